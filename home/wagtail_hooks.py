@@ -1,0 +1,22 @@
+"""Admin wiring for the home app: the announcements snippet."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Announcement
+
+
+class AnnouncementViewSet(SnippetViewSet):
+    model = Announcement
+    icon = "warning"
+    menu_label = _("Announcements")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["text", "level", "starts_at", "ends_at"]
+    list_filter = ["level"]
+    search_fields = ["text"]
+    ordering = ["-starts_at"]
+
+
+register_snippet(AnnouncementViewSet)
