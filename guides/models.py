@@ -13,18 +13,19 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import ImageBlock, QuoteBlock
+from home.blocks import ImageBlock, ProductCardsBlock, QuoteBlock
 from home.permissions import SectionPageMixin
 
 GUIDES_PER_PAGE = 12
 
 
 class GuideStreamBlock(blocks.StreamBlock):
-    """The body of a guide: text, pictures and quotes."""
+    """The body of a guide: text, pictures, quotes and cards of the products it talks about."""
 
     rich_text = blocks.RichTextBlock(label=_("Text"), template="blocks/rich_text.html")
     image = ImageBlock()
     quote = QuoteBlock()
+    products = ProductCardsBlock()
 
 
 class GuideIndexPage(SectionPageMixin, Page):

@@ -1,9 +1,11 @@
 """StreamField blocks shared by the home page, guides and help articles."""
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class LinkBlock(blocks.StructBlock):
@@ -144,6 +146,81 @@ class HelpShortcutsBlock(blocks.StructBlock):
         return context
 
 
+class ProductRowBlock(blocks.StructBlock):
+    """A row of product cards chosen by a rule: hand-picked, new, recommended, hot or a category."""
+
+    heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
+    rule = blocks.ChoiceBlock(
+        choices=[
+            ("hand_picked", _("Hand-picked")),
+            ("new", _("New arrivals")),
+            ("recommended", _("Editor-recommended")),
+            ("hot", _("Hot sellers")),
+            ("category", _("From a category")),
+        ],
+        default="hand_picked",
+        label=_("Rule"),
+    )
+    products = blocks.ListBlock(SnippetChooserBlock("products.Product"), required=False, label=_("Products"),
+                                help_text=_("For the hand-picked rule, in the order shown."))
+    category = SnippetChooserBlock("products.Category", required=False, label=_("Category"),
+                                   help_text=_("For the category rule."))
+    count = blocks.IntegerBlock(default=8, min_value=1, max_value=24, label=_("How many"))
+
+    class Meta:
+        icon = "tag"
+        label = _("Product row")
+        template = "blocks/product_row.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["rule"] == "category" and value["category"] is None:
+            raise blocks.StructBlockValidationError(
+                block_errors={"category": ValidationError(_("Choose the category this row shows."))}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        from products import showcases
+
+        context = super().get_context(value, parent_context)
+        rule, limit = value["rule"], value["count"]
+        if rule == "new":
+            products = showcases.new_arrivals(limit=limit)
+        elif rule == "recommended":
+            products = showcases.editor_recommended(limit=limit)
+        elif rule == "hot":
+            products = showcases.hot_sellers(limit=limit)
+        elif rule == "category" and value["category"] is not None:
+            products = showcases.in_category(category=value["category"], limit=limit)
+        else:
+            ids = [product.pk for product in value["products"] if product is not None]
+            products = showcases.hand_picked(product_ids=ids, limit=limit)
+        context["products"] = products
+        return context
+
+
+class ProductCardsBlock(blocks.StructBlock):
+    """Live product cards inside an article (price, stock, link); unpublished products drop out."""
+
+    heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
+    products = blocks.ListBlock(SnippetChooserBlock("products.Product"), min_num=1, max_num=12,
+                                label=_("Products"))
+
+    class Meta:
+        icon = "tag"
+        label = _("Product cards")
+        template = "blocks/product_row.html"
+
+    def get_context(self, value, parent_context=None):
+        from products import showcases
+
+        context = super().get_context(value, parent_context)
+        ids = [product.pk for product in value["products"] if product is not None]
+        context["products"] = showcases.hand_picked(product_ids=ids, limit=12)
+        return context
+
+
 class ImageBlock(blocks.StructBlock):
     """An image with the alternative text and an optional caption."""
 
@@ -173,6 +250,7 @@ class HomeStreamBlock(blocks.StreamBlock):
     """What merchandisers may place on the home page, in any order."""
 
     banner_carousel = BannerCarouselBlock()
+    product_row = ProductRowBlock()
     brand_wall = BrandWallBlock()
     guide_teasers = GuideTeasersBlock()
     help_shortcuts = HelpShortcutsBlock()

@@ -49,7 +49,7 @@ def create_site_tree(apps, schema_editor):
         model.objects.create(
             title=title, draft_title=title, slug=slug, content_type=content_type(model),
             path=_child_path(home_path, position), depth=3, numchild=0,
-            url_path=f"/home/{slug}/", locale=locale, live=True,
+            url_path=f"/home/{slug}/", locale=locale, live=True, show_in_menus=True,
         )
 
     Site.objects.update_or_create(

@@ -1,4 +1,4 @@
-"""Brands (and, with the catalogue, products).
+"""Brands.
 
 Brands are pages: each has a story and dated news that editors publish through
 the same workflow as any other page.

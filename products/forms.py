@@ -1,0 +1,45 @@
+"""Admin forms for products: attribute values are checked against the product type."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from .attributes import validate_attribute_values
+
+
+class ProductAdminForm(WagtailAdminModelForm):
+    """Adds the cross-checks a single field cannot make: attributes fit the type, one variant at least."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self._check_variants()
+        product_type = cleaned_data.get("product_type")
+        if product_type is not None:
+            self._check_attribute_values(product_type)
+        return cleaned_data
+
+    def _live_forms(self, name):
+        formset = self.formsets.get(name)
+        if formset is None:
+            return []
+        return [
+            form for form in formset.forms
+            if hasattr(form, "cleaned_data") and form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+    def _check_variants(self):
+        if not self._live_forms("variants"):
+            self.add_error(None, _("A product needs at least one variant (SKU and price)."))
+
+    def _check_attribute_values(self, product_type):
+        forms = [form for form in self._live_forms("attribute_values") if form.cleaned_data.get("attribute")]
+        pairs = [(form.cleaned_data["attribute"], form.cleaned_data.get("value", "")) for form in forms]
+        try:
+            cleaned = validate_attribute_values(product_type=product_type, values=pairs)
+        except ValidationError as error:
+            for message in error.messages:
+                self.add_error(None, message)
+            return
+        for form, (_definition, value) in zip(forms, cleaned):
+            form.cleaned_data["value"] = value
+            form.instance.value = value

@@ -1,0 +1,198 @@
+"""The product listing: filters from the query string, facet counts, sorting.
+
+Facets combine with AND across facets and OR within one facet. Each facet's
+counts are computed with every *other* facet applied, so a shopper sees how many
+products each extra choice would add (disjunctive faceting). Bad values in the
+address never raise: they are dropped and reported as notices.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+
+from .models import AttributeDefinition, Category, Product, ProductAttributeValue
+
+PRICE_RANGES = [
+    (None, Decimal("50")),
+    (Decimal("50"), Decimal("100")),
+    (Decimal("100"), Decimal("300")),
+    (Decimal("300"), Decimal("1000")),
+    (Decimal("1000"), Decimal("3000")),
+    (Decimal("3000"), None),
+]
+SORTS = {
+    "newest": ("-first_published_at", "-pk"),
+    "price_asc": ("min_price", "pk"),
+    "price_desc": ("-min_price", "-pk"),
+    "best_selling": ("-stats__sales_count", "-pk"),
+}
+DEFAULT_SORT = "newest"
+RESERVED_PARAMS = {"category", "brand", "price_min", "price_max", "sort", "page", "q"}
+MAX_PRICE = Decimal("99999999")
+
+
+@dataclass
+class ListingFilters:
+    """What the shopper asked for, already checked; ``notices`` says what was ignored."""
+
+    category: Category | None = None
+    brands: list = field(default_factory=list)
+    price_min: Decimal | None = None
+    price_max: Decimal | None = None
+    attributes: dict = field(default_factory=dict)  # AttributeDefinition code -> list of values
+    sort: str = DEFAULT_SORT
+    notices: list = field(default_factory=list)
+
+
+def _parse_price(raw: str | None, label: str, notices: list) -> Decimal | None:
+    if raw in (None, ""):
+        return None
+    try:
+        price = Decimal(raw)
+    except InvalidOperation:
+        notices.append(_("The %(label)s “%(value)s” is not a number and was ignored.") % {"label": label, "value": raw[:20]})
+        return None
+    if not price.is_finite() or price < 0:
+        notices.append(_("The %(label)s must be a positive amount and was ignored.") % {"label": label})
+        return None
+    return min(price, MAX_PRICE).quantize(Decimal("0.01"))
+
+
+def parse_filters(query, *, brands_by_slug: dict, filterable: dict) -> ListingFilters:
+    """Turn a QueryDict into ListingFilters; unknown categories, brands and values are dropped."""
+    filters = ListingFilters()
+    category_slug = query.get("category")
+    if category_slug:
+        filters.category = Category.objects.filter(slug=category_slug).first()
+        if filters.category is None:
+            filters.notices.append(_("There is no category “%(value)s”; showing all products.") % {"value": category_slug[:40]})
+    for slug in query.getlist("brand"):
+        if slug in brands_by_slug:
+            filters.brands.append(brands_by_slug[slug])
+        elif slug:
+            filters.notices.append(_("There is no brand “%(value)s”; it was ignored.") % {"value": slug[:40]})
+    filters.price_min = _parse_price(query.get("price_min"), _("lowest price"), filters.notices)
+    filters.price_max = _parse_price(query.get("price_max"), _("highest price"), filters.notices)
+    if filters.price_min is not None and filters.price_max is not None and filters.price_min > filters.price_max:
+        filters.price_min, filters.price_max = filters.price_max, filters.price_min
+    for code, definition in filterable.items():
+        values = [value for value in query.getlist(code) if value]
+        if values:
+            filters.attributes[code] = values[:20]
+    sort = query.get("sort") or DEFAULT_SORT
+    filters.sort = sort if sort in SORTS else DEFAULT_SORT
+    return filters
+
+
+def _category_q(category: Category) -> Q:
+    """Products whose primary or extra category is this category or below it."""
+    subtree = Category.objects.filter(path__startswith=category.path).values("pk")
+    return Q(primary_category__in=subtree) | Q(extra_categories__in=subtree)
+
+
+def _clauses(filters: ListingFilters, filterable: dict) -> dict[str, Q]:
+    """One Q per facet, so each facet's counts can leave out its own clause."""
+    clauses: dict[str, Q] = {}
+    if filters.category is not None:
+        clauses["category"] = Q(pk__in=Product.objects.filter(_category_q(filters.category)).values("pk"))
+    if filters.brands:
+        clauses["brand"] = Q(brand__in=[brand.pk for brand in filters.brands])
+    price = Q()
+    if filters.price_min is not None:
+        price &= Q(min_price__gte=filters.price_min)
+    if filters.price_max is not None:
+        price &= Q(min_price__lte=filters.price_max)
+    if price:
+        clauses["price"] = price
+    for code, values in filters.attributes.items():
+        definition = filterable[code]
+        matching = ProductAttributeValue.objects.filter(attribute__code=code,
+                                                        attribute__product_type_id=definition.product_type_id,
+                                                        value__in=values).values("product_id")
+        clauses[f"attr:{code}"] = Q(pk__in=matching)
+    return clauses
+
+
+def _apply(queryset, clauses: dict[str, Q], leave_out: str | None = None):
+    for name, clause in clauses.items():
+        if name != leave_out:
+            queryset = queryset.filter(clause)
+    return queryset
+
+
+def filterable_attributes() -> dict[str, AttributeDefinition]:
+    """Filterable attribute definitions by code (the first type wins if two types share a code)."""
+    definitions: dict[str, AttributeDefinition] = {}
+    for definition in AttributeDefinition.objects.filter(filterable=True).order_by("product_type_id", "sort_order"):
+        if definition.code not in RESERVED_PARAMS:
+            definitions.setdefault(definition.code, definition)
+    return definitions
+
+
+@dataclass
+class Facets:
+    categories: list  # (Category, count)
+    brands: list  # (BrandPage, count)
+    price_ranges: list  # (low, high, count)
+    attributes: list  # (AttributeDefinition, [(value, count)])
+
+
+def compute_facets(base, filters: ListingFilters, filterable: dict, brands: list) -> Facets:
+    """Counts for every facet value, each facet counted with the other facets applied."""
+    clauses = _clauses(filters, filterable)
+
+    in_brand_scope = _apply(base, clauses, leave_out="brand")
+    brand_counts = dict(in_brand_scope.filter(brand__isnull=False).values_list("brand").annotate(n=Count("pk")))
+    brand_facet = [(brand, brand_counts[brand.pk]) for brand in brands if brand_counts.get(brand.pk)]
+
+    in_price_scope = _apply(base, clauses, leave_out="price")
+    price_aggregates = {}
+    for index_, (low, high) in enumerate(PRICE_RANGES):
+        condition = Q()
+        if low is not None:
+            condition &= Q(min_price__gte=low)
+        if high is not None:
+            condition &= Q(min_price__lt=high)
+        price_aggregates[f"r{index_}"] = Count("pk", filter=condition)
+    price_counts = in_price_scope.aggregate(**price_aggregates)
+    price_facet = [(low, high, price_counts[f"r{i}"]) for i, (low, high) in enumerate(PRICE_RANGES)
+                   if price_counts[f"r{i}"]]
+
+    category_facet = _category_facet(_apply(base, clauses, leave_out="category"), filters.category)
+
+    attribute_facet = []
+    for code, definition in filterable.items():
+        scope = _apply(base, clauses, leave_out=f"attr:{code}")
+        rows = (
+            ProductAttributeValue.objects.filter(attribute__code=code, product__in=scope.values("pk"))
+            .values_list("value")
+            .annotate(n=Count("product_id", distinct=True))
+            .order_by("value")
+        )
+        values = [(value, count) for value, count in rows if count]
+        if values:
+            attribute_facet.append((definition, values))
+    return Facets(categories=category_facet, brands=brand_facet, price_ranges=price_facet, attributes=attribute_facet)
+
+
+def _category_facet(scope, current: Category | None) -> list:
+    """Counts for the children of the current category (or the top level), including their subtrees."""
+    children = list(current.get_children() if current else Category.get_root_nodes())
+    if not children:
+        return []
+    rows = scope.values_list("primary_category__path").annotate(n=Count("pk"))
+    counts: dict[str, int] = defaultdict(int)
+    for path, count in rows:
+        for child in children:
+            if path and path.startswith(child.path):
+                counts[child.path] += count
+                break
+    return [(child, counts[child.path]) for child in children if counts[child.path]]
+
+
+def filtered_products(base, filters: ListingFilters, filterable: dict):
+    """The matching products, sorted."""
+    return _apply(base, _clauses(filters, filterable)).order_by(*SORTS[filters.sort])

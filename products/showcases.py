@@ -1,0 +1,49 @@
+"""Product showcases (F-07): each a different rule, each its own result.
+
+Every function returns a list of live products ready for product cards (brand,
+gallery with renditions and stats prefetched), so a row costs a fixed number of
+queries however many products it shows.
+"""
+
+from datetime import timedelta
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from .models import Category, Product, ProductImage
+
+NEW_ARRIVAL_DAYS = 30
+
+
+def card_queryset():
+    """Live products with everything a product card needs."""
+    gallery = ProductImage.objects.select_related("image").prefetch_related("image__renditions")
+    return Product.objects.live().select_related("brand", "stats").prefetch_related(Prefetch("images", queryset=gallery))
+
+
+def new_arrivals(*, limit: int, days: int = NEW_ARRIVAL_DAYS) -> list:
+    """Products first published within the last ``days`` days, newest first."""
+    since = timezone.now() - timedelta(days=days)
+    return list(card_queryset().filter(first_published_at__gte=since).order_by("-first_published_at", "-pk")[:limit])
+
+
+def editor_recommended(*, limit: int) -> list:
+    """The editor picks, in the order editors set."""
+    return list(card_queryset().filter(editor_pick__isnull=False).order_by("editor_pick__sort_order", "pk")[:limit])
+
+
+def hot_sellers(*, limit: int) -> list:
+    """Best-selling products by units sold (orders feed the counter)."""
+    return list(card_queryset().filter(stats__sales_count__gt=0).order_by("-stats__sales_count", "pk")[:limit])
+
+
+def in_category(*, category: Category, limit: int) -> list:
+    """Newest products of a category and its subcategories."""
+    subtree = Category.objects.filter(path__startswith=category.path).values("pk")
+    return list(card_queryset().filter(primary_category__in=subtree).order_by("-first_published_at", "-pk")[:limit])
+
+
+def hand_picked(*, product_ids: list[int], limit: int) -> list:
+    """Chosen products in the chosen order; unpublished ones drop out."""
+    by_id = {product.pk: product for product in card_queryset().filter(pk__in=product_ids)}
+    return [by_id[pk] for pk in product_ids if pk in by_id][:limit]

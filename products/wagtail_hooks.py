@@ -1,0 +1,161 @@
+"""Admin wiring for the catalogue: products, categories, product types and stock."""
+
+from django.db.models import F, OuterRef, Subquery, Sum, Value
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PublishingPanel,
+    TabbedInterface,
+)
+from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+import django_filters
+
+from .forms import ProductAdminForm
+from .models import Category, EditorPick, Product, ProductType, ProductVariant, Stock
+
+
+def annotate_stock_available(queryset):
+    """Add ``stock_available_total`` (units available over all variants) in the same query."""
+    variant_skus = ProductVariant.objects.filter(product_id=OuterRef(OuterRef("pk"))).values("sku")
+    total = (
+        Stock.objects.filter(sku__in=variant_skus)
+        .annotate(group=Value(1))
+        .values("group")
+        .annotate(total=Sum(F("on_hand") - F("reserved")))
+        .values("total")
+    )
+    return queryset.annotate(stock_available_total=Subquery(total))
+
+
+class ProductFilterSet(WagtailFilterSet):
+    low_stock = django_filters.BooleanFilter(label=_("Low stock"), method="filter_low_stock")
+
+    class Meta:
+        model = Product
+        fields = ["brand", "primary_category", "product_type", "live"]
+
+    def filter_low_stock(self, queryset, name, value):
+        low_skus = Stock.objects.filter(on_hand__lte=F("reserved") + F("low_stock_threshold")).values("sku")
+        if value:
+            return queryset.filter(variants__sku__in=low_skus).distinct()
+        return queryset.exclude(variants__sku__in=low_skus)
+
+
+class ProductViewSet(SnippetViewSet):
+    model = Product
+    icon = "tag"
+    menu_label = _("Products")
+    menu_order = 100
+    list_display = [
+        Column("thumbnail", label=_("Image"), accessor="admin_thumbnail"),
+        "name",
+        "brand",
+        "primary_category",
+        Column("min_price", label=_("Price from")),
+        Column("stock_available", label=_("Stock"), accessor="admin_stock_available"),
+        UpdatedAtColumn(),
+    ]
+    filterset_class = ProductFilterSet
+    search_fields = ["name", "summary"]
+    list_per_page = 50
+    edit_handler = TabbedInterface([
+        ObjectList([
+            FieldPanel("name"),
+            FieldPanel("slug"),
+            FieldRowPanel([FieldPanel("brand"), FieldPanel("product_type")]),
+            FieldRowPanel([FieldPanel("primary_category"), FieldPanel("extra_categories")]),
+            FieldPanel("summary"),
+            FieldPanel("description"),
+            InlinePanel("images", label=_("Gallery"), min_num=0,
+                        panels=[FieldPanel("image"), FieldPanel("alt_text")]),
+        ], heading=_("Content")),
+        ObjectList([
+            InlinePanel("variants", label=_("Variants"), min_num=1, panels=[
+                FieldRowPanel([FieldPanel("sku"), FieldPanel("barcode")]),
+                FieldRowPanel([FieldPanel("option_1"), FieldPanel("option_2")]),
+                FieldRowPanel([FieldPanel("price"), FieldPanel("compare_at_price"), FieldPanel("weight_grams")]),
+            ]),
+        ], heading=_("Variants and prices")),
+        ObjectList([
+            InlinePanel("attribute_values", label=_("Attributes"),
+                        panels=[FieldPanel("attribute"), FieldPanel("value")]),
+            FieldPanel("tips"),
+            FieldPanel("tags"),
+        ], heading=_("Specifications and tips")),
+        ObjectList([
+            FieldPanel("meta_title"),
+            FieldPanel("meta_description"),
+            PublishingPanel(),
+        ], heading=_("SEO and publishing")),
+    ], base_form_class=ProductAdminForm)
+
+    def get_queryset(self, request):
+        return annotate_stock_available(
+            Product.objects.select_related("brand", "primary_category").prefetch_related("images__image", "variants")
+        )
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "folder-open-inverse"
+    menu_label = _("Categories")
+    list_display = ["name", "slug_path"]
+    search_fields = ["name", "slug"]
+    ordering = ["path"]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("image")]
+
+
+class ProductTypeViewSet(SnippetViewSet):
+    model = ProductType
+    icon = "list-ul"
+    menu_label = _("Product types")
+    list_display = ["name", "option_1_name", "option_2_name"]
+    search_fields = ["name"]
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("option_1_name"), FieldPanel("option_2_name")]),
+        InlinePanel("attribute_definitions", label=_("Attributes"), panels=[
+            FieldRowPanel([FieldPanel("code"), FieldPanel("name"), FieldPanel("kind")]),
+            FieldRowPanel([FieldPanel("unit"), FieldPanel("validator")]),
+            FieldPanel("choices"),
+            FieldRowPanel([FieldPanel("required"), FieldPanel("filterable"), FieldPanel("in_specs")]),
+        ]),
+    ]
+
+
+class StockViewSet(SnippetViewSet):
+    model = Stock
+    icon = "clipboard-list"
+    menu_label = _("Stock")
+    list_display = ["sku", "on_hand", "reserved", Column("available", label=_("Available")), "low_stock_threshold"]
+    search_fields = ["sku"]
+    ordering = ["sku"]
+    panels = [FieldPanel("sku"), FieldRowPanel([FieldPanel("on_hand"), FieldPanel("low_stock_threshold")])]
+
+
+class EditorPickViewSet(SnippetViewSet):
+    model = EditorPick
+    icon = "pick"
+    menu_label = _("Editor picks")
+    list_display = ["product", "note"]
+    sort_order_field = "sort_order"
+    panels = [FieldPanel("product"), FieldPanel("note")]
+
+
+class CatalogueGroup(SnippetViewSetGroup):
+    menu_label = _("Catalogue")
+    menu_icon = "tag"
+    menu_order = 150
+    items = (ProductViewSet, CategoryViewSet, ProductTypeViewSet, StockViewSet, EditorPickViewSet)
+
+
+register_snippet(CatalogueGroup)
