@@ -3,11 +3,15 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.contrib.sitemaps import views as sitemap_views
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as PageSitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from products.sitemaps import ProductSitemap
 from search import views as search_views
+
+SITEMAPS = {"pages": PageSitemap, "products": ProductSitemap}
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,7 +20,9 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("search/", search_views.search, name="search"),
     path("products/", include("products.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+         name="sitemap"),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz", home_views.healthz, name="healthz"),
 ]

@@ -10,13 +10,16 @@ from .attributes import validate_attribute_values
 class ProductAdminForm(WagtailAdminModelForm):
     """Adds the cross-checks a single field cannot make: attributes fit the type, one variant at least."""
 
-    def clean(self):
-        cleaned_data = super().clean()
-        self._check_variants()
-        product_type = cleaned_data.get("product_type")
-        if product_type is not None:
-            self._check_attribute_values(product_type)
-        return cleaned_data
+    def is_valid(self):
+        # The inline formsets are validated after the form's own clean(), so the
+        # checks that need both run here, once everything else has been cleaned.
+        valid = super().is_valid()
+        if all(formset.is_valid() for formset in self.formsets.values()):
+            self._check_variants()
+            product_type = self.cleaned_data.get("product_type")
+            if product_type is not None:
+                self._check_attribute_values(product_type)
+        return valid and not self.errors
 
     def _live_forms(self, name):
         formset = self.formsets.get(name)

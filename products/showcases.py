@@ -15,10 +15,14 @@ from .models import Category, Product, ProductImage
 NEW_ARRIVAL_DAYS = 30
 
 
+def card_images():
+    """Gallery rows with their image and renditions, so cards render without extra queries."""
+    return ProductImage.objects.select_related("image").prefetch_related("image__renditions")
+
+
 def card_queryset():
     """Live products with everything a product card needs."""
-    gallery = ProductImage.objects.select_related("image").prefetch_related("image__renditions")
-    return Product.objects.live().select_related("brand", "stats").prefetch_related(Prefetch("images", queryset=gallery))
+    return Product.objects.live().select_related("brand", "stats").prefetch_related(Prefetch("images", queryset=card_images()))
 
 
 def new_arrivals(*, limit: int, days: int = NEW_ARRIVAL_DAYS) -> list:

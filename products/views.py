@@ -9,13 +9,15 @@ from django.shortcuts import get_object_or_404, render
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from commerce.regions import PROVINCES
 from commerce.shipping import ShippingError, shipping_quotes
 
 from .listing import compute_facets, filterable_attributes, filtered_products, parse_filters
-from .models import BrandPage, Product, ProductAttributeValue, ProductImage, Stock
+from .models import BrandPage, Product, ProductAttributeValue, Stock
+from .showcases import card_images
 
 PRODUCTS_PER_PAGE = 24
 MAX_QUANTITY = 99
@@ -29,7 +31,7 @@ def product_list(request):
     filters = parse_filters(request.GET, brands_by_slug=brands_by_slug, filterable=filterable)
     base = Product.objects.live()
     products = filtered_products(base, filters, filterable).select_related("brand", "stats").prefetch_related(
-        Prefetch("images", queryset=ProductImage.objects.select_related("image"))
+        Prefetch("images", queryset=card_images())
     )
     paginator = Paginator(products, PRODUCTS_PER_PAGE)
     page_number, page_notice = _clamp_page(request.GET.get("page"), paginator)
@@ -56,7 +58,9 @@ def _clamp_page(raw, paginator) -> tuple[int, str]:
     if number < 1:
         return 1, ""
     if number > paginator.num_pages:
-        return paginator.num_pages, _("There are only %(count)d pages; showing the last one.") % {"count": paginator.num_pages}
+        message = ngettext("There is only %(count)d page; showing it.",
+                           "There are only %(count)d pages; showing the last one.", paginator.num_pages)
+        return paginator.num_pages, message % {"count": paginator.num_pages}
     return number, ""
 
 
@@ -94,7 +98,7 @@ def product_detail_context(request, product, preview: bool = False) -> dict:
     guides = featured_in_guides(product) if not preview else []
     related = (
         Product.objects.live().filter(primary_category_id=product.primary_category_id).exclude(pk=product.pk)
-        .select_related("brand").prefetch_related(Prefetch("images", queryset=ProductImage.objects.select_related("image")))
+        .select_related("brand").prefetch_related(Prefetch("images", queryset=card_images()))
         .order_by("-first_published_at")[:4]
     )
     return {

@@ -12,3 +12,6 @@ AXES_ENABLED = False
 MEDIA_ROOT = BASE_DIR / "media-test"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
+# Serve static files straight from the source folders (no collectstatic in tests).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

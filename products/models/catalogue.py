@@ -211,10 +211,26 @@ class Product(
         if not self.slug:
             self.slug = slugify(self.name, allow_unicode=True)[:200]
         update_fields = kwargs.get("update_fields")
+        if self.pk and self.live and (update_fields is None or "slug" in update_fields):
+            self._redirect_old_slug()
         if update_fields is None or "min_price" in update_fields:
             prices = [variant.price for variant in self.variants.all() if variant.price is not None]
             self.min_price = min(prices) if prices else Decimal("0.00")
         super().save(*args, **kwargs)
+
+    def _redirect_old_slug(self):
+        """When a live product's address changes, the old one keeps working (a permanent redirect)."""
+        from wagtail.contrib.redirects.models import Redirect
+
+        old_slug = Product.objects.filter(pk=self.pk, live=True).values_list("slug", flat=True).first()
+        if old_slug and old_slug != self.slug:
+            old_path = Redirect.normalise_path(reverse("product_detail", kwargs={"slug": old_slug}))
+            Redirect.objects.update_or_create(
+                old_path=old_path, site=None,
+                defaults={"redirect_link": reverse("product_detail", kwargs={"slug": self.slug}), "is_permanent": True},
+            )
+            # A product that takes back an old address must not be redirected away from it.
+            Redirect.objects.filter(old_path=Redirect.normalise_path(self.get_absolute_url())).delete()
 
     def get_preview_template(self, request, mode_name):
         return "products/product_detail.html"
