@@ -1,0 +1,88 @@
+"""The non-page parts of the demo: announcements, shop settings and accounts.
+
+Each function returns a one-line summary for the command's progress output.
+"""
+
+from collections.abc import Callable
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+
+from home.models import Announcement, ShopSettings
+
+from .content import shop
+
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "admin"
+ADMIN_EMAIL = "admin@example.com"
+
+
+def fill_announcements(announcements, *, day: Callable) -> str:
+    """Create the announcements not there yet (matched by text); ``day`` turns day offsets into datetimes."""
+    created = 0
+    for text, level, link, starts_in_days, ends_in_days in announcements:
+        if Announcement.objects.filter(text=text).exists():
+            continue
+        Announcement.objects.create(text=text, level=level, link_url=link,
+                                    starts_at=day(starts_in_days), ends_at=day(ends_in_days))
+        created += 1
+    return f"Announcements: {created} created, {len(announcements) - created} already there"
+
+
+def fill_settings(site, *, link: Callable[[str], dict]) -> str:
+    """Fill the shop settings of ``site`` unless someone has already filled them in.
+
+    ``link`` turns a target such as "help:payment" into a LinkBlock value.
+    """
+    settings = ShopSettings.for_site(site)
+    if settings.service_phone or settings.payment_methods_info or settings.footer_links:
+        return "Shop settings: already filled in"
+    settings.payment_methods_info = shop.PAYMENT_METHODS_INFO
+    settings.shipping_info = shop.SHIPPING_INFO
+    settings.service_phone = shop.SERVICE_PHONE
+    settings.service_email = shop.SERVICE_EMAIL
+    settings.service_hours = shop.SERVICE_HOURS
+    settings.footer_note = shop.FOOTER_NOTE
+    settings.footer_links = [
+        ("column", {"heading": heading,
+                    "links": [{"label": label, "link": link(target)} for label, target in links]})
+        for heading, links in shop.FOOTER_COLUMNS
+    ]
+    settings.save()
+    return "Shop settings: filled in"
+
+
+def fill_users() -> str:
+    """The admin superuser and one demo account per staff role; existing accounts are left alone."""
+    User = get_user_model()
+    created = 0
+    if not User.objects.filter(username=ADMIN_USERNAME).exists():
+        User.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, ADMIN_PASSWORD,
+                                      first_name="Admin", last_name="Shop")
+        created += 1
+    groups = {group.name: group for group in Group.objects.filter(name__in=[u.group for u in shop.STAFF_USERS])}
+    # One hash for all demo accounts: the password is printed for everyone to read anyway,
+    # and each hash costs about half a second.
+    password_hash = None
+    for staff in shop.STAFF_USERS:
+        if User.objects.filter(username=staff.username).exists():
+            continue
+        password_hash = password_hash or make_password(shop.STAFF_PASSWORD)
+        user = User.objects.create(username=staff.username, email=f"{staff.username}@example.com",
+                                   password=password_hash, first_name=staff.first_name, last_name=staff.last_name)
+        user.groups.add(groups[staff.group])
+        created += 1
+    return f"Users: {created} created, {1 + len(shop.STAFF_USERS) - created} already there"
+
+
+def login_lines(base_url: str) -> list[str]:
+    """What the command prints at the end: where to sign in and with which accounts."""
+    admin_url = f"{base_url.rstrip('/')}/admin/"
+    lines = [
+        f"Shop:  {base_url.rstrip('/')}/",
+        f"Admin: {admin_url}  user {ADMIN_USERNAME}  password {ADMIN_PASSWORD}",
+        f"Demo staff logins (password {shop.STAFF_PASSWORD}), one per role:",
+    ]
+    lines += [f"  {staff.username:<13} {staff.group}" for staff in shop.STAFF_USERS]
+    return lines

@@ -1,0 +1,165 @@
+"""The demo content command: a complete shop on the first run, nothing changed on the second.
+
+Loading the demo takes seconds, so one test loads it twice and checks both runs.
+"""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageLogEntry, Revision, Site
+
+from guides.models import GuidePage
+from help_center.models import HelpArticlePage, HelpCategoryPage
+from home.blocks import banner_is_current
+from home.models import Announcement, HomePage, ShopSettings
+from commerce.models import ShippingMethod
+from home.demo.content import BRANDS
+from products.models import (
+    BrandNewsItem,
+    BrandPage,
+    Category,
+    EditorPick,
+    Product,
+    ProductType,
+    ProductVariant,
+    Stock,
+)
+
+STAFF_GROUPS = {
+    "editor": "Editors",
+    "merchandiser": "Merchandisers",
+    "designer": "Designers",
+    "service": "Customer service",
+    "finance": "Finance",
+    "logistics": "Logistics",
+    "manager": "Managers",
+}
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Pictures go to a throw-away folder instead of piling up in media-test/."""
+    settings.MEDIA_ROOT = tmp_path
+
+
+def snapshot() -> dict[str, int]:
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "page log entries": PageLogEntry.objects.count(),
+        "images": get_image_model().objects.count(),
+        "users": get_user_model().objects.count(),
+        "announcements": Announcement.objects.count(),
+        "brand news": BrandNewsItem.objects.count(),
+        "products": Product.objects.count(),
+        "variants": ProductVariant.objects.count(),
+        "stock rows": Stock.objects.count(),
+        "categories": Category.objects.count(),
+    }
+
+
+def assert_brands():
+    brands = BrandPage.objects.live()
+    assert brands.count() == 8
+    for brand in brands:
+        assert brand.logo is not None and brand.tagline and brand.story and brand.website
+        assert 2 <= brand.news_items.count() <= 3
+        assert brand.url.startswith("/brands/")
+
+
+def assert_guides():
+    guides = GuidePage.objects.live()
+    assert guides.count() >= 20
+    assert len({guide.date for guide in guides}) == guides.count()
+    for guide in guides:
+        assert guide.cover_image is not None and guide.summary and guide.author
+        assert 2 <= guide.tags.count() <= 4
+        assert {"rich_text", "image", "quote"} <= {block.block_type for block in guide.body}
+        assert guide.live_revision is not None
+    assert all(page.url.startswith("/guides/") for page in guides)
+
+
+def assert_help_center():
+    categories = HelpCategoryPage.objects.live()
+    assert categories.count() == 4
+    for category in categories:
+        articles = category.get_articles()
+        assert articles.count() >= 3
+        for article in articles:
+            kinds = [block.block_type for block in article.body]
+            assert "tip" in kinds and "faq" in kinds
+            assert all(block.value["image"] is not None for block in article.body if block.block_type == "step")
+    assert HelpArticlePage.objects.live().count() >= 12
+
+
+def assert_home_page():
+    home = HomePage.objects.get()
+    kinds = [block.block_type for block in home.body]
+    assert kinds == ["banner_carousel", "rich_text", "product_row", "product_row", "product_row", "product_row",
+                     "guide_teasers", "brand_wall", "help_shortcuts"]
+    assert [home.body[i].value["rule"] for i in range(2, 6)] == ["hot", "recommended", "new", "category"]
+    banners = home.body[0].value["banners"]
+    assert [banner_is_current(banner) for banner in banners].count(True) == 3
+    assert len(banners) == 5
+    assert all(banner["image"].width == 1600 and banner["alt_text"] for banner in banners)
+    assert list(home.body[7].value["brands"]) == []
+    assert len(home.body[8].value["shortcuts"]) == 4
+    assert home.live_revision is not None
+
+
+def assert_catalogue():
+    assert Product.objects.live().count() >= 300
+    assert Category.objects.count() >= 12
+    assert ProductType.objects.count() >= 4
+    assert set(Product.objects.values_list("brand__slug", flat=True)) >= {brand.slug for brand in BRANDS}
+    assert Product.objects.filter(live_revision__isnull=True).count() == 0
+    assert Stock.objects.count() == ProductVariant.objects.count()
+    assert not Product.objects.filter(images__isnull=True).exists()
+    assert EditorPick.objects.count() == 8
+    assert ShippingMethod.objects.count() == 3
+
+
+def assert_announcements_and_settings():
+    assert Announcement.objects.count() == 3
+    assert {a.level for a in Announcement.objects.current()} == {"info", "promotion"}
+    shop = ShopSettings.for_site(Site.objects.get(is_default_site=True))
+    assert "货到付款" in shop.payment_methods_info and "银行转账" in shop.payment_methods_info
+    assert "99" in shop.shipping_info
+    assert shop.service_phone.startswith("400-") and shop.service_email and shop.service_hours
+    assert len(shop.footer_links) == 3 and shop.footer_note
+
+
+def assert_users():
+    users = get_user_model().objects
+    admin = users.get(username="admin")
+    assert admin.is_superuser and admin.email == "admin@example.com" and admin.check_password("admin")
+    for username, group in STAFF_GROUPS.items():
+        user = users.get(username=username)
+        assert list(user.groups.values_list("name", flat=True)) == [group]
+        assert user.check_password("demo1234") and not user.is_superuser
+
+
+@pytest.mark.django_db
+def test_load_demo_builds_the_shop_once_and_a_second_run_changes_nothing():
+    quiet = StringIO()
+    call_command("load_demo", verbosity=0, stdout=quiet)
+
+    assert quiet.getvalue() == ""
+    assert_brands()
+    assert_guides()
+    assert_help_center()
+    assert_home_page()
+    assert_catalogue()
+    assert_announcements_and_settings()
+    assert_users()
+
+    before = snapshot()
+    output = StringIO()
+    call_command("load_demo", stdout=output)
+
+    assert snapshot() == before
+    assert "Admin: http://testserver/admin/  user admin  password admin" in output.getvalue()
+    assert "Guides: 0 created, 23 already there" in output.getvalue()
