@@ -10,6 +10,23 @@ from .attributes import validate_attribute_values
 class ProductAdminForm(WagtailAdminModelForm):
     """Adds the cross-checks a single field cannot make: attributes fit the type, one variant at least."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._limit_attribute_choices()
+
+    def _limit_attribute_choices(self):
+        """Offer only the attributes of the product's type (all types for a new product), in one query."""
+        from .models import AttributeDefinition
+
+        choices = AttributeDefinition.objects.select_related("product_type").order_by("product_type__name", "sort_order")
+        if self.instance.product_type_id:
+            choices = choices.filter(product_type_id=self.instance.product_type_id)
+        formset = self.formsets.get("attribute_values")
+        if formset is None:
+            return
+        for form in [*formset.forms, formset.empty_form]:
+            form.fields["attribute"].queryset = choices
+
     def is_valid(self):
         # The inline formsets are validated after the form's own clean(), so the
         # checks that need both run here, once everything else has been cleaned.

@@ -1,6 +1,8 @@
 """Admin wiring for the catalogue: products, categories, product types and stock."""
 
-from django.db.models import F, OuterRef, Subquery, Sum, Value
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Subquery, Sum, Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import (
@@ -12,15 +14,46 @@ from wagtail.admin.panels import (
     PublishingPanel,
     TabbedInterface,
 )
-from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.admin.ui.tables import Column, StatusTagColumn, UpdatedAtColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Revision, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 import django_filters
 
 from .forms import ProductAdminForm
+from .showcases import card_images
 from .models import Category, EditorPick, Product, ProductType, ProductVariant, Stock
+
+
+def annotate_listing_status(queryset):
+    """What the status column needs, in the listing's own query (Wagtail asks per row otherwise)."""
+    content_type = ContentType.objects.get_for_model(Product)
+    moderation = WorkflowState.objects.filter(
+        base_content_type=content_type, object_id=Cast(OuterRef("pk"), CharField()),
+        status=WorkflowState.STATUS_IN_PROGRESS,
+    )
+    scheduled = Revision.objects.filter(
+        base_content_type=content_type, object_id=Cast(OuterRef("pk"), CharField()), approved_go_live_at__isnull=False,
+    )
+    return queryset.annotate(in_moderation=Exists(moderation), is_scheduled=Exists(scheduled))
+
+
+class ProductStatusColumn(StatusTagColumn):
+    """Live / draft / in moderation / scheduled, read from annotate_listing_status."""
+
+    def __init__(self, name, **kwargs):
+        super().__init__(name, primary=lambda product: product.live, **kwargs)
+
+    def get_value(self, instance):
+        if getattr(instance, "in_moderation", False):
+            return _("in moderation")
+        if getattr(instance, "is_scheduled", False):
+            return _("scheduled")
+        if instance.live:
+            return _("live + draft") if instance.has_unpublished_changes else _("live")
+        return _("draft")
 
 
 def annotate_stock_available(queryset):
@@ -62,6 +95,7 @@ class ProductViewSet(SnippetViewSet):
         "primary_category",
         Column("min_price", label=_("Price from")),
         Column("stock_available", label=_("Stock"), accessor="admin_stock_available"),
+        ProductStatusColumn("status", label=_("Status")),
         UpdatedAtColumn(),
     ]
     filterset_class = ProductFilterSet
@@ -99,9 +133,11 @@ class ProductViewSet(SnippetViewSet):
     ], base_form_class=ProductAdminForm)
 
     def get_queryset(self, request):
-        return annotate_stock_available(
-            Product.objects.select_related("brand", "primary_category").prefetch_related("images__image", "variants")
-        )
+        return annotate_listing_status(annotate_stock_available(
+            Product.objects.select_related("brand", "primary_category", "latest_revision").prefetch_related(
+                Prefetch("images", queryset=card_images()), "variants"
+            )
+        ))
 
 
 class CategoryViewSet(SnippetViewSet):

@@ -15,6 +15,9 @@ from wagtail.search import index
 from home.permissions import SectionPageMixin
 
 
+BRAND_PRODUCTS_SHOWN = 12
+
+
 class BrandIndexPage(SectionPageMixin, Page):
     """The brand wall at /brands/: every published brand with its logo."""
 
@@ -59,6 +62,15 @@ class BrandPage(SectionPageMixin, Page):
 
     class Meta:
         verbose_name = _("brand page")
+
+    def get_context(self, request, *args, **kwargs):
+        from products.showcases import card_queryset
+
+        context = super().get_context(request, *args, **kwargs)
+        products = card_queryset().filter(brand=self).order_by("-first_published_at", "-pk")
+        context["brand_products"] = list(products[:BRAND_PRODUCTS_SHOWN])
+        context["brand_product_count"] = products.count()
+        return context
 
     def get_news(self):
         """News entries, newest first."""

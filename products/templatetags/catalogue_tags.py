@@ -59,3 +59,23 @@ def elided_pages(page_obj):
     return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1))
 
 
+
+
+@register.inclusion_tag("includes/category_menu.html", takes_context=True)
+def category_menu(context):
+    """The header menu: top categories with their subcategories (one query), then the site sections."""
+    from products.models import Category
+
+    nodes = list(Category.objects.filter(depth__lte=2).order_by("path").only("name", "slug", "path", "depth"))
+    top = [node for node in nodes if node.depth == 1]
+    children = {node.path: [child for child in nodes if child.depth == 2 and child.path.startswith(node.path)]
+                for node in top}
+    request = context.get("request")
+    current_category = request.GET.get("category") if request is not None else None
+    return {
+        "categories": [(node, children[node.path]) for node in top],
+        "current_category": current_category,
+        "current_site": context.get("current_site"),
+        "page": context.get("page"),
+        "request": request,
+    }
