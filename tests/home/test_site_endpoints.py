@@ -235,3 +235,14 @@ def test_home_page_queries_do_not_grow_with_brands_and_guides(client, site_tree,
         response = client.get("/")
 
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_storefront_allows_no_inline_script_but_the_admin_may(client, site_tree):
+    storefront = client.get("/")["Content-Security-Policy"]
+    admin = client.get("/admin/login/")["Content-Security-Policy"]
+
+    storefront_scripts = next(part for part in storefront.split(";") if part.strip().startswith("script-src"))
+    admin_scripts = next(part for part in admin.split(";") if part.strip().startswith("script-src"))
+    assert storefront_scripts.strip() == "script-src 'self'"
+    assert "'unsafe-inline'" in admin_scripts
