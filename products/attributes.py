@@ -89,9 +89,14 @@ def validate_attribute_values(*, product_type, values: list[tuple]) -> list[tupl
             errors.append(_("%(name)s can have only one value.") % {"name": definition.name})
             continue
         try:
-            cleaned.append((definition, normalise_value(definition, raw)))
+            value = normalise_value(definition, raw)
         except ValidationError as error:
             errors.extend(error.messages)
+            continue
+        if (definition, value) in cleaned:
+            errors.append(_("%(name)s lists “%(value)s” twice.") % {"name": definition.name, "value": value})
+            continue
+        cleaned.append((definition, value))
     for definition in allowed.values():
         if definition.required and definition.pk not in seen:
             errors.append(_("%(name)s is required for %(type)s.") % {"name": definition.name, "type": product_type.name})

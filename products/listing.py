@@ -6,13 +6,16 @@ products each extra choice would add (disjunctive faceting). Bad values in the
 address never raise: they are dropped and reported as notices.
 """
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from .cache import catalogue_version
 from .models import AttributeDefinition, Category, Product, ProductAttributeValue
 
 PRICE_RANGES = [
@@ -32,6 +35,7 @@ SORTS = {
 DEFAULT_SORT = "newest"
 RESERVED_PARAMS = {"category", "brand", "price_min", "price_max", "sort", "page", "q"}
 MAX_PRICE = Decimal("99999999")
+FACET_CACHE_SECONDS = 10 * 60
 
 
 @dataclass
@@ -108,9 +112,7 @@ def _clauses(filters: ListingFilters, filterable: dict) -> dict[str, Q]:
     if price:
         clauses["price"] = price
     for code, values in filters.attributes.items():
-        definition = filterable[code]
-        matching = ProductAttributeValue.objects.filter(attribute__code=code,
-                                                        attribute__product_type_id=definition.product_type_id,
+        matching = ProductAttributeValue.objects.filter(attribute_id__in=filterable[code].ids,
                                                         value__in=values).values("product_id")
         clauses[f"attr:{code}"] = Q(pk__in=matching)
     return clauses
@@ -123,13 +125,37 @@ def _apply(queryset, clauses: dict[str, Q], leave_out: str | None = None):
     return queryset
 
 
-def filterable_attributes() -> dict[str, AttributeDefinition]:
-    """Filterable attribute definitions by code (the first type wins if two types share a code)."""
-    definitions: dict[str, AttributeDefinition] = {}
+@dataclass
+class FacetAttribute:
+    """A filterable attribute code; product types that share the code share the facet."""
+
+    definition: AttributeDefinition  # the first one, for its name and unit
+    ids: list[int]
+
+    @property
+    def code(self) -> str:
+        return self.definition.code
+
+    @property
+    def name(self) -> str:
+        return self.definition.name
+
+    @property
+    def unit(self) -> str:
+        return self.definition.unit
+
+
+def filterable_attributes() -> dict[str, FacetAttribute]:
+    """Filterable attributes by code, in the order of their product types and positions."""
+    attributes: dict[str, FacetAttribute] = {}
     for definition in AttributeDefinition.objects.filter(filterable=True).order_by("product_type_id", "sort_order"):
-        if definition.code not in RESERVED_PARAMS:
-            definitions.setdefault(definition.code, definition)
-    return definitions
+        if definition.code in RESERVED_PARAMS:
+            continue
+        if definition.code in attributes:
+            attributes[definition.code].ids.append(definition.pk)
+        else:
+            attributes[definition.code] = FacetAttribute(definition=definition, ids=[definition.pk])
+    return attributes
 
 
 @dataclass
@@ -141,14 +167,44 @@ class Facets:
 
 
 def compute_facets(base, filters: ListingFilters, filterable: dict, brands: list) -> Facets:
-    """Counts for every facet value, each facet counted with the other facets applied."""
+    """Counts for every facet value, each facet counted with the other facets applied.
+
+    The counts are cached per filter state and catalogue version (see products.cache);
+    the objects they are shown with (brands, categories, attributes) are always fresh.
+    """
+    key = f"facets:{catalogue_version()}:{_filters_key(filters)}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = _count_facets(base, filters, filterable)
+        cache.set(key, counts, timeout=FACET_CACHE_SECONDS)
+    brand_facet = [(brand, counts["brands"][brand.pk]) for brand in brands if counts["brands"].get(brand.pk)]
+    price_facet = [(low, high, counts["prices"][i]) for i, (low, high) in enumerate(PRICE_RANGES) if counts["prices"][i]]
+    children = list(filters.category.get_children() if filters.category else Category.get_root_nodes())
+    category_facet = [(child, counts["categories"][child.path]) for child in children
+                      if counts["categories"].get(child.path)]
+    attribute_facet = [(attribute, sorted(counts["attributes"][code].items()))
+                       for code, attribute in filterable.items() if counts["attributes"].get(code)]
+    return Facets(categories=category_facet, brands=brand_facet, price_ranges=price_facet, attributes=attribute_facet)
+
+
+def _filters_key(filters: ListingFilters) -> str:
+    """A stable digest of what the facets depend on."""
+    state = repr((
+        filters.category.pk if filters.category else None,
+        sorted(brand.pk for brand in filters.brands),
+        str(filters.price_min), str(filters.price_max),
+        sorted((code, sorted(values)) for code, values in filters.attributes.items()),
+    ))
+    return hashlib.sha256(state.encode()).hexdigest()[:32]
+
+
+def _count_facets(base, filters: ListingFilters, filterable: dict) -> dict:
+    """The raw counts: brand pk, price-range index, category path and attribute value → products."""
     clauses = _clauses(filters, filterable)
 
     in_brand_scope = _apply(base, clauses, leave_out="brand")
-    brand_counts = dict(in_brand_scope.filter(brand__isnull=False).values_list("brand").annotate(n=Count("pk")))
-    brand_facet = [(brand, brand_counts[brand.pk]) for brand in brands if brand_counts.get(brand.pk)]
+    brands = dict(in_brand_scope.filter(brand__isnull=False).values_list("brand").annotate(n=Count("pk")).order_by())
 
-    in_price_scope = _apply(base, clauses, leave_out="price")
     price_aggregates = {}
     for index_, (low, high) in enumerate(PRICE_RANGES):
         condition = Q()
@@ -157,40 +213,55 @@ def compute_facets(base, filters: ListingFilters, filterable: dict, brands: list
         if high is not None:
             condition &= Q(min_price__lt=high)
         price_aggregates[f"r{index_}"] = Count("pk", filter=condition)
-    price_counts = in_price_scope.aggregate(**price_aggregates)
-    price_facet = [(low, high, price_counts[f"r{i}"]) for i, (low, high) in enumerate(PRICE_RANGES)
-                   if price_counts[f"r{i}"]]
+    price_counts = _apply(base, clauses, leave_out="price").aggregate(**price_aggregates)
 
-    category_facet = _category_facet(_apply(base, clauses, leave_out="category"), filters.category)
+    return {
+        "brands": brands,
+        "prices": [price_counts[f"r{i}"] for i in range(len(PRICE_RANGES))],
+        "categories": _category_counts(_apply(base, clauses, leave_out="category"), filters.category),
+        "attributes": _attribute_counts(base, clauses, filters, filterable),
+    }
 
-    attribute_facet = []
-    for code, definition in filterable.items():
-        scope = _apply(base, clauses, leave_out=f"attr:{code}")
+
+def _attribute_counts(base, clauses: dict[str, Q], filters: ListingFilters, filterable: dict) -> dict:
+    """Value counts for every filterable attribute.
+
+    Attributes the shopper has not filtered on share one scope (all clauses), so one
+    grouped query counts them all; each filtered attribute is counted without its own
+    clause. A product has each value at most once, so rows count products.
+    """
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    code_by_id = {pk: code for code, attribute in filterable.items() for pk in attribute.ids}
+    unfiltered_ids = [pk for code, attribute in filterable.items() if code not in filters.attributes
+                      for pk in attribute.ids]
+    groups = [(unfiltered_ids, _apply(base, clauses))] if unfiltered_ids else []
+    groups += [(filterable[code].ids, _apply(base, clauses, leave_out=f"attr:{code}")) for code in filters.attributes]
+    for ids, scope in groups:
         rows = (
-            ProductAttributeValue.objects.filter(attribute__code=code, product__in=scope.values("pk"))
-            .values_list("value")
-            .annotate(n=Count("product_id", distinct=True))
-            .order_by("value")
+            ProductAttributeValue.objects.filter(attribute_id__in=ids, product__in=scope.values("pk"))
+            .values_list("attribute_id", "value")
+            .annotate(n=Count("pk"))
+            .order_by()
         )
-        values = [(value, count) for value, count in rows if count]
-        if values:
-            attribute_facet.append((definition, values))
-    return Facets(categories=category_facet, brands=brand_facet, price_ranges=price_facet, attributes=attribute_facet)
+        for attribute_id, value, count in rows:
+            code = code_by_id[attribute_id]
+            counts[code][value] = counts[code].get(value, 0) + count
+    return dict(counts)
 
 
-def _category_facet(scope, current: Category | None) -> list:
-    """Counts for the children of the current category (or the top level), including their subtrees."""
+def _category_counts(scope, current: Category | None) -> dict[str, int]:
+    """Counts for the children of the current category (or the top level), subtrees included."""
     children = list(current.get_children() if current else Category.get_root_nodes())
     if not children:
-        return []
-    rows = scope.values_list("primary_category__path").annotate(n=Count("pk"))
+        return {}
+    rows = scope.values_list("primary_category__path").annotate(n=Count("pk")).order_by()
     counts: dict[str, int] = defaultdict(int)
     for path, count in rows:
         for child in children:
             if path and path.startswith(child.path):
                 counts[child.path] += count
                 break
-    return [(child, counts[child.path]) for child in children if counts[child.path]]
+    return dict(counts)
 
 
 def filtered_products(base, filters: ListingFilters, filterable: dict):

@@ -22,6 +22,7 @@ from home.demo import images as drawing
 from home.demo.library import ImageLibrary
 from home.models import HomePage
 from products.attributes import isbn_is_valid
+from products.cache import bump_catalogue_version
 from products.models import (
     AttributeDefinition,
     BrandPage,
@@ -204,6 +205,7 @@ class CatalogueDemoLoader:
         ProductStats.objects.bulk_create([ProductStats(product=product, sales_count=(number * 53) % 500)
                                           for _line, product, number in new], ignore_conflicts=True)
         get_search_backend().add_bulk(Product, products)
+        bump_catalogue_version()
 
     @staticmethod
     def tag_products(new) -> None:

@@ -32,6 +32,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from products.cache import bump_catalogue_version
+
 MONEY = {"max_digits": 12, "decimal_places": 2}
 
 
@@ -217,6 +219,12 @@ class Product(
             prices = [variant.price for variant in self.variants.all() if variant.price is not None]
             self.min_price = min(prices) if prices else Decimal("0.00")
         super().save(*args, **kwargs)
+        bump_catalogue_version()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        bump_catalogue_version()
+        return result
 
     def _redirect_old_slug(self):
         """When a live product's address changes, the old one keeps working (a permanent redirect)."""

@@ -86,3 +86,14 @@ def test_attribute_of_another_type_is_refused(phone_type):
                                                                    (isbn, "9787111547426")])
 
     assert error.value.messages == ["ISBN does not belong to the product type Phone."]
+
+
+def test_a_multi_choice_value_cannot_repeat(phone_type):
+    d = definitions(phone_type)
+
+    with pytest.raises(ValidationError) as error:
+        validate_attribute_values(product_type=phone_type, values=[
+            (d["storage"], "128"), (d["colours"], "black"), (d["colours"], " black"),
+        ])
+
+    assert error.value.messages == ["Colours lists “black” twice."]

@@ -162,3 +162,28 @@ def test_listing_query_count_does_not_grow_with_products_shown(client, site_tree
 
     assert response.status_code == 200
     assert len(response.context["products"].object_list) == min(count, 24)
+
+
+def test_cached_facet_counts_follow_publishing(catalogue):
+    _, before, _ = run_listing("")
+    assert brand_counts(before) == {"alpha": 2, "beta": 2}
+
+    catalogue.draft.save_revision().publish()
+    _, after, _ = run_listing("")
+    catalogue.p2.unpublish()
+    _, later, _ = run_listing("")
+
+    assert brand_counts(after) == {"alpha": 3, "beta": 2}
+    assert brand_counts(later) == {"alpha": 3, "beta": 1}
+
+
+def test_attributes_sharing_a_code_across_product_types_share_a_facet(catalogue):
+    bags = make_product_type("Bag", attributes=[
+        {"code": "colour", "name": "Colour", "kind": "multi_choice", "choices": "black\nred", "filterable": True},
+    ])
+    make_product(name="Bag", category=catalogue.audio, product_type=bags, attributes={"colour": "red"})
+
+    names, facets, _ = run_listing("colour=red&colour=white")
+
+    assert names == ["Bag", "One", "Three"]
+    assert attribute_counts(facets, "colour") == {"black": 3, "red": 1, "white": 2}

@@ -12,9 +12,10 @@ import time
 from decimal import Decimal
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
+from products.cache import bump_catalogue_version
 from products.models import (
     AttributeDefinition,
     BrandPage,
@@ -61,6 +62,8 @@ class Command(BaseCommand):
             done += size
             self.progress(done, products, started)
         sys.stderr.write("\n")
+        self.analyze()
+        bump_catalogue_version()
         self.stdout.write(f"Created {products} products in {time.monotonic() - started:.1f} s.")
 
     def progress(self, done, total, started):
@@ -128,9 +131,19 @@ class Command(BaseCommand):
         ProductAttributeValue.objects.bulk_create(values)
         ProductStats.objects.bulk_create(stats)
 
+    def analyze(self):
+        """Refresh the planner's statistics: after a bulk load they describe empty tables."""
+        if connection.vendor != "postgresql":
+            return
+        tables = [model._meta.db_table for model in (Product, ProductVariant, Stock, ProductAttributeValue, ProductStats)]
+        with connection.cursor() as cursor:
+            for table in tables:
+                cursor.execute(f'ANALYZE "{table}"')
+
     def delete_generated(self):
         generated = Product.objects.filter(slug__startswith="gen-")
         skus = ProductVariant.objects.filter(product__in=generated).values("sku")
         Stock.objects.filter(sku__in=skus).delete()
         count, _ = generated.delete()
+        bump_catalogue_version()
         self.stdout.write(f"Deleted {count} rows of generated products.")
