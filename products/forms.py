@@ -1,7 +1,9 @@
 """Admin forms for products: attribute values are checked against the product type."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .attributes import validate_attribute_values
@@ -63,3 +65,44 @@ class ProductAdminForm(WagtailAdminModelForm):
         for form, (_definition, value) in zip(forms, cleaned):
             form.cleaned_data["value"] = value
             form.instance.value = value
+
+
+class CategoryAdminForm(WagtailAdminModelForm):
+    """Categories are tree nodes: the form asks for a parent and places the node under it."""
+
+    parent = forms.ModelChoiceField(
+        queryset=None, required=False, label=_lazy("Parent category"),
+        help_text=_lazy("Leave empty for a top-level category."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .models import Category
+
+        super().__init__(*args, **kwargs)
+        choices = Category.objects.order_by("path")
+        if self.instance.pk:
+            # A category cannot move under itself or its own descendants.
+            choices = choices.exclude(path__startswith=self.instance.path)
+            self.initial.setdefault("parent", self.instance.get_parent())
+        self.fields["parent"].queryset = choices
+        self.fields["parent"].label_from_instance = lambda category: f"{'— ' * (category.depth - 1)}{category.name}"
+
+    def save(self, commit=True):
+        from .models import Category
+
+        category = super().save(commit=False)
+        if not commit:
+            return category
+        parent = self.cleaned_data.get("parent")
+        if category.pk is None:
+            return parent.add_child(instance=category) if parent else Category.add_root(instance=category)
+        category.save()
+        current_parent = category.get_parent()
+        if parent != current_parent:
+            if parent is None:
+                category.move(Category.get_last_root_node(), pos="last-sibling")
+            else:
+                category.move(parent, pos="last-child")
+            category = Category.objects.get(pk=category.pk)
+        category.refresh_slug_paths()
+        return category

@@ -22,7 +22,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 import django_filters
 
-from .forms import ProductAdminForm
+from .forms import CategoryAdminForm, ProductAdminForm
 from .showcases import card_images
 from .models import Category, EditorPick, Product, ProductType, ProductVariant, Stock
 
@@ -147,7 +147,8 @@ class CategoryViewSet(SnippetViewSet):
     list_display = ["name", "slug_path"]
     search_fields = ["name", "slug"]
     ordering = ["path"]
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("image")]
+    edit_handler = ObjectList([FieldPanel("name"), FieldPanel("slug"), FieldPanel("parent"),
+                               FieldPanel("description"), FieldPanel("image")], base_form_class=CategoryAdminForm)
 
 
 class ProductTypeViewSet(SnippetViewSet):

@@ -64,6 +64,11 @@ class Category(MP_Node):
     def get_absolute_url(self) -> str:
         return f"{reverse('product_list')}?category={self.slug}"
 
+    def refresh_slug_paths(self) -> None:
+        """Recompute the slug path of this category and everything below it (after a move or rename)."""
+        for node in Category.get_tree(self):
+            node.save(update_fields=["slug_path"])
+
 
 class ProductType(ClusterableModel):
     """A kind of product (Book, Phone, Apparel) and the attributes such products carry."""

@@ -28,7 +28,7 @@ def books():
     return make_category("Books", "books")
 
 
-def product_form(category, product_type, *, sku="BOOK-1", price="59.00", attributes=(), **overrides):
+def product_form(category, product_type, *, sku="BOOK-1", price="59.00", attributes=(), variant_id="", **overrides):
     definitions = {d.code: d for d in product_type.attribute_definitions.all()}
     data = {
         "name": "The Tea Book",
@@ -39,8 +39,8 @@ def product_form(category, product_type, *, sku="BOOK-1", price="59.00", attribu
         "summary": "Everything about tea.",
         "description": rich_text("<p>Leaves, water, time.</p>"),
         "images": inline_formset([]),
-        "variants": inline_formset([{"sku": sku, "barcode": "", "option_1": "", "option_2": "", "price": price,
-                                     "compare_at_price": "", "weight_grams": "400"}]),
+        "variants": inline_formset([{"id": variant_id, "sku": sku, "barcode": "", "option_1": "", "option_2": "", "price": price,
+                                     "compare_at_price": "", "weight_grams": "400"}], initial=1 if variant_id else 0),
         "attribute_values": inline_formset([{"attribute": definitions[code].pk, "value": value}
                                             for code, value in attributes]),
         "tips": streamfield([]),
@@ -180,3 +180,20 @@ def test_changing_a_live_products_slug_leaves_a_redirect(client, books, book_typ
 
     assert response.status_code == 301
     assert response["Location"].endswith("/products/renamed-book/")
+
+
+def test_preview_shows_the_draft_as_the_shopper_will_see_it(client, staff_user, books, book_type):
+    product = make_product(category=books, product_type=book_type, attributes={"isbn": "9787111547426"},
+                           name="Old name")
+    client.force_login(staff_user("Merchandisers"))
+    variant = product.variants.get()
+    data = product_form(books, book_type, sku=variant.sku, variant_id=variant.pk, price="42.00",
+                        attributes=[("isbn", "9787111547426")], name="New name", slug=product.slug)
+    url = reverse("wagtailsnippets_products_product:preview_on_edit", args=[product.pk])
+
+    answer = client.post(url, data).json()
+    assert answer["is_valid"] is True, answer
+    preview = client.get(url).content.decode()
+
+    assert "New name" in preview and "¥42.00" in preview and "Preview" in preview
+    assert Product.objects.get(pk=product.pk).name == "Old name"
