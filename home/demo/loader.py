@@ -54,6 +54,7 @@ class DemoLoader:
     def run(self) -> None:
         self.home = HomePage.objects.get(depth=2)
         self.site = Site.objects.get(is_default_site=True)
+        self.name_site()
         self.images = ImageLibrary()
         self.tags = self.load_tags()
         self.brands = self.load_brands(BrandIndexPage.objects.child_of(self.home).get())
@@ -67,6 +68,12 @@ class DemoLoader:
         self.log(fill_announcements(shop.ANNOUNCEMENTS, day=maybe_day))
         self.log(fill_settings(self.site, link=self.link_value))
         self.log(fill_users())
+
+    def name_site(self) -> None:
+        """Give the demo shop a name, unless someone already renamed the site."""
+        if self.site.site_name in ("", "Shop"):
+            self.site.site_name = shop.SITE_NAME
+            self.site.save(update_fields=["site_name"])
 
     # Tags, brands, guides, help ------------------------------------------------
 

@@ -74,7 +74,9 @@ def draw_product(*, title: str, model: str, motif: str, colour: str) -> bytes:
     draw = ImageDraw.Draw(image)
     draw.ellipse((110, 70, 490, 450), fill=drawing.mix(main, drawing.WHITE, 0.15))
     drawing.draw_motif(draw, motif, (170, 130, 430, 390), main, drawing.mix(main, drawing.INK, 0.3))
-    draw.text((300, 500), model, font=drawing.font(44), fill=drawing.INK, anchor="mm")
+    # Only the Latin part of the model name: the built-in font has no Chinese glyphs.
+    latin_model = "".join(ch for ch in model if ord(ch) < 128).strip() or model
+    draw.text((300, 500), latin_model, font=drawing.font(44), fill=drawing.INK, anchor="mm")
     draw.text((300, 550), title[:40], font=drawing.font(22), fill=drawing.MUTED, anchor="mm")
     return drawing.png_bytes(image)
 

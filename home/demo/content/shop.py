@@ -3,6 +3,8 @@ announcements, shop settings and the demo staff accounts."""
 
 from .schema import Banner, Look, StaffUser
 
+SITE_NAME = "悦选 Yuexuan"
+
 # slug -> name; guides refer to tags by slug so that URLs stay ASCII (?tag=digital).
 TAGS = {
     "digital": "数码 Digital",
