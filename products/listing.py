@@ -182,9 +182,28 @@ def compute_facets(base, filters: ListingFilters, filterable: dict, brands: list
     children = list(filters.category.get_children() if filters.category else Category.get_root_nodes())
     category_facet = [(child, counts["categories"][child.path]) for child in children
                       if counts["categories"].get(child.path)]
-    attribute_facet = [(attribute, sorted(counts["attributes"][code].items()))
+    attribute_facet = [(attribute, _facet_values(attribute.definition, counts["attributes"][code]))
                        for code, attribute in filterable.items() if counts["attributes"].get(code)]
     return Facets(categories=category_facet, brands=brand_facet, price_ranges=price_facet, attributes=attribute_facet)
+
+
+def _facet_values(definition: AttributeDefinition, counts: dict[str, int]) -> list[tuple[str, str, int]]:
+    """(value, label, count) in a natural order: numbers by size, yes before no, text alphabetically."""
+    Kind = AttributeDefinition.Kind
+    if definition.kind == Kind.NUMBER:
+        def order(value):
+            try:
+                return (0, Decimal(value), value)
+            except InvalidOperation:
+                return (1, Decimal(0), value)
+    elif definition.kind == Kind.BOOLEAN:
+        def order(value):
+            return (value != "yes", value)
+    else:
+        def order(value):
+            return value
+    labels = {"yes": _("Yes"), "no": _("No")} if definition.kind == Kind.BOOLEAN else {}
+    return [(value, labels.get(value, value), counts[value]) for value in sorted(counts, key=order)]
 
 
 def _filters_key(filters: ListingFilters) -> str:

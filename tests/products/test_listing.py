@@ -25,7 +25,8 @@ def brand_counts(facets):
 
 
 def attribute_counts(facets, code):
-    return next(dict(values) for definition, values in facets.attributes if definition.code == code)
+    return next({value: count for value, _label, count in values}
+                for definition, values in facets.attributes if definition.code == code)
 
 
 def test_unfiltered_listing_counts_every_live_product_and_no_draft(catalogue):
@@ -187,3 +188,20 @@ def test_attributes_sharing_a_code_across_product_types_share_a_facet(catalogue)
 
     assert names == ["Bag", "One", "Three"]
     assert attribute_counts(facets, "colour") == {"black": 3, "red": 1, "white": 2}
+
+
+def test_number_facets_sort_by_size_and_yes_no_facets_read_as_words(site_tree):
+    category = make_category("Bottles", "bottles")
+    bottle = make_product_type("Bottle", attributes=[
+        {"code": "litres", "name": "Capacity", "kind": "number", "unit": "L", "filterable": True},
+        {"code": "insulated", "name": "Insulated", "kind": "boolean", "filterable": True},
+    ])
+    for litres, insulated in [("18", "no"), ("2", "yes"), ("0.75", "yes")]:
+        make_product(category=category, product_type=bottle, attributes={"litres": litres, "insulated": insulated})
+
+    _, facets, _ = run_listing("")
+
+    values = {definition.code: [(value, str(label)) for value, label, _count in rows]
+              for definition, rows in facets.attributes}
+    assert values["litres"] == [("0.75", "0.75"), ("2", "2"), ("18", "18")]
+    assert values["insulated"] == [("yes", "Yes"), ("no", "No")]
