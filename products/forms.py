@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .attributes import validate_attribute_values
@@ -71,8 +71,8 @@ class CategoryAdminForm(WagtailAdminModelForm):
     """Categories are tree nodes: the form asks for a parent and places the node under it."""
 
     parent = forms.ModelChoiceField(
-        queryset=None, required=False, label=_lazy("Parent category"),
-        help_text=_lazy("Leave empty for a top-level category."),
+        queryset=None, required=False, label=gettext_lazy("Parent category"),
+        help_text=gettext_lazy("Leave empty for a top-level category."),
     )
 
     def __init__(self, *args, **kwargs):
