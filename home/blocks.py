@@ -8,6 +8,19 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 
+def in_chosen_order(queryset, chosen) -> list:
+    """The chosen objects, re-read through ``queryset`` (one query) and kept in the order chosen.
+
+    Objects the queryset leaves out (unpublished, deleted) drop out, so a block never
+    shows something the shopper may not see.
+    """
+    ids = [item.pk for item in chosen if item is not None]
+    if not ids:
+        return []
+    by_id = {item.pk: item for item in queryset.filter(pk__in=ids)}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 class LinkBlock(blocks.StructBlock):
     """A link to a page of the site or to any address; the page wins when both are set."""
 
@@ -87,13 +100,9 @@ class BrandWallBlock(blocks.StructBlock):
         from products.models import BrandPage
 
         context = super().get_context(value, parent_context)
-        chosen_ids = [page.pk for page in value["brands"] if page is not None]
         brands = BrandPage.objects.live().select_related("logo")
-        if chosen_ids:
-            by_id = {brand.pk: brand for brand in brands.filter(pk__in=chosen_ids)}
-            context["brands"] = [by_id[pk] for pk in chosen_ids if pk in by_id]
-        else:
-            context["brands"] = list(brands.order_by("path"))
+        chosen = in_chosen_order(brands, value["brands"])
+        context["brands"] = chosen if value["brands"] else list(brands.order_by("path"))
         return context
 
 
@@ -116,13 +125,9 @@ class GuideTeasersBlock(blocks.StructBlock):
         from guides.models import GuidePage
 
         context = super().get_context(value, parent_context)
-        chosen_ids = [page.pk for page in value["guides"] if page is not None]
         guides = GuidePage.objects.live().select_related("cover_image")
-        if chosen_ids:
-            by_id = {guide.pk: guide for guide in guides.filter(pk__in=chosen_ids)}
-            context["guides"] = [by_id[pk] for pk in chosen_ids if pk in by_id][: value["count"]]
-        else:
-            context["guides"] = list(guides.order_by("-date", "-pk")[: value["count"]])
+        chosen = in_chosen_order(guides, value["guides"])
+        context["guides"] = (chosen if value["guides"] else list(guides.order_by("-date", "-pk")))[: value["count"]]
         return context
 
 
@@ -194,8 +199,7 @@ class ProductRowBlock(blocks.StructBlock):
         elif rule == "category" and value["category"] is not None:
             products = showcases.in_category(category=value["category"], limit=limit)
         else:
-            ids = [product.pk for product in value["products"] if product is not None]
-            products = showcases.hand_picked(product_ids=ids, limit=limit)
+            products = in_chosen_order(showcases.card_queryset(), value["products"])[:limit]
         context["products"] = products
         return context
 
@@ -216,8 +220,7 @@ class ProductCardsBlock(blocks.StructBlock):
         from products import showcases
 
         context = super().get_context(value, parent_context)
-        ids = [product.pk for product in value["products"] if product is not None]
-        context["products"] = showcases.hand_picked(product_ids=ids, limit=12)
+        context["products"] = in_chosen_order(showcases.card_queryset(), value["products"])
         return context
 
 

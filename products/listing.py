@@ -158,11 +158,25 @@ def filterable_attributes() -> dict[str, FacetAttribute]:
     return attributes
 
 
+@dataclass(frozen=True)
+class PriceRange:
+    """A price bucket [low, high) and how many products fall in it."""
+
+    low: Decimal | None
+    high: Decimal | None
+    count: int
+
+    @property
+    def max_param(self) -> Decimal | None:
+        """The ``price_max`` that selects exactly this bucket (price_max is inclusive, the bucket is not)."""
+        return None if self.high is None else self.high - Decimal("0.01")
+
+
 @dataclass
 class Facets:
     categories: list  # (Category, count)
     brands: list  # (BrandPage, count)
-    price_ranges: list  # (low, high, count)
+    price_ranges: list  # PriceRange
     attributes: list  # (AttributeDefinition, [(value, count)])
 
 
@@ -178,7 +192,8 @@ def compute_facets(base, filters: ListingFilters, filterable: dict, brands: list
         counts = _count_facets(base, filters, filterable)
         cache.set(key, counts, timeout=FACET_CACHE_SECONDS)
     brand_facet = [(brand, counts["brands"][brand.pk]) for brand in brands if counts["brands"].get(brand.pk)]
-    price_facet = [(low, high, counts["prices"][i]) for i, (low, high) in enumerate(PRICE_RANGES) if counts["prices"][i]]
+    price_facet = [PriceRange(low, high, counts["prices"][i]) for i, (low, high) in enumerate(PRICE_RANGES)
+                   if counts["prices"][i]]
     children = list(filters.category.get_children() if filters.category else Category.get_root_nodes())
     category_facet = [(child, counts["categories"][child.path]) for child in children
                       if counts["categories"].get(child.path)]

@@ -46,8 +46,3 @@ def in_category(*, category: Category, limit: int) -> list:
     subtree = Category.objects.filter(path__startswith=category.path).values("pk")
     return list(card_queryset().filter(primary_category__in=subtree).order_by("-first_published_at", "-pk")[:limit])
 
-
-def hand_picked(*, product_ids: list[int], limit: int) -> list:
-    """Chosen products in the chosen order; unpublished ones drop out."""
-    by_id = {product.pk: product for product in card_queryset().filter(pk__in=product_ids)}
-    return [by_id[pk] for pk in product_ids if pk in by_id][:limit]

@@ -38,7 +38,8 @@
       if (sku) sku.textContent = input.value;
       if (status) {
         var available = parseInt(input.getAttribute("data-available"), 10) || 0;
-        var key = available <= 0 ? "data-out-of-stock" : available <= 5 ? "data-low-stock" : "data-in-stock";
+        var threshold = parseInt(input.getAttribute("data-low-stock-threshold"), 10) || 0;
+        var key = available <= 0 ? "data-out-of-stock" : available <= threshold ? "data-low-stock" : "data-in-stock";
         status.textContent = status.getAttribute(key);
       }
       var calculator = document.querySelector("[data-shipping-calculator]");

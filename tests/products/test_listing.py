@@ -37,7 +37,7 @@ def test_unfiltered_listing_counts_every_live_product_and_no_draft(catalogue):
     assert attribute_counts(facets, "storage") == {"128": 1, "256": 2}
     assert attribute_counts(facets, "colour") == {"black": 3, "white": 2}
     assert [(c.slug, n) for c, n in facets.categories] == [("phones", 3), ("audio", 1)]
-    assert [(str(low), str(high), n) for low, high, n in facets.price_ranges] == [
+    assert [(str(r.low), str(r.high), r.count) for r in facets.price_ranges] == [
         ("None", "50", 1), ("100", "300", 1), ("300", "1000", 1), ("1000", "3000", 1),
     ]
     assert filters.notices == []
@@ -205,3 +205,13 @@ def test_number_facets_sort_by_size_and_yes_no_facets_read_as_words(site_tree):
               for definition, rows in facets.attributes}
     assert values["litres"] == [("0.75", "0.75"), ("2", "2"), ("18", "18")]
     assert values["insulated"] == [("yes", "Yes"), ("no", "No")]
+
+
+def test_a_price_bucket_link_selects_exactly_the_products_it_counts(catalogue):
+    make_product(name="Edge", category=catalogue.audio, product_type=catalogue.phone, prices=["300.00"])
+    _, facets, _ = run_listing("")
+    bucket = next(r for r in facets.price_ranges if r.low == 100)
+
+    names, _, _ = run_listing(f"price_min={bucket.low}&price_max={bucket.max_param}")
+
+    assert (bucket.count, names) == (1, ["One"])
