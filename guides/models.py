@@ -106,6 +106,7 @@ class GuidePage(SectionPageMixin, Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("date"),
+        index.SearchField("search_text"),
     ]
     parent_page_types = ["guides.GuideIndexPage"]
     subpage_types = []
@@ -113,3 +114,14 @@ class GuidePage(SectionPageMixin, Page):
     class Meta:
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
+
+    @property
+    def search_text(self) -> str:
+        """Title, summary, tags and body cut into words for the full-text index (see search.text)."""
+        from django.utils.html import strip_tags
+
+        from search.text import segment
+
+        body = self._meta.get_field("body").get_searchable_content(self.body)
+        parts = [self.title, self.summary, *(tag.name for tag in self.tags.all()), *map(strip_tags, body)]
+        return segment(" ".join(parts))

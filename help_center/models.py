@@ -115,7 +115,8 @@ class HelpArticlePage(SectionPageMixin, Page):
     body = StreamField(HelpStreamBlock(), verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body"),
+                                          index.SearchField("search_text")]
     parent_page_types = ["help_center.HelpCategoryPage"]
     subpage_types = []
 
@@ -134,3 +135,13 @@ class HelpArticlePage(SectionPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["previous_article"], context["next_article"] = self.get_siblings_around()
         return context
+
+    @property
+    def search_text(self) -> str:
+        """Title, summary and body cut into words for the full-text index (see search.text)."""
+        from django.utils.html import strip_tags
+
+        from search.text import segment
+
+        body = self._meta.get_field("body").get_searchable_content(self.body)
+        return segment(" ".join([self.title, self.summary, *map(strip_tags, body)]))

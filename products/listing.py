@@ -180,13 +180,15 @@ class Facets:
     attributes: list  # (AttributeDefinition, [(value, count)])
 
 
-def compute_facets(base, filters: ListingFilters, filterable: dict, brands: list) -> Facets:
+def compute_facets(base, filters: ListingFilters, filterable: dict, brands: list, *, cache_scope: str = "") -> Facets:
     """Counts for every facet value, each facet counted with the other facets applied.
 
     The counts are cached per filter state and catalogue version (see products.cache);
-    the objects they are shown with (brands, categories, attributes) are always fresh.
+    ``cache_scope`` names a narrower ``base`` (e.g. a search query's matches) so that
+    its counts are cached apart. The objects the counts are shown with (brands,
+    categories, attributes) are always fresh.
     """
-    key = f"facets:{catalogue_version()}:{_filters_key(filters)}"
+    key = f"facets:{catalogue_version()}:{cache_scope}:{_filters_key(filters)}"
     counts = cache.get(key)
     if counts is None:
         counts = _count_facets(base, filters, filterable)

@@ -1,27 +1,108 @@
-"""Site search over published guides, help articles and brands."""
+"""The search results page and the header box's suggestions.
 
-import re
+Views stay thin: search.matching finds, products.listing filters and sorts the
+matches exactly as the catalogue does, search.facets counts, search.suggest
+suggests. Any input is answered calmly: odd queries are cleaned, never parsed.
+"""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.shortcuts import render
-from wagtail.models import Page
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
-MAX_QUERY_LENGTH = 200
-RESULTS_PER_PAGE = 10
+from guides.models import GuidePage
+from products.listing import filterable_attributes, filtered_products, parse_filters
+from products.models import BrandPage, Category, Product
+from products.showcases import card_images
+
+from .facets import search_facets
+from .matching import exact_product, match_guides, match_help_articles, match_products
+from .suggest import suggest as find_suggestions
+from .text import MAX_QUERY_LENGTH, clean_query, query_terms, surface_words
+
+PRODUCTS_PER_PAGE = 24
+RELEVANCE = "relevance"
+POPULAR_CATEGORIES = 8
+POPULAR_GUIDES = 4
 
 
+def _sorts() -> list[tuple[str, str]]:
+    return [(RELEVANCE, _("Best match")), ("newest", _("Newest")), ("price_asc", _("Price: low to high")),
+            ("price_desc", _("Price: high to low")), ("best_selling", _("Best-selling"))]
+
+
+@require_GET
 def search(request):
-    """The results page; empty or odd queries get a calm page, never an error."""
-    query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
-    # Only words go to the backend: quotes and operators would be parsed by SQLite's
-    # full-text syntax (a lone " is an error there). \w is Unicode, so Chinese stays.
-    terms = " ".join(re.findall(r"\w+", query))
-    results = Page.objects.live().public().specific().search(terms) if terms else Page.objects.none()
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    return render(request, "search/search.html", {"search_query": query, "search_results": page})
+    """/search/?q=: products (with the listing's facets, sorting and pages), then guides and help articles."""
+    raw_query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    query = clean_query(raw_query)
+    if not query:
+        return render(request, "search/search.html", {"search_query": raw_query, **_suggestions_for_nothing()})
+    product = exact_product(raw_query)
+    if product is not None:
+        return redirect(product.url)
+    return render(request, "search/search.html", {"search_query": raw_query, **_results(request, query)})
+
+
+def _results(request, query: str) -> dict:
+    matches = match_products(query)
+    brands = list(BrandPage.objects.live().order_by("title"))
+    filterable = filterable_attributes()
+    filters = parse_filters(request.GET, brands_by_slug={brand.slug: brand for brand in brands},
+                            filterable=filterable)
+    sort = RELEVANCE if request.GET.get("sort") in (None, "", RELEVANCE) else filters.sort
+    base = Product.objects.live().filter(pk__in=matches.ids)
+    page = _product_page(request, filtered_products(base, filters, filterable), sort, matches.ids)
+    first_page = page.number == 1
+    context = {
+        "filters": filters,
+        "facets": search_facets(base, filters, filterable, brands, terms=query_terms(query)),
+        "products": page,
+        "sort": sort,
+        "sorts": _sorts(),
+        "partial_match": matches.partial,
+        "has_product_matches": bool(matches.ids),
+        "highlight_words": surface_words(query),
+        "guides": match_guides(query) if first_page else [],
+        "help_articles": match_help_articles(query) if first_page else [],
+    }
+    context["nothing_found"] = not matches.ids and not context["guides"] and not context["help_articles"]
+    if context["nothing_found"]:
+        context.update(_suggestions_for_nothing())
+    return context
+
+
+def _product_page(request, products, sort: str, ranked_ids: list[int]):
+    """One page of products in the chosen order; "best match" keeps the search backend's ranking."""
+    with_cards = products.select_related("brand", "stats").prefetch_related(Prefetch("images", queryset=card_images()))
+    if sort != RELEVANCE:
+        return Paginator(with_cards, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    rank = {pk: position for position, pk in enumerate(ranked_ids)}
+    ids = sorted(products.values_list("pk", flat=True), key=rank.__getitem__)
+    page = Paginator(ids, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    by_pk = with_cards.in_bulk(list(page.object_list))
+    page.object_list = [by_pk[pk] for pk in page.object_list]
+    return page
+
+
+def _suggestions_for_nothing() -> dict:
+    """What an empty or fruitless search offers instead: the biggest categories and the latest guides."""
+    counts: dict[str, int] = {}
+    rows = Product.objects.live().values_list("primary_category__path").annotate(n=Count("pk")).order_by()
+    for path, count in rows:
+        top = path[:Category.steplen]
+        counts[top] = counts.get(top, 0) + count
+    roots = sorted(Category.get_root_nodes(), key=lambda root: (-counts.get(root.path, 0), root.path))
+    categories = [root for root in roots if counts.get(root.path)][:POPULAR_CATEGORIES]
+    guides = GuidePage.objects.live().public().order_by("-date", "-pk")[:POPULAR_GUIDES]
+    return {"popular_categories": categories, "popular_guides": list(guides)}
+
+
+@require_GET
+def suggest(request):
+    """/search/suggest/?q=: JSON suggestions for the header box, at most ten."""
+    raw_query = (request.GET.get("q") or "")[:MAX_QUERY_LENGTH]
+    suggestions = [{"text": entry.text, "url": entry.url, "kind": entry.kind} for entry in find_suggestions(raw_query)]
+    return JsonResponse({"query": raw_query, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})

@@ -194,6 +194,7 @@ class Product(
         index.FilterField("live"),
         index.RelatedFields("brand", [index.SearchField("title")]),
         index.RelatedFields("variants", [index.SearchField("sku")]),
+        index.SearchField("search_text", boost=2),
     ]
 
     class Meta:
@@ -284,6 +285,32 @@ class Product(
     @property
     def seo_description(self) -> str:
         return self.meta_description or self.summary
+
+    @property
+    def search_text(self) -> str:
+        """Name, brand, category path, attribute values, tags and codes, segmented for the full-text index.
+
+        Database tokenizers do not split Chinese words, so the index is fed words
+        already cut (see search.text); the pinyin of the name and categories lets
+        shoppers without a Chinese keyboard find products too. The name's words come
+        twice so they outrank words from the category or tags (SQLite's index keeps
+        one text column and ignores per-field boosts).
+        """
+        from search.text import pinyin_words, segment
+
+        categories = []
+        if self.primary_category_id:
+            categories += [*self.primary_category.get_ancestors(), self.primary_category]
+        if self.pk:
+            categories += list(self.extra_categories.all())
+        category_names = " ".join(category.name for category in categories)
+        parts = [self.name, self.brand.title if self.brand_id and self.brand else "", category_names]
+        if self.pk:
+            parts += [value.value for value in self.attribute_values.all()]
+            parts += [tag.name for tag in self.tags.all()]
+            parts += [code for variant in self.variants.all() for code in (variant.sku, variant.barcode) if code]
+        text = segment(" ".join(part for part in parts if part))
+        return f"{segment(self.name)} {text} {pinyin_words(f'{self.name} {category_names}')}".strip()
 
 
 class ProductVariant(Orderable):

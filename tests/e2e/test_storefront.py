@@ -14,7 +14,7 @@ ARTICLE_TITLE = "用支付宝付款 Paying with Alipay"
 # Header texts in each language, the Chinese ones from locale/zh_Hans. The placeholder
 # is the shop's own string; "Search" alone is also in Wagtail's catalogue.
 SEARCH_LABEL = {"en": "Search", "zh-hans": "搜索"}
-SEARCH_PLACEHOLDER = {"en": "Search guides, brands and help", "zh-hans": "搜索导购、品牌和帮助"}
+SEARCH_PLACEHOLDER = {"en": "Search products, guides and help", "zh-hans": "搜索商品、导购和帮助"}
 
 
 def make_guide():

@@ -164,7 +164,7 @@ def test_search_finds_a_live_guide_and_skips_drafts(client, site_tree):
 
     response = client.get("/search/", {"q": "porcelain"})
 
-    titles = [result.title for result in response.context["search_results"]]
+    titles = [result.title for result in response.context["guides"]]
     assert titles == ["Porcelain teapots"]
 
 
@@ -174,7 +174,7 @@ def test_search_with_a_bad_page_number_shows_a_real_page(client, site_tree):
     for page in ("abc", "9999", "0"):
         response = client.get("/search/", {"q": "porcelain", "page": page})
         assert response.status_code == 200, page
-        assert response.context["search_results"].number == 1, page
+        assert response.context["products"].number == 1, page
 
 
 # Language switch --------------------------------------------------------------------

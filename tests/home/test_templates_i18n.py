@@ -154,7 +154,7 @@ def test_unknown_guide_tag_is_explained(client, site_tree):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("", "Type a word above to search guides, brands and help articles."),
+        ("", "Type a word above to search products, guides and help articles."),
         ("nothing-matches-this", "Nothing matched “nothing-matches-this”."),
     ],
 )

@@ -1,0 +1,99 @@
+"""Finding what a query matches: products, guides, help articles, exact codes.
+
+The full-text work is done by Wagtail's search backend (SQLite FTS5 or PostgreSQL
+full text); this module only turns the shopper's words into the form the index
+holds (search.text) and asks for live objects. Views never talk to the backend.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db.models import Q, Value
+from django.db.models.functions import Replace
+from wagtail.search.backends import get_search_backend
+
+from guides.models import GuidePage
+from help_center.models import HelpArticlePage
+from products.models import AttributeDefinition, Product, ProductAttributeValue, ProductVariant
+
+from .text import query_terms
+
+# Ranked product matches kept per query: facets and sorting work on these.
+MAX_PRODUCT_MATCHES = 1000
+CONTENT_RESULTS = 6
+_CODE_NOISE = re.compile(r"[\s\-]")
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/\-]*")
+
+
+@dataclass
+class ProductMatches:
+    """Live product ids in relevance order; ``partial`` when only some of the words matched."""
+
+    ids: list[int]
+    partial: bool = False
+
+
+def match_products(query: str) -> ProductMatches:
+    """Products with every word of the query; failing that, with any of them (flagged partial)."""
+    terms = query_terms(query)
+    if not terms:
+        return ProductMatches(ids=[])
+    backend = get_search_backend()
+    for operator in ("and", "or"):
+        results = backend.search(" ".join(terms), Product.objects.live(), operator=operator)
+        ids = [product.pk for product in results[:MAX_PRODUCT_MATCHES]]
+        if ids or len(terms) == 1:
+            return ProductMatches(ids=ids, partial=operator == "or")
+    return ProductMatches(ids=[])
+
+
+def match_pages(model, query: str, limit: int = CONTENT_RESULTS) -> list:
+    """Live, public pages of one type (guides or help articles) matching every word, best first."""
+    terms = query_terms(query)
+    if not terms:
+        return []
+    queryset = model.objects.live().public()
+    return list(get_search_backend().search(" ".join(terms), queryset, operator="and")[:limit])
+
+
+def match_guides(query: str) -> list:
+    return match_pages(GuidePage, query)
+
+
+def match_help_articles(query: str) -> list:
+    return match_pages(HelpArticlePage, query)
+
+
+def exact_product(raw_query: str) -> Product | None:
+    """The live product whose SKU, barcode or ISBN is exactly the query (spaces and hyphens ignored for codes)."""
+    text = (raw_query or "").strip()[:64]
+    compact = _CODE_NOISE.sub("", text)
+    if not _CODE.fullmatch(compact):
+        return None
+    live = Product.objects.live()
+    variant = (
+        ProductVariant.objects.filter(product__in=live)
+        .filter(Q(sku__iexact=text) | Q(sku__iexact=compact) | (Q(barcode=compact) & ~Q(barcode="")))
+        .select_related("product").first()
+    )
+    if variant is not None:
+        return variant.product
+    isbn = (
+        ProductAttributeValue.objects.filter(product__in=live, attribute__validator=AttributeDefinition.Validator.ISBN)
+        .filter(Q(value=text) | Q(value=compact)).select_related("product").first()
+    )
+    if isbn is not None:
+        return isbn.product
+    return _isbn_by_digits(compact, live)
+
+
+def _isbn_by_digits(compact: str, live) -> Product | None:
+    """ISBNs stored with hyphens or spaces (978-7-…) still match a query typed without them."""
+    if not re.fullmatch(r"\d{9}[\dXx]|\d{13}", compact):
+        return None
+    stored_compact = Replace(Replace("value", Value("-"), Value("")), Value(" "), Value(""))
+    match = (
+        ProductAttributeValue.objects.filter(product__in=live, attribute__validator=AttributeDefinition.Validator.ISBN)
+        .annotate(compact=stored_compact).filter(compact__iexact=compact).select_related("product").first()
+    )
+    return match.product if match is not None else None

@@ -1,0 +1,151 @@
+"""Live suggestions for the header search box: prefix, pinyin and pinyin initials.
+
+A full-text query per keystroke would be too slow and cannot match ``ly`` to
+``蓝牙``, so suggestions come from a small in-memory index of live product names,
+brands, categories and tags. It is built once per catalogue version
+(products.cache), kept in the Django cache for other processes and memoised in
+this one: a publish or unpublish bumps the version, so a product that goes off
+sale stops being suggested at the next keystroke.
+
+Each entry has keys starting at each of its first words (so ``耳机`` and ``erji``
+also find ``无线蓝牙降噪耳机``): the text itself, its full pinyin and its initials.
+The keys sit in one sorted list; a prefix lookup is a binary search.
+"""
+
+import bisect
+import re
+import uuid
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.urls import reverse
+
+from products.cache import catalogue_version
+from products.models import BrandPage, Category, Product, ProductTag
+
+from .text import normalise, pinyin_keys, words
+
+MAX_SUGGESTIONS = 10
+MAX_KEY_LENGTH = 40
+MAX_WORD_STARTS = 6
+MAX_CANDIDATES = 400
+INDEX_CACHE_SECONDS = 24 * 60 * 60
+KIND_ORDER = {"query": 0, "category": 1, "brand": 2, "product": 3}
+_NOT_KEY = re.compile(r"[\W_]+")
+
+_memo: dict = {"build": None, "index": None}
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str
+    url: str
+    kind: str
+
+
+TEXT, PINYIN, INITIALS = 0, 1, 2
+
+
+@dataclass
+class SuggestIndex:
+    entries: list[Entry]
+    keys: list[list[tuple[str, int]]]  # per kind of key (TEXT, PINYIN, INITIALS): sorted (key, entry number)
+
+    def lookup(self, how: int, prefix: str) -> list[int]:
+        """Numbers of the entries with a key of this kind starting with ``prefix`` (at most MAX_CANDIDATES)."""
+        keys = self.keys[how]
+        found = []
+        position = bisect.bisect_left(keys, (prefix,))
+        while position < len(keys) and len(found) < MAX_CANDIDATES and keys[position][0].startswith(prefix):
+            found.append(keys[position][1])
+            position += 1
+        return found
+
+
+def normalise_key(text: str) -> str:
+    """Lower case, letters and digits only: how both keys and typed prefixes are compared."""
+    return _NOT_KEY.sub("", normalise(text))
+
+
+def entry_keys(text: str) -> list[tuple[str, int]]:
+    """Keys of one entry: from each of its first words on, as text, full pinyin and initials."""
+    parts = words(text)
+    keys = set()
+    for start in range(min(len(parts), MAX_WORD_STARTS)):
+        rest = " ".join(parts[start:])
+        full, initials = pinyin_keys(rest)
+        for how, key in enumerate((normalise_key(rest), full, initials)):
+            if key:
+                keys.add((key[:MAX_KEY_LENGTH], how))
+    return sorted(keys)
+
+
+def _entries() -> list[Entry]:
+    """Everything a shopper may be offered: live products, live brands, categories, product tags."""
+    search_url = reverse("search")
+    entries = [Entry(name, reverse("product_detail", kwargs={"slug": slug}), "product")
+               for name, slug in Product.objects.live().values_list("name", "slug")]
+    entries += [Entry(brand.title, brand.url, "brand") for brand in BrandPage.objects.live().public().specific()]
+    entries += [Entry(category.name, category.get_absolute_url(), "category") for category in Category.objects.all()]
+    tags = ProductTag.objects.filter(content_object__live=True).values_list("tag__name", flat=True).distinct()
+    entries += [Entry(tag, f"{search_url}?{urlencode({'q': tag})}", "query") for tag in tags]
+    return entries
+
+
+def build_index() -> SuggestIndex:
+    entries = _entries()
+    keys: list[list[tuple[str, int]]] = [[], [], []]
+    for number, entry in enumerate(entries):
+        for key, how in entry_keys(entry.text):
+            keys[how].append((key, number))
+    return SuggestIndex(entries=entries, keys=[sorted(kind) for kind in keys])
+
+
+def current_index() -> SuggestIndex:
+    """The index for the current catalogue version: from this process, the cache, or built now.
+
+    The cache holds a small build id per version next to the index, so a process
+    reuses its memoised copy after one cheap look-up and never trusts a copy made
+    before the cache was cleared (when version numbers start again).
+    """
+    build_key = f"suggest-index-build:{catalogue_version()}"
+    build = cache.get(build_key)
+    if build is not None and _memo["build"] == build:
+        return _memo["index"]
+    index = cache.get(f"suggest-index:{build}") if build is not None else None
+    if index is None:
+        build, index = uuid.uuid4().hex, build_index()
+        cache.set(f"suggest-index:{build}", index, timeout=INDEX_CACHE_SECONDS)
+        cache.set(build_key, build, timeout=INDEX_CACHE_SECONDS)
+    _memo.update(build=build, index=index)
+    return index
+
+
+def suggest(query: str, limit: int = MAX_SUGGESTIONS) -> list[Entry]:
+    """Up to ``limit`` entries whose text, pinyin or initials start with what was typed.
+
+    Typed text beats pinyin beats initials; within that, searches, categories and
+    brands come before single products, and shorter texts first.
+    """
+    prefix = normalise_key(query)[:MAX_KEY_LENGTH]
+    if not prefix:
+        return []
+    index = current_index()
+    best: dict[int, int] = {}
+    for how in (TEXT, PINYIN, INITIALS):
+        if len(best) >= limit:
+            break
+        for number in index.lookup(how, prefix):
+            best.setdefault(number, how)
+    ranked = sorted(best, key=lambda number: (best[number], KIND_ORDER[index.entries[number].kind],
+                                              len(index.entries[number].text), index.entries[number].text))
+    seen, results = set(), []
+    for number in ranked:
+        entry = index.entries[number]
+        if (entry.kind, entry.text) not in seen:
+            seen.add((entry.kind, entry.text))
+            results.append(entry)
+        if len(results) == limit:
+            break
+    return results

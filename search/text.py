@@ -1,0 +1,168 @@
+"""Text preparation shared by indexing and querying.
+
+SQLite's and PostgreSQL's full-text tokenizers split on spaces and punctuation,
+so a run of Chinese characters would become one huge token and ``耳机`` would never
+find ``无线蓝牙降噪耳机``. Both the indexed text and the query therefore go through
+the same steps here: Chinese runs are cut into words (jieba-rs), Latin words are
+lower-cased and stemmed, codes like ``WH-1000XM5`` are kept whole and in parts.
+Whatever is done to one side is done to the other, so the two always agree.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import rjieba
+import snowballstemmer
+from pypinyin import Style, lazy_pinyin
+
+MAX_QUERY_LENGTH = 200
+
+# Han ideographs (basic block, extension A, compatibility) form Chinese runs.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CHUNK = re.compile(rf"[{_HAN}]+|[^\W_{_HAN}]+(?:[-_./][^\W_{_HAN}]+)*")
+_HAN_RUN = re.compile(rf"^[{_HAN}]+$")
+_LETTERS_OR_DIGITS = re.compile(rf"[^\W\d_{_HAN}]+|\d+")
+_SEPARATORS = re.compile(r"[-_./]")
+_MIN_STEM_LENGTH = 4
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+def _normalise(text: str) -> str:
+    """Full-width letters and digits become ASCII (ＳＫＵ１ → SKU1); everything lower case."""
+    return unicodedata.normalize("NFKC", text or "").lower()
+
+
+@lru_cache(maxsize=20_000)
+def _stem(word: str) -> str:
+    """English stemming for plain ASCII words (phones → phone); pinyin and codes pass through unharmed."""
+    if len(word) < _MIN_STEM_LENGTH or not word.isascii() or not word.isalpha():
+        return word
+    return _stemmer.stemWord(word)
+
+
+def _chinese_words(run: str, *, for_query: bool) -> list[str]:
+    """Words of a Chinese run.
+
+    The index gets every word jieba's search mode finds (蓝牙耳机 gives 蓝牙, 耳机 and
+    蓝牙耳机). A query keeps only the finest words: a query word that is also split
+    into smaller words would demand a token the document may lack (无线蓝牙降噪耳机
+    has 蓝牙 and 耳机 but not 蓝牙耳机), while the smaller words are always there.
+    """
+    words = [word for word in rjieba.cut_for_search(run) if word.strip()]
+    if not for_query:
+        return words
+    return [word for word in words if not _covered_by_smaller(word, words)]
+
+
+def _covered_by_smaller(word: str, words: list[str]) -> bool:
+    smaller = [other for other in words if len(other) < len(word) and other in word]
+    covered = set()
+    for other in smaller:
+        start = word.find(other)
+        while start != -1:
+            covered.update(range(start, start + len(other)))
+            start = word.find(other, start + 1)
+    return len(covered) == len(word)
+
+
+def _code_parts(chunk: str, *, for_query: bool) -> list[str]:
+    """A Latin/digit chunk: ``wh-1000xm5`` indexes as itself, joined, by separator and letters/digits.
+
+    A query uses only the finest parts, which the index always holds.
+    """
+    finest = _LETTERS_OR_DIGITS.findall(chunk)
+    if for_query:
+        return finest
+    parts = [chunk, _SEPARATORS.sub("", chunk), *_SEPARATORS.split(chunk), *finest]
+    return list(dict.fromkeys(part for part in parts if part))
+
+
+def _tokens(text: str, *, for_query: bool) -> list[str]:
+    tokens = []
+    for chunk in _CHUNK.findall(_normalise(text)):
+        if _HAN_RUN.match(chunk):
+            tokens.extend(_chinese_words(chunk, for_query=for_query))
+        else:
+            tokens.extend(_code_parts(chunk, for_query=for_query))
+    return [_stem(token) for token in tokens]
+
+
+def segment(text: str) -> str:
+    """Text ready for the full-text index: words separated by spaces, lower case, stemmed.
+
+    ``segment("无线蓝牙降噪耳机")`` → ``"无线 蓝牙 降噪 耳机"``.
+    """
+    return " ".join(_tokens(text, for_query=False))
+
+
+def query_terms(text: str) -> list[str]:
+    """The words a query is matched with, in the same form the index holds them."""
+    return list(dict.fromkeys(_tokens(text, for_query=True)))
+
+
+def words(text: str) -> list[str]:
+    """The words of a text in order, lower case, not stemmed (Chinese cut finely, codes whole)."""
+    found = []
+    for chunk in _CHUNK.findall(_normalise(text)):
+        found.extend(_chinese_words(chunk, for_query=True) if _HAN_RUN.match(chunk) else [chunk])
+    return found
+
+
+def normalise(text: str) -> str:
+    """Lower case with full-width forms folded, as everything here compares text."""
+    return _normalise(text)
+
+
+def surface_words(text: str) -> list[str]:
+    """The query's words as typed (not stemmed), for highlighting; longest first."""
+    words = []
+    for chunk in _CHUNK.findall(_normalise(text)):
+        if _HAN_RUN.match(chunk):
+            words.extend(_chinese_words(chunk, for_query=True))
+        else:
+            words.extend(_LETTERS_OR_DIGITS.findall(chunk))
+    return sorted(dict.fromkeys(words), key=len, reverse=True)
+
+
+def clean_query(q: str | None) -> str:
+    """What the shopper typed, made safe for SQLite FTS5 and PostgreSQL tsquery.
+
+    At most 200 characters; only letters (any script), digits and single spaces
+    survive, so quotes, operators (AND, -, *, :, |, &, !) and markup never reach the
+    backend's query parser.
+    """
+    text = (q or "")[:MAX_QUERY_LENGTH]
+    words = re.findall(r"[^\W_]+", text)
+    return " ".join(words)
+
+
+def pinyin_keys(text: str) -> tuple[str, str]:
+    """Full pinyin and initials of a text: ``蓝牙耳机`` → ``("lanyaerji", "lyej")``.
+
+    Latin words and digits are kept whole in both keys so ``iPhone 手机壳`` gives
+    ``("iphoneshoujike", "iphonesjk")``.
+    """
+    full, initials = [], []
+    for chunk in _CHUNK.findall(_normalise(text)):
+        if _HAN_RUN.match(chunk):
+            full.extend(lazy_pinyin(chunk))
+            initials.extend(lazy_pinyin(chunk, style=Style.FIRST_LETTER))
+        else:
+            plain = _SEPARATORS.sub("", chunk)
+            full.append(plain)
+            initials.append(plain)
+    return "".join(full), "".join(initials)
+
+
+def pinyin_words(text: str) -> str:
+    """Each Chinese word of a text as one pinyin token (蓝牙耳机 → ``lanya erji``), for the index.
+
+    It lets a shopper without a Chinese keyboard search ``lanya erji``.
+    """
+    words = []
+    for chunk in _CHUNK.findall(_normalise(text)):
+        if _HAN_RUN.match(chunk):
+            words.extend("".join(lazy_pinyin(word)) for word in _chinese_words(chunk, for_query=True))
+    return " ".join(words)
