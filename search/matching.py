@@ -5,9 +5,11 @@ full text); this module only turns the shopper's words into the form the index
 holds (search.text) and asks for live objects. Views never talk to the backend.
 """
 
+import logging
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Q, Value
 from django.db.models.functions import Replace
 from wagtail.search.backends import get_search_backend
@@ -16,6 +18,7 @@ from guides.models import GuidePage
 from help_center.models import HelpArticlePage
 from products.models import AttributeDefinition, Product, ProductAttributeValue, ProductVariant
 
+from .synonyms import expand_query
 from .text import query_terms
 
 # Ranked product matches kept per query: facets and sorting work on these.
@@ -23,6 +26,14 @@ MAX_PRODUCT_MATCHES = 1000
 CONTENT_RESULTS = 6
 _CODE_NOISE = re.compile(r"[\s\-]")
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/\-]*")
+
+
+logger = logging.getLogger(__name__)
+
+
+def database_backend():
+    """The database search backend: the default, or the fallback kept beside Elasticsearch."""
+    return get_search_backend("database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default")
 
 
 @dataclass
@@ -34,13 +45,19 @@ class ProductMatches:
 
 
 def match_products(query: str) -> ProductMatches:
-    """Products with every word of the query; failing that, with any of them (flagged partial)."""
+    """Products with every word of the query (or a synonym of it); failing that, with any of them (flagged partial)."""
     terms = query_terms(query)
     if not terms:
         return ProductMatches(ids=[])
-    backend = get_search_backend()
+    if getattr(settings, "ELASTICSEARCH_URL", ""):
+        from .elasticsearch.matching import search_product_ids
+
+        found = search_product_ids(terms, MAX_PRODUCT_MATCHES)
+        if found is not None:  # None: Elasticsearch failed (already logged); the database answers instead
+            return ProductMatches(ids=found[0], partial=found[1])
+    backend = database_backend()
     for operator in ("and", "or"):
-        results = backend.search(" ".join(terms), Product.objects.live(), operator=operator)
+        results = backend.search(expand_query(terms, operator), Product.objects.live(), operator=operator)
         ids = [product.pk for product in results[:MAX_PRODUCT_MATCHES]]
         if ids or len(terms) == 1:
             return ProductMatches(ids=ids, partial=operator == "or")
@@ -53,7 +70,13 @@ def match_pages(model, query: str, limit: int = CONTENT_RESULTS) -> list:
     if not terms:
         return []
     queryset = model.objects.live().public()
-    return list(get_search_backend().search(" ".join(terms), queryset, operator="and")[:limit])
+    try:
+        return list(get_search_backend().search(expand_query(terms), queryset, operator="and")[:limit])
+    except Exception:  # Elasticsearch unreachable or failing: the database index answers instead
+        if "database" not in settings.WAGTAILSEARCH_BACKENDS:  # the database backend was the one failing
+            raise
+        logger.warning("Page search failed on the default backend; using the database backend.", exc_info=True)
+        return list(database_backend().search(expand_query(terms), queryset, operator="and")[:limit])
 
 
 def match_guides(query: str) -> list:

@@ -6,20 +6,24 @@ suggests. Any input is answered calmly: odd queries are cleaned, never parsed.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
 
 from guides.models import GuidePage
 from products.listing import filterable_attributes, filtered_products, parse_filters
 from products.models import BrandPage, Category, Product
 from products.showcases import card_images
 
+from .analytics import normalise_logged_query, search_query_record
 from .facets import search_facets
 from .matching import exact_product, match_guides, match_help_articles, match_products
 from .suggest import suggest as find_suggestions
+from .synonyms import synonyms_version
 from .text import MAX_QUERY_LENGTH, clean_query, query_terms, surface_words
 
 PRODUCTS_PER_PAGE = 24
@@ -42,8 +46,26 @@ def search(request):
         return render(request, "search/search.html", {"search_query": raw_query, **_suggestions_for_nothing()})
     product = exact_product(raw_query)
     if product is not None:
+        _record(request, raw_query, results=1)
         return redirect(product.url)
-    return render(request, "search/search.html", {"search_query": raw_query, **_results(request, query)})
+    context = _results(request, query)
+    _record(request, raw_query, results=context["result_count"])
+    context["promotions"] = promoted_results(raw_query) if context["products"].number == 1 else []
+    return render(request, "search/search.html", {"search_query": raw_query, **context})
+
+
+def _record(request, raw_query: str, *, results: int) -> None:
+    """Count the search for the report; refining it (facets, sorting, next page) is not a new search."""
+    if set(request.GET) <= {"q"}:
+        search_query_record(raw_query=raw_query, results=results)
+
+
+def promoted_results(raw_query: str) -> list:
+    """The merchandisers' picks for this query ("Recommended"), live pages and external links, in their order."""
+    queries = {normalise_query_string(raw_query), normalise_logged_query(raw_query)}
+    picks = (SearchPromotion.objects.filter(query__query_string__in=queries)
+             .filter(Q(page__isnull=True) | Q(page__live=True)).select_related("page").order_by("sort_order", "pk"))
+    return list(picks)
 
 
 def _results(request, query: str) -> dict:
@@ -58,7 +80,9 @@ def _results(request, query: str) -> dict:
     first_page = page.number == 1
     context = {
         "filters": filters,
-        "facets": search_facets(base, filters, filterable, brands, terms=query_terms(query)),
+        # The synonyms' version is part of the facet cache key: a new group changes the matches.
+        "facets": search_facets(base, filters, filterable, brands,
+                                terms=[*query_terms(query), f"synonyms:{synonyms_version()}"]),
         "products": page,
         "sort": sort,
         "sorts": _sorts(),
@@ -68,7 +92,8 @@ def _results(request, query: str) -> dict:
         "guides": match_guides(query) if first_page else [],
         "help_articles": match_help_articles(query) if first_page else [],
     }
-    context["nothing_found"] = not matches.ids and not context["guides"] and not context["help_articles"]
+    context["result_count"] = len(matches.ids) + len(context["guides"]) + len(context["help_articles"])
+    context["nothing_found"] = not context["result_count"]
     if context["nothing_found"]:
         context.update(_suggestions_for_nothing())
     return context

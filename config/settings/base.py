@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -197,7 +198,22 @@ CONTENT_SECURITY_POLICY = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Shop"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: Wagtail's database backend (SQLite FTS5 / PostgreSQL full text); with
+# ELASTICSEARCH_URL, pages and the product index move to Elasticsearch, and the
+# database backend stays indexed as the fallback when Elasticsearch is down.
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_PRODUCT_INDEX = os.environ.get("ELASTICSEARCH_PRODUCT_INDEX", "products")
+DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database"}
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": [ELASTICSEARCH_URL], "INDEX": "wagtail", "TIMEOUT": 5, "OPTIONS": {}, "INDEX_SETTINGS": {},
+        },
+        "database": DATABASE_SEARCH,
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "gif", "bmp": "webp", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin either

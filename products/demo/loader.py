@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from PIL import ImageDraw
 from taggit.models import Tag
 from wagtail.models import Revision
-from wagtail.search.backends import get_search_backend
+from wagtail.search.backends import get_search_backends
 
 from commerce.models import RegionRule, ShippingMethod
 from guides.models import GuidePage
@@ -206,7 +206,8 @@ class CatalogueDemoLoader:
         ], ignore_conflicts=True)
         ProductStats.objects.bulk_create([ProductStats(product=product, sales_count=(number * 53) % 500)
                                           for _line, product, number in new], ignore_conflicts=True)
-        get_search_backend().add_bulk(Product, products)
+        for backend in get_search_backends():
+            backend.add_bulk(Product, products)
         bump_catalogue_version()
 
     @staticmethod

@@ -1,0 +1,97 @@
+"""Admin wiring for the merchandisers' search controls: a "Search" menu with the
+synonym groups, the promoted results and the search report."""
+
+from django.contrib.auth.models import Permission
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail import hooks
+from wagtail.admin.auth import permission_required
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .analytics import REPORT_WINDOWS, top_queries, zero_result_queries
+from .models import SynonymGroup
+
+REPORT_PERMISSION = "search.view_search_report"
+PROMOTION_PERMISSIONS = [f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")]
+SUBMENU_HOOK = "register_search_menu_item"
+
+
+class SynonymGroupViewSet(SnippetViewSet):
+    model = SynonymGroup
+    icon = "resubmit"
+    menu_label = _("Synonyms")
+    menu_name = "synonyms"
+    list_display = ["__str__"]
+    form_fields = ["terms"]
+    search_fields = ["terms"]
+    search_backend_name = None  # a plain database filter: the groups are few and not in the search index
+
+
+class SearchViewSetGroup(SnippetViewSetGroup):
+    items = (SynonymGroupViewSet,)
+    menu_label = _("Search")
+    menu_name = "search"
+    menu_icon = "search"
+    menu_order = 310
+    submenu_hook = SUBMENU_HOOK
+
+
+register_snippet(SearchViewSetGroup)
+
+
+class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
+    """The most searched queries and the ones that found nothing, over the last 7 or 30 days."""
+
+    template_name = "search/admin/report.html"
+    page_title = _("Search report")
+    header_icon = "search"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        requested = self.request.GET.get("days", "")
+        days = int(requested) if requested.isdigit() and int(requested) in REPORT_WINDOWS else REPORT_WINDOWS[0]
+        return super().get_context_data(
+            days=days, windows=REPORT_WINDOWS, top_queries=top_queries(days),
+            zero_result_queries=zero_result_queries(days), **kwargs,
+        )
+
+
+class PermissionMenuItem(MenuItem):
+    """A menu entry shown to users holding any of the given permissions."""
+
+    def __init__(self, *args, permissions: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permissions = permissions
+
+    def is_shown(self, request):
+        return any(request.user.has_perm(permission) for permission in self.permissions)
+
+
+@hooks.register("register_admin_urls")
+def register_report_url():
+    view = permission_required(REPORT_PERMISSION)(SearchReportView.as_view())
+    return [path("search-report/", view, name="search_report")]
+
+
+@hooks.register(SUBMENU_HOOK)
+def register_promotions_menu_item():
+    return PermissionMenuItem(_("Promoted results"), reverse("wagtailsearchpromotions:index"),
+                              name="search-promotions", icon_name="pick", order=10,
+                              permissions=PROMOTION_PERMISSIONS)
+
+
+@hooks.register(SUBMENU_HOOK)
+def register_report_menu_item():
+    return PermissionMenuItem(_("Search report"), reverse("search_report"), name="search-report",
+                              icon_name="table", order=20, permissions=[REPORT_PERMISSION])
+
+
+@hooks.register("register_permissions")
+def register_report_permission():
+    return Permission.objects.filter(content_type__app_label="search", codename="view_search_report")
