@@ -9,13 +9,11 @@ from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
-    MultiFieldPanel,
     ObjectList,
     PublishingPanel,
     TabbedInterface,
 )
 from wagtail.admin.ui.tables import Column, StatusTagColumn, UpdatedAtColumn
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Revision, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
