@@ -91,12 +91,16 @@ def exact_product(raw_query: str) -> Product | None:
     """The live product whose SKU, barcode or ISBN is exactly the query (spaces and hyphens ignored for codes)."""
     text = (raw_query or "").strip()[:64]
     compact = _CODE_NOISE.sub("", text)
-    if not _CODE.fullmatch(compact):
+    # Every SKU, barcode and ISBN has a digit; plain words skip the look-ups entirely.
+    if not _CODE.fullmatch(compact) or not any(character.isdigit() for character in compact):
         return None
     live = Product.objects.live()
+    # Exact matches on a few spellings use the unique SKU index (a case-insensitive
+    # comparison would scan every variant).
+    spellings = {form for code in (text, compact) for form in (code, code.upper(), code.lower())}
     variant = (
         ProductVariant.objects.filter(product__in=live)
-        .filter(Q(sku__iexact=text) | Q(sku__iexact=compact) | (Q(barcode=compact) & ~Q(barcode="")))
+        .filter(Q(sku__in=spellings) | Q(barcode__in=[compact], barcode__gt=""))
         .select_related("product").first()
     )
     if variant is not None:

@@ -323,7 +323,7 @@ class ProductVariant(Orderable):
     compare_at_price = models.DecimalField(_("was price"), null=True, blank=True,
                                            validators=[MinValueValidator(Decimal("0.01"))], **MONEY)
     weight_grams = models.PositiveIntegerField(_("weight (g)"), default=0)
-    barcode = models.CharField(_("barcode"), max_length=32, blank=True)
+    barcode = models.CharField(_("barcode"), max_length=32, blank=True, db_index=True)
 
     class Meta(Orderable.Meta):
         verbose_name = _("variant")
