@@ -20,6 +20,8 @@ urlpatterns = [
     path("jsi18n/", cache_page(60 * 60)(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("search/", include("search.urls")),
     path("products/", include("products.urls")),
+    path("account/", include("accounts.urls")),
+    path("", include("commerce.urls")),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
          name="sitemap"),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),

@@ -1,5 +1,4 @@
-"""Commerce data. Shipping rules come first: the product page's fee calculator and
-checkout both price delivery with them."""
+"""Shipping rules: the product page's fee calculator and checkout both price delivery with them."""
 
 from decimal import Decimal
 
@@ -10,7 +9,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from .regions import PROVINCES
+from ..regions import PROVINCES
 
 MONEY = {"max_digits": 10, "decimal_places": 2}
 

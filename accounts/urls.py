@@ -1,0 +1,3 @@
+"""URLs under /account/: signing in and out, profile, address book."""
+
+urlpatterns = []

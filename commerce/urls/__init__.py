@@ -1,0 +1,10 @@
+"""Storefront URLs of commerce, one module per area: /cart/, /checkout/, /account/… ."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("commerce.urls.cart")),
+    path("", include("commerce.urls.red_packets")),
+    path("", include("commerce.urls.checkout")),
+    path("", include("commerce.urls.orders")),
+]

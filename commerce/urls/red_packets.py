@@ -1,0 +1,3 @@
+"""URLs: red_packets."""
+
+urlpatterns = []

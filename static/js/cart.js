@@ -1,0 +1,1 @@
+/* Cart and favourites without full reloads; every form still works without it. */

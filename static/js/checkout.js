@@ -1,0 +1,1 @@
+/* Checkout: refresh shipping fees when the address changes; one click places one order. */
