@@ -8,6 +8,7 @@ number; both are unique when given.
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.contrib.auth.models import AbstractUser
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +32,8 @@ class User(AbstractUser):
         constraints = [
             # Sign-in by mobile number needs it to name one person; blank means "none given".
             models.UniqueConstraint(fields=["mobile"], condition=~Q(mobile=""), name="unique_user_mobile"),
+            # Sign-in by e-mail too; compared without case, as people type it.
+            models.UniqueConstraint(Lower("email"), condition=~Q(email=""), name="unique_user_email_ci"),
         ]
 
     def __str__(self) -> str:
@@ -43,6 +46,8 @@ class Address(models.Model):
     Orders copy the fields when they are placed, so editing or deleting an address
     never changes where a past order went.
     """
+
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="addresses", verbose_name=_("user"))
     recipient = models.CharField(_("recipient"), max_length=50)

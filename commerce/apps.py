@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class CommerceConfig(AppConfig):
     name = "commerce"
     verbose_name = _("Commerce")
+
+    def ready(self):
+        # Connects the sign-in receiver that merges a session's cart (see commerce/signals.py).
+        from . import signals  # noqa: F401

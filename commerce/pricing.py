@@ -63,6 +63,19 @@ class PricedLine:
     def total(self) -> Decimal:
         return self.subtotal - self.discount
 
+    # The names an order line keeps, so one template shows cart, review and order lines.
+    @property
+    def product_name(self) -> str:
+        return self.product.name
+
+    @property
+    def options(self) -> str:
+        return self.variant.label
+
+    @property
+    def line_total(self) -> Decimal:
+        return self.total
+
     @property
     def category_paths(self) -> list[str]:
         """Tree paths of every category the product is listed in (for "only in" rules)."""

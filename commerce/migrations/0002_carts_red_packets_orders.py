@@ -145,7 +145,7 @@ class Migration(migrations.Migration):
                 ('valid_until', models.DateTimeField(verbose_name='valid until')),
                 ('claimable', models.BooleanField(default=False, help_text='Offered on the red packet campaign page while valid.', verbose_name='shoppers can claim it')),
                 ('claim_limit', models.PositiveIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1)], verbose_name='claims per shopper')),
-                ('quantity_limit', models.PositiveIntegerField(blank=True, help_text='How many can be claimed in all; empty for no limit.', null=True, verbose_name='total packets')),
+                ('quantity_limit', models.PositiveIntegerField(blank=True, help_text='How many packets of this type may exist in all, claimed or issued by staff; empty for no limit.', null=True, verbose_name='total packets')),
                 ('disabled', models.BooleanField(default=False, help_text='A disabled type can no longer be used, issued or claimed.', verbose_name='disabled')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('brands', models.ManyToManyField(blank=True, related_name='+', to='products.brandpage', verbose_name='only these brands')),

@@ -1,4 +1,10 @@
-"""Commerce data: shipping rules, carts and favourites, red packets, orders, e-mails."""
+"""Commerce data: shipping rules, carts and favourites, red packets, orders, e-mails.
+
+Carts, orders, red packets, e-mails and addresses set ``wagtail_reference_index_ignore``:
+they are written on every purchase and no editor asks "where is this used?" about
+them, so Wagtail's reference index would only add writes inside the order
+transaction.
+"""
 
 from .carts import Cart, CartLine, Favourite
 from .emails import OutgoingEmail

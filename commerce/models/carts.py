@@ -20,6 +20,8 @@ class Cart(models.Model):
     line timestamps exist for every shopper and merging on sign-in is a row move.
     """
 
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+
     user = models.OneToOneField(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
                                 related_name="cart", verbose_name=_("user"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -35,6 +37,8 @@ class Cart(models.Model):
 
 class CartLine(models.Model):
     """A SKU and a quantity in a cart, with when it was added and last changed."""
+
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
 
     cart = models.ForeignKey(Cart, on_delete=models.CASCADE, related_name="lines", verbose_name=_("cart"))
     sku = models.CharField(_("SKU"), max_length=64)
@@ -58,6 +62,8 @@ class CartLine(models.Model):
 
 class Favourite(models.Model):
     """A product a signed-in shopper keeps for later (the heart button)."""
+
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="favourites",
                              verbose_name=_("user"))

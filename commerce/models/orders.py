@@ -46,6 +46,8 @@ class PaymentMethod(models.TextChoices):
 class Order(models.Model):
     """A placed order. Amounts were computed by ``commerce.pricing`` on the server."""
 
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+
     number = models.CharField(_("order number"), max_length=32, unique=True, default=new_order_number,
                               editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -108,6 +110,8 @@ class Order(models.Model):
 class OrderLine(models.Model):
     """One SKU of an order, frozen at purchase: name, options, price and discount."""
 
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines", verbose_name=_("order"))
     product = models.ForeignKey("products.Product", null=True, on_delete=models.SET_NULL, related_name="+",
                                 verbose_name=_("product"))
@@ -135,6 +139,8 @@ class OrderLine(models.Model):
 
 class OrderStatusChange(models.Model):
     """One step of an order's history: who moved it from what to what, when, and why."""
+
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="status_changes",
                               verbose_name=_("order"))

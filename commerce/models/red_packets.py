@@ -49,7 +49,7 @@ class RedPacketType(models.Model):
                                     help_text=_("Offered on the red packet campaign page while valid."))
     claim_limit = models.PositiveIntegerField(_("claims per shopper"), default=1, validators=[MinValueValidator(1)])
     quantity_limit = models.PositiveIntegerField(_("total packets"), null=True, blank=True,
-                                                 help_text=_("How many can be claimed in all; empty for no limit."))
+                                                 help_text=_("How many packets of this type may exist in all, claimed or issued by staff; empty for no limit."))
     disabled = models.BooleanField(_("disabled"), default=False,
                                    help_text=_("A disabled type can no longer be used, issued or claimed."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -83,7 +83,7 @@ class RedPacketType(models.Model):
         """“¥20 off” or “10% off (at most ¥30)”, for lists and the checkout."""
         if self.kind == self.Kind.FIXED:
             return _("¥%(amount)s off") % {"amount": self.amount}
-        label = _("%(percent)s%% off") % {"percent": self.percent.normalize()}
+        label = _("%(percent)s%% off") % {"percent": f"{self.percent.normalize():f}"}
         if self.cap:
             label += " " + _("(at most ¥%(cap)s)") % {"cap": self.cap}
         return label
@@ -92,6 +92,8 @@ class RedPacketType(models.Model):
 class RedPacket(models.Model):
     """One shopper's packet of a type. Used at most once: the order that spent it is
     recorded, and a unique constraint keeps a packet on one order at a time."""
+
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
 
     class Status(models.TextChoices):
         AVAILABLE = "available", _("Available")

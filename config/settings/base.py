@@ -100,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.storefront",
+                "commerce.context_processors.cart_summary",
             ],
         },
     },
@@ -115,9 +116,11 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# Axes first: it refuses a locked-out sign-in before any password is checked. The
+# shop's backend accepts a username, e-mail address or mobile number.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.EmailOrMobileBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -131,6 +134,10 @@ LOGIN_URL = "login"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# One counter per account whichever name (username, e-mail, mobile) was typed.
+AXES_USERNAME_CALLABLE = "accounts.backends.axes_username"
+# A locked-out shopper gets a page that explains the wait (HTTP 429), not a bare text.
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 
 # Languages: English and Simplified Chinese. URLs stay language-free (public URLs
 # are stable); the choice travels in the language cookie set by /i18n/setlang/.

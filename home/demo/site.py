@@ -85,4 +85,6 @@ def login_lines(base_url: str) -> list[str]:
         f"Demo staff logins (password {shop.STAFF_PASSWORD}), one per role:",
     ]
     lines += [f"  {staff.username:<13} {staff.group}" for staff in shop.STAFF_USERS]
+    lines.append(f"Demo shopper: {base_url.rstrip('/')}/account/login/  user shopper (or shopper@example.com, "
+                 f"13800138000)  password {shop.STAFF_PASSWORD}")
     return lines

@@ -15,7 +15,8 @@ from guides.models import GuidePage
 from help_center.models import HelpArticlePage, HelpCategoryPage
 from home.blocks import banner_is_current
 from home.models import Announcement, HomePage, ShopSettings
-from commerce.models import ShippingMethod
+from accounts.models import Address
+from commerce.models import RedPacket, RedPacketType, ShippingMethod
 from home.demo.content import BRANDS
 from products.models import (
     BrandNewsItem,
@@ -58,6 +59,9 @@ def snapshot() -> dict[str, int]:
         "variants": ProductVariant.objects.count(),
         "stock rows": Stock.objects.count(),
         "categories": Category.objects.count(),
+        "addresses": Address.objects.count(),
+        "red packet types": RedPacketType.objects.count(),
+        "red packets": RedPacket.objects.count(),
     }
 
 
@@ -140,6 +144,16 @@ def assert_users():
         user = users.get(username=username)
         assert list(user.groups.values_list("name", flat=True)) == [group]
         assert user.check_password("demo1234") and not user.is_superuser
+    shopper = users.get(username="shopper")
+    assert shopper.check_password("demo1234") and not shopper.is_staff and shopper.mobile == "13800138000"
+    assert shopper.addresses.get().is_default
+
+
+def assert_red_packets():
+    assert RedPacketType.objects.count() == 4
+    assert RedPacketType.objects.filter(claimable=True).count() == 1
+    held = set(RedPacket.objects.filter(user__username="shopper").values_list("packet_type__name", flat=True))
+    assert len(held) == 3  # the percentage, the tea-and-coffee and the expired one; the welcome one is claimed
 
 
 @pytest.mark.django_db
@@ -155,6 +169,7 @@ def test_load_demo_builds_the_shop_once_and_a_second_run_changes_nothing():
     assert_catalogue()
     assert_announcements_and_settings()
     assert_users()
+    assert_red_packets()
 
     before = snapshot()
     output = StringIO()
@@ -163,3 +178,4 @@ def test_load_demo_builds_the_shop_once_and_a_second_run_changes_nothing():
     assert snapshot() == before
     assert "Admin: http://testserver/admin/  user admin  password admin" in output.getvalue()
     assert "Guides: 0 created, 23 already there" in output.getvalue()
+    assert "Demo shopper:" in output.getvalue()

@@ -1,0 +1,1 @@
+"""Storefront views of commerce, one module per area; thin: form → domain function → redirect."""

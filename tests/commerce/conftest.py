@@ -1,0 +1,66 @@
+"""Fixtures for commerce tests: a real SMTP server on the loopback interface."""
+
+import email
+import socket
+from email import policy
+
+import pytest
+from aiosmtpd.controller import Controller
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on right now (the OS picks it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class _Collector:
+    """aiosmtpd handler keeping every received message, parsed."""
+
+    def __init__(self, messages: list):
+        self.messages = messages
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append(message)
+        return "250 Message accepted for delivery"
+
+
+class SmtpServer:
+    """An aiosmtpd server on 127.0.0.1:``port`` that can be stopped and started again on that port."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.messages: list = []
+        self._controller = None
+
+    def start(self) -> None:
+        self._controller = Controller(_Collector(self.messages), hostname="127.0.0.1", port=self.port)
+        self._controller.start()
+
+    def stop(self) -> None:
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A running SMTP server Django's SMTP backend sends to; ``.messages`` holds what arrived.
+
+    ``smtp_server.stop()`` makes the mail server "down" (the port refuses
+    connections); ``smtp_server.start()`` brings it back on the same port.
+    """
+    server = SmtpServer(free_port())
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_TIMEOUT = 5
+    server.start()
+    yield server
+    server.stop()

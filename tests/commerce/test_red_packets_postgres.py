@@ -1,0 +1,89 @@
+"""Red packets under real concurrency (PostgreSQL row locks): claims never exceed the
+quantity limit and a packet is spent by exactly one of several racing checkouts."""
+
+import threading
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.db import connection, transaction
+from django.utils import timezone
+
+from commerce.errors import RedPacketInvalid
+from commerce.models import Order, RedPacket, RedPacketType
+from commerce.red_packets import red_packet_claim, red_packet_redeem
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+def run_at_once(targets) -> list:
+    """Run each callable in its own thread (and database connection), all released together.
+
+    Returns what each returned or raised, in order.
+    """
+    barrier = threading.Barrier(len(targets))
+    results = [None] * len(targets)
+
+    def run(index, target):
+        try:
+            barrier.wait()
+            results[index] = target()
+        except Exception as error:  # noqa: BLE001 - the test inspects what each thread got
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(index, target)) for index, target in enumerate(targets)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+def make_order(user, key: str) -> Order:
+    return Order.objects.create(
+        user=user, email="buyer@example.com", status="awaiting_payment", payment_method="cod",
+        recipient="王小明", mobile="13800138000", province="beijing", city="北京市", district="朝阳区",
+        street="建国路 1 号", shipping_method_name="Standard", subtotal=Decimal("100.00"),
+        discount_total=Decimal("20.00"), shipping_fee=Decimal("0.00"), total=Decimal("80.00"), checkout_key=key,
+    )
+
+
+def test_ten_shoppers_racing_for_three_packets_get_exactly_three():
+    now = timezone.now()
+    packet_type = RedPacketType.objects.create(
+        name="Flash", kind="fixed", amount=Decimal("20.00"), valid_from=now - timedelta(hours=1),
+        valid_until=now + timedelta(days=1), claimable=True, quantity_limit=3)
+    shoppers = [UserFactory() for _ in range(10)]
+
+    results = run_at_once([lambda user=user: red_packet_claim(packet_type=packet_type, user=user)
+                           for user in shoppers])
+
+    assert sum(isinstance(result, RedPacket) for result in results) == 3
+    assert {result.message for result in results if not isinstance(result, RedPacket)} == {
+        "All of these red packets have been claimed."}
+    assert RedPacket.objects.filter(packet_type=packet_type).count() == 3
+
+
+def test_five_checkouts_racing_for_one_packet_spend_it_once():
+    now = timezone.now()
+    shopper = UserFactory()
+    packet_type = RedPacketType.objects.create(
+        name="¥20", kind="fixed", amount=Decimal("20.00"), valid_from=now - timedelta(hours=1),
+        valid_until=now + timedelta(days=1))
+    packet = RedPacket.objects.create(packet_type=packet_type, user=shopper)
+    orders = [make_order(shopper, key=f"race-{index}") for index in range(5)]
+
+    def checkout(order):
+        with transaction.atomic():
+            return red_packet_redeem(packet_id=packet.pk, user=shopper, order=order)
+
+    results = run_at_once([lambda order=order: checkout(order) for order in orders])
+
+    assert sum(isinstance(result, RedPacket) for result in results) == 1
+    assert sum(isinstance(result, RedPacketInvalid) for result in results) == 4
+    packet.refresh_from_db()
+    winner = next(result for result in results if isinstance(result, RedPacket))
+    assert (packet.status, packet.used_on_id) == ("used", winner.used_on_id)
