@@ -4,6 +4,7 @@ import pytest
 
 from accounts.addresses import address_create, address_delete, address_set_default, address_update
 from accounts.models import Address
+from tests.concurrency import run_together
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -106,30 +107,13 @@ def test_defaults_of_different_shoppers_are_independent(shopper, address_fields)
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_default_switches_queue_up_and_leave_one_default(address_fields):
-    import threading
-
-    from django.db import connection
-
     user = UserFactory()
     book = [address_create(user=user, **{**address_fields, "recipient": f"R{n}"}) for n in range(6)]
-    barrier, errors = threading.Barrier(len(book)), []
 
-    def switch(address):
-        try:
-            barrier.wait()
-            address_set_default(address=address)
-        except Exception as error:  # noqa: BLE001 — collected and asserted below
-            errors.append(error)
-        finally:
-            connection.close()
+    outcomes = run_together([lambda a=address: address_set_default(address=a) for address in book])
 
-    threads = [threading.Thread(target=switch, args=(address,)) for address in book]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
+    errors = [outcome for outcome in outcomes if isinstance(outcome, Exception)]
     assert errors == []
     assert Address.objects.filter(user=user, is_default=True).count() == 1

@@ -20,6 +20,7 @@ from commerce.cart import (
 from commerce.errors import CommerceError, InsufficientStock, InvalidQuantity, ProductUnavailable
 from commerce.models import Cart, CartLine
 from products.models import Product, ProductVariant, Stock
+from tests.concurrency import run_together
 from tests.factories import UserFactory
 from tests.factories.catalogue import make_category, make_product, make_product_type
 
@@ -320,30 +321,12 @@ def test_lines_for_checkout_of_an_empty_or_missing_cart(shop):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_adds_of_one_sku_to_one_cart_both_count(shop):
-    import threading
-
-    from django.db import connection
-
     cart = Cart.objects.create()
-    barrier = threading.Barrier(2)
-    errors = []
 
-    def add_two():
-        try:
-            barrier.wait()
-            cart_add_line(cart=cart, sku=shop.a, quantity=2)
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
+    outcomes = run_together([lambda: cart_add_line(cart=cart, sku=shop.a, quantity=2) for _ in range(2)])
 
-    threads = [threading.Thread(target=add_two) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
+    errors = [outcome for outcome in outcomes if isinstance(outcome, Exception)]
     assert errors == []
     assert lines_of(cart) == {shop.a: 4}

@@ -4,43 +4,19 @@ Each thread has its own database connection (Django gives one per thread), so th
 row locks in ``order_place`` meet for real. A barrier starts the threads together.
 """
 
-import threading
 from collections import Counter
 
 import pytest
-from django.db import connection
 
 from commerce.errors import CommerceError, InsufficientStock, RedPacketInvalid
 from commerce.models import Order, RedPacket
 from products.models import Stock
 from tests.factories.catalogue import make_category, make_product, make_product_type
 from tests.factories.commerce import give_red_packet, make_shipping_method, place_order
+from tests.concurrency import run_together
 from tests.factories.users import UserFactory
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def run_together(calls):
-    """Run the callables at once; return each one's result or exception, in order."""
-    barrier = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def worker(index, call):
-        try:
-            barrier.wait()
-            outcomes[index] = call()
-        except Exception as error:  # noqa: BLE001 - the test inspects what each buyer got
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a buyer hung: deadlock?"
-    return outcomes
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def make_skus(*stock_levels):

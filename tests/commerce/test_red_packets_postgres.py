@@ -1,45 +1,20 @@
 """Red packets under real concurrency (PostgreSQL row locks): claims never exceed the
 quantity limit and a packet is spent by exactly one of several racing checkouts."""
 
-import threading
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from commerce.errors import RedPacketInvalid
 from commerce.models import Order, RedPacket, RedPacketType
 from commerce.red_packets import red_packet_claim, red_packet_redeem
+from tests.concurrency import run_together
 from tests.factories import UserFactory
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def run_at_once(targets) -> list:
-    """Run each callable in its own thread (and database connection), all released together.
-
-    Returns what each returned or raised, in order.
-    """
-    barrier = threading.Barrier(len(targets))
-    results = [None] * len(targets)
-
-    def run(index, target):
-        try:
-            barrier.wait()
-            results[index] = target()
-        except Exception as error:  # noqa: BLE001 - the test inspects what each thread got
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(index, target)) for index, target in enumerate(targets)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def make_order(user, key: str) -> Order:
@@ -58,7 +33,7 @@ def test_ten_shoppers_racing_for_three_packets_get_exactly_three():
         valid_until=now + timedelta(days=1), claimable=True, quantity_limit=3)
     shoppers = [UserFactory() for _ in range(10)]
 
-    results = run_at_once([lambda user=user: red_packet_claim(packet_type=packet_type, user=user)
+    results = run_together([lambda user=user: red_packet_claim(packet_type=packet_type, user=user)
                            for user in shoppers])
 
     assert sum(isinstance(result, RedPacket) for result in results) == 3
@@ -80,7 +55,7 @@ def test_five_checkouts_racing_for_one_packet_spend_it_once():
         with transaction.atomic():
             return red_packet_redeem(packet_id=packet.pk, user=shopper, order=order)
 
-    results = run_at_once([lambda order=order: checkout(order) for order in orders])
+    results = run_together([lambda order=order: checkout(order) for order in orders])
 
     assert sum(isinstance(result, RedPacket) for result in results) == 1
     assert sum(isinstance(result, RedPacketInvalid) for result in results) == 4

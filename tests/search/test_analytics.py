@@ -218,7 +218,7 @@ def test_merchandisers_manage_promoted_results_from_the_search_menu(client, staf
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_first_searches_of_a_day_all_count():
     """Requests racing to create the day's row: the unique constraint settles it, no search is lost."""
     start = Barrier(6)
