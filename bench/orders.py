@@ -2,13 +2,18 @@
 
 Usage: DATABASE_URL=postgres://… .venv/bin/python bench/orders.py [--clients 40] [--hot-stock 100]
        [--spread-skus 200] [--orders-per-client 25] [--duration 60] [--workers 5] [--threads 2]
-       [--scenario hot|spread|all] [--queries]
+       [--burst-rounds 10] [--scenario hot|spread|burst|hot-burst|all] [--queries]
 
 Each simulated shopper is a thread with one keep-alive connection that goes through the
 real forms: add to cart → POST /checkout/ → GET /checkout/review/ (read the checkout key)
 → POST /checkout/place/. Scenario "hot": everybody buys the one hot SKU until it is sold
-out; scenario "spread": everybody buys 1–3 random SKUs from a large range. Afterwards the
-database is asked whether more was sold than was on hand (oversell, must be 0).
+out; scenario "spread": everybody buys 1–3 random SKUs from a large range. Both time the
+whole four-request checkout. Scenario "burst" times order placement alone: every shopper
+prepares a checkout (untimed), then all POST "place order" at the same instant, round
+after round; its orders/s is placed orders over the summed wall time of the bursts.
+Scenario "hot-burst" is one such burst where a quarter of the shoppers can get the last
+units of the hot SKU. Afterwards the database is asked whether more was sold than was on
+hand (oversell, must be 0).
 
 Setup is idempotent (bench users, SKUs and the shipping method are found again by name);
 before each scenario the bench SKUs' stock is reset and the bench users' orders, their
@@ -354,6 +359,77 @@ def place_one(shopper: Shopper, lines: dict[str, int], tally: Tally) -> str:
     return outcome
 
 
+def prepare_checkout(shopper: Shopper, lines: dict[str, int]) -> str:
+    """Fill the cart and go as far as the review page; the checkout key to place with."""
+    for sku, quantity in lines.items():
+        expect("add", *shopper.request("POST", "/cart/add/", {"sku": sku, "quantity": quantity}), ok_status=200)
+    expect("checkout", *shopper.request("POST", "/checkout/", shopper.form), ok_status=302,
+           ok_location=lambda path: path == "/checkout/review/")
+    status, location, body = shopper.request("GET", "/checkout/review/")
+    expect("review", status, location, body, ok_status=200)
+    key = KEY_RE.search(body)
+    if key is None:
+        raise Unexpected("review: no checkout_key on the page")
+    return key.group(1)
+
+
+def run_bursts(shoppers: list[Shopper], pick_lines, *, rounds: int) -> tuple[Tally, float]:
+    """Rounds of: every shopper prepares a checkout, then all place at once. (tally, summed burst seconds)."""
+    tally = Tally()
+    cpu_before = time.process_time()
+    burst_seconds = 0.0
+    for _ in range(rounds):
+        keys, lines_of = {}, {}
+
+        def prepare(shopper):
+            lines_of[shopper] = pick_lines()
+            try:
+                keys[shopper] = prepare_checkout(shopper, lines_of[shopper])
+            except SoldOut as sold_out:
+                tally.sold_out.append(str(sold_out))
+            except (Unexpected, OSError, http.client.HTTPException) as error:
+                tally.errors.append(f"{type(error).__name__}: {error}")
+
+        _together(shoppers, prepare)
+        ready = [shopper for shopper in shoppers if shopper in keys]
+        started = time.perf_counter()
+        _together(ready, lambda shopper: _place_prepared(shopper, keys[shopper], tally))
+        burst_seconds += time.perf_counter() - started
+        for shopper in shoppers:
+            _empty_cart(shopper, lines_of.get(shopper, {}))
+    tally.client_cpu = time.process_time() - cpu_before
+    return tally, burst_seconds
+
+
+def _together(shoppers: list[Shopper], action) -> None:
+    barrier = threading.Barrier(len(shoppers)) if shoppers else None
+
+    def body(shopper):
+        barrier.wait()
+        action(shopper)
+
+    threads = [threading.Thread(target=body, args=(s,), daemon=True) for s in shoppers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def _place_prepared(shopper: Shopper, key: str, tally: Tally) -> None:
+    started = time.perf_counter()
+    try:
+        response = shopper.request("POST", "/checkout/place/", {"checkout_key": key})
+        expect("place", *response, ok_status=302, ok_location=ORDER_PATH_RE.match)
+    except SoldOut as sold_out:
+        tally.sold_out.append(str(sold_out))
+    except (Unexpected, OSError, http.client.HTTPException) as error:
+        tally.errors.append(f"{type(error).__name__}: {error}")
+    else:
+        elapsed = (time.perf_counter() - started) * 1000
+        tally.place_ms.append(elapsed)
+        tally.flow_ms.append(elapsed)
+
+
 def _empty_cart(shopper: Shopper, lines: dict[str, int]) -> None:
     for sku in lines:
         try:
@@ -412,13 +488,13 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[max(0, min(len(ordered) - 1, int(len(ordered) * fraction + 0.999999) - 1))]
 
 
-HEADER = (f"{'scenario':<8}{'placed':>7}{'wall s':>8}{'orders/s':>9}{'place p50':>10}{'p95':>7}"
+HEADER = (f"{'scenario':<10}{'placed':>7}{'wall s':>8}{'orders/s':>9}{'place p50':>10}{'p95':>7}"
           f"{'flow p50':>9}{'p95':>7}{'sold out':>9}{'errors':>7}{'oversell':>9}")
 
 
 def row(name: str, tally: Tally, wall: float, audit: dict) -> str:
     placed = len(tally.place_ms)
-    return (f"{name:<8}{placed:>7}{wall:>8.2f}{placed / wall:>9.1f}{percentile(tally.place_ms, .5):>10.0f}"
+    return (f"{name:<10}{placed:>7}{wall:>8.2f}{placed / wall:>9.1f}{percentile(tally.place_ms, .5):>10.0f}"
             f"{percentile(tally.place_ms, .95):>7.0f}{percentile(tally.flow_ms, .5):>9.0f}"
             f"{percentile(tally.flow_ms, .95):>7.0f}{len(tally.sold_out):>9}{len(tally.errors):>7}"
             f"{audit['oversell']:>9}")
@@ -437,7 +513,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2 * cores + 1,
                         help=f"gunicorn workers (default 2×cores+1 = {2 * cores + 1})")
     parser.add_argument("--threads", type=int, default=2, help="gunicorn threads per worker (default 2)")
-    parser.add_argument("--scenario", choices=["hot", "spread", "all"], default="all")
+    parser.add_argument("--burst-rounds", type=int, default=10, help="rounds of the burst scenario (default 10)")
+    parser.add_argument("--scenario", choices=["hot", "spread", "burst", "hot-burst", "all"], default="all")
     parser.add_argument("--queries", action="store_true", help="print SQL queries per request of one checkout")
     return parser.parse_args()
 
@@ -477,12 +554,18 @@ def show_sql(queries) -> None:
 def run_scenario(name: str, args, shoppers, work) -> tuple[Tally, float, dict]:
     from products.models import Stock
 
-    reset(hot_stock=args.hot_stock, spread=args.spread_skus)
-    skus = [HOT_SKU] if name == "hot" else spread_skus(args.spread_skus)
+    hot_stock = max(1, len(shoppers) // 4) if name == "hot-burst" else args.hot_stock
+    reset(hot_stock=hot_stock, spread=args.spread_skus)
+    skus = [HOT_SKU] if name.startswith("hot") else spread_skus(args.spread_skus)
     on_hand = dict(Stock.objects.filter(sku__in=skus).values_list("sku", "on_hand"))
     for shopper in shoppers:
         shopper.reconnects = 0
-    tally, wall = run_clients(shoppers, work, duration=args.duration)
+    if name == "burst":
+        tally, wall = run_bursts(shoppers, work, rounds=args.burst_rounds)
+    elif name == "hot-burst":
+        tally, wall = run_bursts(shoppers, work, rounds=1)
+    else:
+        tally, wall = run_clients(shoppers, work, duration=args.duration)
     tally.reconnects = sum(shopper.reconnects for shopper in shoppers)
     return tally, wall, stock_audit(on_hand)
 
@@ -515,6 +598,12 @@ def main() -> int:
         if args.scenario in ("spread", "all"):
             work = spread_work_for(spread_skus(args.spread_skus), args.orders_per_client)
             results.append(("spread", *run_scenario("spread", args, shoppers, work)))
+        if args.scenario in ("burst", "all"):
+            skus, rng = spread_skus(args.spread_skus), random.Random()
+            pick = lambda: {sku: rng.randint(1, 3) for sku in rng.sample(skus, rng.randint(1, 3))}  # noqa: E731
+            results.append(("burst", *run_scenario("burst", args, shoppers, pick)))
+        if args.scenario in ("hot-burst", "all"):
+            results.append(("hot-burst", *run_scenario("hot-burst", args, shoppers, lambda: {HOT_SKU: 1})))
     finally:
         for shopper in shoppers:
             shopper.close()
