@@ -634,8 +634,9 @@ def report(results, args) -> int:
         if name == "hot" and audit["units"] < args.hot_stock:
             print(f"hot: only {audit['units']} of {args.hot_stock} units sold (time limit or errors)")
         failed = failed or audit["oversell"] > 0 or audit["reserved_over_on_hand"] > 0
+    # hot-burst sells a handful of units in one burst: it checks oversell, its rate means nothing.
     verdicts = [f"{name} {'met' if len(t.place_ms) / w >= 50 and a['oversell'] == 0 else 'NOT met'}"
-                for name, t, w, a in results]
+                for name, t, w, a in results if name != "hot-burst"]
     print(f"target ≥ 50 orders/s with zero oversell: {', '.join(verdicts)}")
     return 1 if failed else 0
 
