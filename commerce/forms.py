@@ -25,7 +25,9 @@ class CheckoutForm(forms.Form):
     email = forms.EmailField(label=_("E-mail for the order confirmation"), required=False)
     address = forms.ChoiceField(label=_("Deliver to"), widget=forms.RadioSelect, required=False)
     shipping_method = forms.ChoiceField(label=_("Shipping"), widget=forms.RadioSelect)
-    payment_method = forms.ChoiceField(label=_("Payment"), widget=forms.RadioSelect, choices=PaymentMethod.choices)
+    payment_method = forms.ChoiceField(label=_("Payment"), widget=forms.RadioSelect, choices=[
+        (PaymentMethod.CASH_ON_DELIVERY, PaymentMethod.CASH_ON_DELIVERY.label),
+        (PaymentMethod.BANK_TRANSFER, PaymentMethod.BANK_TRANSFER.label)])
     red_packet = forms.ChoiceField(label=_("Red packet"), widget=forms.RadioSelect, required=False)
     note = forms.CharField(label=_("Note for customer service"), required=False, max_length=500,
                            widget=forms.Textarea(attrs={"rows": 3}),

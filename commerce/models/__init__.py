@@ -8,7 +8,9 @@ transaction.
 
 from .carts import Cart, CartLine, Favourite
 from .emails import OutgoingEmail
-from .orders import Order, OrderLine, OrderStatus, OrderStatusChange, PaymentMethod, new_order_number
+from .fulfilment import Carrier, CodCollection, StockMovement
+from .orders import Order, OrderLine, OrderStatus, OrderStatusChange, PaymentMethod, StaffNote, new_order_number
+from .payments import Payment, PaymentEvent, Refund
 from .red_packets import RedPacket, RedPacketType
 from .shipping import MONEY, RegionRule, ShippingMethod
 
@@ -16,16 +18,23 @@ __all__ = [
     "MONEY",
     "Cart",
     "CartLine",
+    "Carrier",
+    "CodCollection",
     "Favourite",
     "Order",
     "OrderLine",
     "OrderStatus",
     "OrderStatusChange",
     "OutgoingEmail",
+    "Payment",
+    "PaymentEvent",
     "PaymentMethod",
     "RedPacket",
     "RedPacketType",
+    "Refund",
     "RegionRule",
     "ShippingMethod",
+    "StaffNote",
+    "StockMovement",
     "new_order_number",
 ]

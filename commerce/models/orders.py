@@ -41,6 +41,8 @@ class OrderStatus(models.TextChoices):
 class PaymentMethod(models.TextChoices):
     CASH_ON_DELIVERY = "cod", _("Cash on delivery")
     BANK_TRANSFER = "bank_transfer", _("Bank transfer")
+    ALIPAY = "alipay", _("Alipay")
+    DEMO = "demo", _("Online payment (demo)")
 
 
 class Order(models.Model):
@@ -71,7 +73,19 @@ class Order(models.Model):
                                         verbose_name=_("shipping method"))
     shipping_method_name = models.CharField(_("shipping"), max_length=80)
     carrier = models.CharField(_("carrier"), max_length=80, blank=True)
+    shipping_carrier = models.ForeignKey("commerce.Carrier", null=True, blank=True, on_delete=models.PROTECT,
+                                         related_name="orders", verbose_name=_("carrier company"))
     tracking_number = models.CharField(_("tracking number"), max_length=60, blank=True)
+    # Finance: a bank transfer is confirmed with the bank's reference, which is never used twice.
+    bank_reference = models.CharField(_("bank reference"), max_length=60, blank=True)
+    # Money that arrived but did not match (amount, currency): finance looks before anything ships.
+    needs_reconciliation = models.BooleanField(_("needs reconciliation"), default=False, db_index=True)
+    reconciliation_note = models.CharField(_("reconciliation note"), max_length=300, blank=True)
+    # Logistics' review: suspicious orders (many from one phone or address, unreachable region).
+    flagged = models.BooleanField(_("flagged"), default=False, db_index=True)
+    flag_reason = models.CharField(_("why flagged"), max_length=300, blank=True)
+    cod_collection = models.ForeignKey("commerce.CodCollection", null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="orders", verbose_name=_("cash collection"))
     customer_note = models.TextField(_("note for customer service"), max_length=500, blank=True)
     # Money, all recomputed on the server when the order was placed.
     currency = models.CharField(_("currency"), max_length=3, default="CNY")
@@ -94,6 +108,8 @@ class Order(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(total__gte=0) & Q(discount_total__gte=0) & Q(shipping_fee__gte=0),
                                    name="order_amounts_not_negative"),
+            models.UniqueConstraint(fields=["bank_reference"], condition=~Q(bank_reference=""),
+                                    name="unique_bank_reference"),
         ]
 
     def __str__(self) -> str:
@@ -159,3 +175,22 @@ class OrderStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order}: {self.from_status or '∅'} → {self.to_status}"
+
+
+class StaffNote(models.Model):
+    """A note staff keep on an order (a call made, a promise given); never shown to the customer."""
+
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="staff_notes", verbose_name=_("order"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+                               verbose_name=_("author"))
+    text = models.TextField(_("note"), max_length=1000)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("staff note")
+        verbose_name_plural = _("staff notes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]

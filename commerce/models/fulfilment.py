@@ -1,0 +1,93 @@
+"""Fulfilment data: carriers with their tracking pages, cash collected by couriers, and
+the inventory ledger that every stock change writes to."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .shipping import MONEY
+
+
+class Carrier(models.Model):
+    """A courier company; the shopper's order page links to its tracking page."""
+
+    name = models.CharField(_("name"), max_length=80)
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    tracking_url_template = models.CharField(
+        _("tracking page"), max_length=300, blank=True,
+        help_text=_("The carrier's tracking address with {number} where the tracking number goes."))
+    active = models.BooleanField(_("in use"), default=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("carrier")
+        verbose_name_plural = _("carriers")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def tracking_url(self, number: str) -> str:
+        from urllib.parse import quote
+
+        if not self.tracking_url_template or not number:
+            return ""
+        return self.tracking_url_template.replace("{number}", quote(number, safe=""))
+
+
+class CodCollection(models.Model):
+    """Cash a courier collected on delivery on one day, handed to finance and matched to orders."""
+
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+    carrier = models.ForeignKey(Carrier, on_delete=models.PROTECT, related_name="cod_collections",
+                                verbose_name=_("carrier"))
+    day = models.DateField(_("day"))
+    amount = models.DecimalField(_("cash received"), **MONEY)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("recorded by"))
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cash-on-delivery collection")
+        verbose_name_plural = _("cash-on-delivery collections")
+        ordering = ["-day", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["carrier", "day"], name="one_collection_per_carrier_day")]
+
+    def __str__(self) -> str:
+        return f"{self.carrier} {self.day} ¥{self.amount}"
+
+
+class StockMovement(models.Model):
+    """One change of a SKU's stock. On hand and reserved always equal the sums of these rows."""
+
+    class Kind(models.TextChoices):
+        PURCHASE_IN = "purchase_in", _("Purchase in")
+        RESERVE = "reserve", _("Reserved for an order")
+        RELEASE = "release", _("Released (order cancelled)")
+        SALE_OUT = "sale_out", _("Sold and shipped")
+        RETURN_IN = "return_in", _("Returned")
+        ADJUSTMENT = "adjustment", _("Adjustment")
+        STOCKTAKE = "stocktake", _("Stock-take correction")
+
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+    sku = models.CharField(_("SKU"), max_length=64, db_index=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    on_hand_change = models.IntegerField(_("on hand ±"), default=0)
+    reserved_change = models.IntegerField(_("reserved ±"), default=0)
+    order = models.ForeignKey("commerce.Order", null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="stock_movements", verbose_name=_("order"))
+    supplier_reference = models.CharField(_("supplier reference"), max_length=80, blank=True)
+    unit_cost = models.DecimalField(_("unit cost"), null=True, blank=True, **MONEY)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+", verbose_name=_("by"))
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("stock movement")
+        verbose_name_plural = _("stock movements")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.sku} {self.kind} {self.on_hand_change:+d}/{self.reserved_change:+d}"
