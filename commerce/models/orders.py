@@ -105,6 +105,12 @@ class Order(models.Model):
         verbose_name = _("order")
         verbose_name_plural = _("orders")
         ordering = ["-placed_at", "-pk"]
+        # The desks' rights; each staff role gets its own in commerce/migrations (managers all three).
+        permissions = [
+            ("record_payment", _("Can confirm payments, record cash collections and refund")),
+            ("fulfil_order", _("Can review, stock, pack and ship orders")),
+            ("serve_customer", _("Can see customers and keep staff notes on orders")),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(total__gte=0) & Q(discount_total__gte=0) & Q(shipping_fee__gte=0),
                                    name="order_amounts_not_negative"),
