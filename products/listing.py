@@ -193,6 +193,14 @@ def compute_facets(base, filters: ListingFilters, filterable: dict, brands: list
     if counts is None:
         counts = _count_facets(base, filters, filterable)
         cache.set(key, counts, timeout=FACET_CACHE_SECONDS)
+    return facets_from_counts(counts, filters, filterable, brands)
+
+
+def facets_from_counts(counts: dict, filters: ListingFilters, filterable: dict, brands: list) -> Facets:
+    """Raw counts as the facets the listing template shows, zero counts left out.
+
+    Shared with search, whose counts may come from Elasticsearch aggregations.
+    """
     brand_facet = [(brand, counts["brands"][brand.pk]) for brand in brands if counts["brands"].get(brand.pk)]
     price_facet = [PriceRange(low, high, counts["prices"][i]) for i, (low, high) in enumerate(PRICE_RANGES)
                    if counts["prices"][i]]

@@ -18,7 +18,7 @@ from guides.models import GuidePage
 from help_center.models import HelpArticlePage
 from products.models import AttributeDefinition, Product, ProductAttributeValue, ProductVariant
 
-from .synonyms import expand_query
+from .synonyms import expand_query, synonym_slots
 from .text import query_terms
 
 # Ranked product matches kept per query: facets and sorting work on these.
@@ -38,10 +38,19 @@ def database_backend():
 
 @dataclass
 class ProductMatches:
-    """Live product ids in relevance order; ``partial`` when only some of the words matched."""
+    """Live product ids in relevance order; ``partial`` when only some of the words matched.
+
+    ``elasticsearch`` says the cluster answered, so the facet counts may be asked of it too
+    (after a failure the page stays on the database rather than waiting on the cluster twice).
+    """
 
     ids: list[int]
     partial: bool = False
+    elasticsearch: bool = False
+
+    @property
+    def operator(self) -> str:
+        return "or" if self.partial else "and"
 
 
 def match_products(query: str) -> ProductMatches:
@@ -52,9 +61,9 @@ def match_products(query: str) -> ProductMatches:
     if getattr(settings, "ELASTICSEARCH_URL", ""):
         from .elasticsearch.matching import search_product_ids
 
-        found = search_product_ids(terms, MAX_PRODUCT_MATCHES)
+        found = search_product_ids(terms, MAX_PRODUCT_MATCHES, slots=synonym_slots(terms))
         if found is not None:  # None: Elasticsearch failed (already logged); the database answers instead
-            return ProductMatches(ids=found[0], partial=found[1])
+            return ProductMatches(ids=found[0], partial=found[1], elasticsearch=True)
     backend = database_backend()
     for operator in ("and", "or"):
         results = backend.search(expand_query(terms, operator), Product.objects.live(), operator=operator)

@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.db import transaction
 from wagtail.search.query import And, Or, PlainText
 
+from .brands import brand_corrections
 from .models import SynonymGroup
 from .text import query_terms
 
@@ -108,12 +109,19 @@ def _slot_query(alternatives: list[Alternative]):
 def synonym_slots(terms: list[str]) -> list[list[Alternative]]:
     """The query as slots of alternatives, for any backend: ``[[("手机",), ("mobil", "phone")], [("case",)]]``.
 
-    Every slot is required; one alternative of a slot is enough.
+    Every slot is required; one alternative of a slot is enough. Near misses of
+    brand names count as alternatives too (search.brands).
     """
     lookup = _group_by_alternative(synonym_groups()) if terms else {}
-    if not lookup:
-        return [[(term,)] for term in terms]
-    return _slots(terms, lookup)
+    slots = _slots(terms, lookup) if lookup else [[(term,)] for term in terms]
+    return [_with_brand_corrections(slot) for slot in slots]
+
+
+def _with_brand_corrections(slot: list[Alternative]) -> list[Alternative]:
+    """A lone word that nearly spells a brand (``sonni``, ``花为``) also stands for the brand (search.brands)."""
+    if len(slot) != 1 or len(slot[0]) != 1:
+        return slot
+    return [*slot, *((term,) for term in brand_corrections(slot[0][0]))]
 
 
 def expand_query(terms: list[str], operator: str = "and"):

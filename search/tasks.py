@@ -1,9 +1,18 @@
-"""Background work for the search index."""
+"""Background work for the search indexes (run after the commit that changed the catalogue)."""
+
+import logging
 
 from django_tasks import task
+from elasticsearch import ApiError, TransportError
+from elasticsearch.helpers import BulkIndexError
 from wagtail.search import index
 
 from products.models import Product
+
+from .elasticsearch import client as es_client
+from .elasticsearch import indexing
+
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -13,4 +22,24 @@ def reindex_products(product_ids: list[int]) -> int:
     for product in Product.objects.filter(pk__in=product_ids).select_related("brand", "primary_category"):
         index.insert_or_update_object(product)
         count += 1
+    sync_product_index.call(product_ids)
     return count
+
+
+@task()
+def sync_product_index(product_ids: list[int]) -> int:
+    """Bring the Elasticsearch product documents of these products in line with the database.
+
+    Live products are (re)indexed, unpublished and deleted ones removed. Without
+    ELASTICSEARCH_URL there is nothing to do. A cluster that is down only costs a
+    warning: the database stays right, search falls back to it, and
+    ``manage.py rebuild_product_index`` brings the index back in step.
+    """
+    es = es_client.get_client()
+    if es is None or not product_ids:
+        return 0
+    try:
+        return indexing.sync_products(es, product_ids, es_client.product_index_alias())
+    except (TransportError, ApiError, BulkIndexError) as error:
+        logger.warning("Could not update the Elasticsearch product index for products %s: %r", product_ids, error)
+        return 0

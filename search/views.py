@@ -23,7 +23,6 @@ from .analytics import normalise_logged_query, search_query_record
 from .facets import search_facets
 from .matching import exact_product, match_guides, match_help_articles, match_products
 from .suggest import suggest as find_suggestions
-from .synonyms import synonyms_version
 from .text import MAX_QUERY_LENGTH, clean_query, query_terms, surface_words
 
 PRODUCTS_PER_PAGE = 24
@@ -80,9 +79,7 @@ def _results(request, query: str) -> dict:
     first_page = page.number == 1
     context = {
         "filters": filters,
-        # The synonyms' version is part of the facet cache key: a new group changes the matches.
-        "facets": search_facets(base, filters, filterable, brands,
-                                terms=[*query_terms(query), f"synonyms:{synonyms_version()}"]),
+        "facets": search_facets(base, filters, filterable, brands, terms=query_terms(query), matches=matches),
         "products": page,
         "sort": sort,
         "sorts": _sorts(),

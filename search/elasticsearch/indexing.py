@@ -71,3 +71,28 @@ def swap_alias(es, alias: str, new_index: str) -> list[str]:
     actions.append({"add": {"index": new_index, "alias": alias}})
     es.indices.update_aliases(actions=actions)
     return old
+
+
+def sync_actions(product_ids: list[int], index: str) -> list[dict]:
+    """Bulk actions bringing these products' documents up to date: live ones indexed, the others deleted.
+
+    A product that was unpublished or deleted has no live row, so "not live now"
+    is the one test for removal, whatever happened to it.
+    """
+    by_path = categories_by_path()
+    live = {product.pk: product for product in products_for_index().filter(pk__in=product_ids)}
+    actions = []
+    for pk in dict.fromkeys(product_ids):
+        if pk in live:
+            actions.append(_action(product_to_document(live[pk], by_path), index))
+        else:
+            actions.append({"_op_type": "delete", "_index": index, "_id": pk})
+    return actions
+
+
+def sync_products(es, product_ids: list[int], index: str) -> int:
+    """Apply ``sync_actions`` in one bulk request; deleting a document that is not there is not an error."""
+    actions = sync_actions(product_ids, index)
+    if actions:
+        bulk(es, actions, ignore_status=(404,))
+    return len(actions)

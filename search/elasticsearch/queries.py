@@ -24,14 +24,37 @@ def _price(amount) -> float:
     return float(amount)
 
 
-def _text_query(query_terms: list[str], operator: str) -> dict:
-    """Every word on the segmented text; pinyin and name prefixes only lift the ranking."""
+def _text_match(words: list[str] | tuple[str, ...], operator: str) -> dict:
+    return {"match": {"text": {"query": " ".join(words), "operator": operator}}}
+
+
+def _required_text(query_terms: list[str], slots: list | None, operator: str) -> list[dict]:
+    """The ``must`` clauses: the words themselves, or with synonyms one clause per slot (search.synonyms).
+
+    A slot is satisfied by any of its alternatives, every alternative needing all its
+    words; with ``"or"`` any word of the query or of its alternatives will do, as on
+    the database backend (search.synonyms.expand_query).
+    """
+    if not slots or all(len(slot) == 1 for slot in slots):
+        return [_text_match(query_terms, operator)]
+    if operator == "or":
+        return [_text_match(list(dict.fromkeys(word for slot in slots for alternative in slot
+                                               for word in alternative)), "or")]
+    clauses = []
+    for slot in slots:
+        matches = [_text_match(alternative, "and") for alternative in slot]
+        clauses.append(matches[0] if len(matches) == 1 else {"bool": {"should": matches, "minimum_should_match": 1}})
+    return clauses
+
+
+def _text_query(query_terms: list[str], operator: str, slots: list | None = None) -> dict:
+    """Every word (or an alternative of it) on the segmented text; pinyin and name prefixes only lift the ranking."""
     if not query_terms:
         return {"bool": {"must": [{"match_all": {}}], "filter": [{"term": {"live": True}}]}}
     text = " ".join(query_terms)
     return {
         "bool": {
-            "must": [{"match": {"text": {"query": text, "operator": operator}}}],
+            "must": _required_text(query_terms, slots, operator),
             "should": [
                 {"match": {"pinyin": {"query": text, "boost": 2}}},
                 {"match": {"name.prefix": {"query": text, "operator": "and", "boost": 3}}},
@@ -105,13 +128,15 @@ def _aggregations(clauses: dict[str, dict], filters: ListingFilters) -> dict:
 
 
 def build_product_query(query_terms: list[str], filters: ListingFilters, filterable: dict, *,
-                        operator: str = "and", facets: bool = True) -> dict:
+                        operator: str = "and", facets: bool = True, slots: list | None = None) -> dict:
     """The search body (``query``, ``post_filter``, ``aggs``) for words already prepared by search.text.
 
+    ``slots`` are the words with their synonyms and brand corrections
+    (search.synonyms.synonym_slots); without them only the words themselves count.
     With ``facets=False`` the selected facets filter the query itself and no counts
     are asked for: the cheaper body for ranking ids alone.
     """
-    query = _text_query(query_terms, operator)
+    query = _text_query(query_terms, operator, slots)
     clauses = facet_clauses(filters, filterable)
     if not facets:
         query["bool"]["filter"] += list(clauses.values())

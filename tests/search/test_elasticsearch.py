@@ -256,3 +256,359 @@ def test_live_facet_counts_equal_the_database_counts(live_index, shop):
     ids = matching.match_products("耳机").ids
     expected = _count_facets(Product.objects.live().filter(pk__in=ids), filters, filterable)
     assert parse_facet_counts(response) == expected
+
+
+# Synonyms and brand corrections reach the Elasticsearch query too.
+
+def test_synonym_slots_become_one_required_clause_per_slot():
+    slots = [[("手机",), ("mobil", "phone")], [("壳",)]]
+
+    body = build_product_query(["手机", "壳"], ListingFilters(), {}, facets=False, slots=slots)
+
+    assert body["query"]["bool"]["must"] == [
+        {"bool": {"should": [{"match": {"text": {"query": "手机", "operator": "and"}}},
+                             {"match": {"text": {"query": "mobil phone", "operator": "and"}}}],
+                  "minimum_should_match": 1}},
+        {"match": {"text": {"query": "壳", "operator": "and"}}},
+    ]
+
+
+def test_with_any_word_the_synonyms_words_join_the_query():
+    slots = [[("花为",), ("华为",)], [("手机",)]]
+
+    body = build_product_query(["花为", "手机"], ListingFilters(), {}, operator="or", facets=False, slots=slots)
+
+    assert body["query"]["bool"]["must"] == [{"match": {"text": {"query": "花为 华为 手机", "operator": "or"}}}]
+
+
+def test_slots_without_alternatives_give_the_plain_query():
+    body = build_product_query(["蓝牙", "耳机"], ListingFilters(), {}, slots=[[("蓝牙",)], [("耳机",)]])
+
+    assert body["query"] == TEXT_QUERY
+
+
+# Keeping the product index in step: publish, unpublish, delete.
+
+@pytest.fixture
+def es_on(settings, monkeypatch):
+    """Elasticsearch switched on with a client that records bulk actions instead of sending them."""
+    from search.elasticsearch import indexing
+
+    settings.ELASTICSEARCH_URL = "http://elasticsearch.invalid:9200"
+    settings.ELASTICSEARCH_PRODUCT_INDEX = "products"
+    sent = []
+    monkeypatch.setattr(es_client, "get_client", lambda: object())
+    monkeypatch.setattr(indexing, "bulk", lambda es, actions, **kwargs: sent.append((list(actions), kwargs)))
+    return sent
+
+
+def _document_action(product) -> dict:
+    from search.elasticsearch.indexing import _action
+
+    loaded = products_for_index().get(pk=product.pk)
+    return _action(product_to_document(loaded), "products")
+
+
+@pytest.mark.django_db
+def test_sync_indexes_live_products_and_deletes_the_others(shop):
+    from search.elasticsearch.indexing import sync_actions
+
+    live, draft = shop.products["airpods"], shop.products["draft"]
+
+    actions = sync_actions([live.pk, draft.pk, 999999, live.pk], "products")
+
+    assert actions == [
+        _document_action(live),
+        {"_op_type": "delete", "_index": "products", "_id": draft.pk},
+        {"_op_type": "delete", "_index": "products", "_id": 999999},
+    ]
+    assert actions[0]["_index"] == "products" and actions[0]["_id"] == live.pk
+
+
+@pytest.mark.django_db
+def test_publishing_indexes_the_product_after_the_commit(shop, es_on, django_capture_on_commit_callbacks):
+    product = shop.products["draft"]
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        product.save_revision().publish()
+        assert es_on == []  # nothing is sent before the commit
+    for callback in callbacks:
+        callback()
+
+    assert es_on == [([_document_action(product)], {"ignore_status": (404,)})]
+
+
+@pytest.mark.django_db
+def test_unpublishing_removes_the_product_from_the_index_and_the_suggestions(
+        client, shop, es_on, django_capture_on_commit_callbacks):
+    product = shop.products["speaker"]
+    assert product.name in _suggested(client, "小米")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        product.unpublish()
+
+    assert es_on == [([{"_op_type": "delete", "_index": "products", "_id": product.pk}], {"ignore_status": (404,)})]
+    assert product.name not in _suggested(client, "小米")
+
+
+@pytest.mark.django_db
+def test_deleting_removes_the_product_from_the_index_and_the_suggestions(
+        client, shop, es_on, django_capture_on_commit_callbacks):
+    product = shop.products["speaker"]
+    product_pk = product.pk
+    assert product.name in _suggested(client, "小米")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        product.delete()
+
+    assert es_on == [([{"_op_type": "delete", "_index": "products", "_id": product_pk}], {"ignore_status": (404,)})]
+    assert "小米 蓝牙音箱 便携防水" not in _suggested(client, "小米")
+
+
+@pytest.mark.django_db
+def test_without_elasticsearch_nothing_is_sent(shop, settings, monkeypatch, django_capture_on_commit_callbacks):
+    settings.ELASTICSEARCH_URL = ""
+    monkeypatch.setattr(es_client, "get_client", lambda: pytest.fail("the product index task ran without a cluster"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        shop.products["speaker"].unpublish()
+        shop.products["draft"].save_revision().publish()
+        shop.products["wired"].delete()
+
+
+@pytest.mark.django_db
+def test_a_cluster_that_is_down_never_breaks_unpublishing(client, shop, settings, monkeypatch, caplog,
+                                                          django_capture_on_commit_callbacks):
+    from search.elasticsearch import indexing
+
+    def refuse(es, actions, **kwargs):
+        raise ESConnectionError("connection refused")
+
+    settings.ELASTICSEARCH_URL = "http://elasticsearch.invalid:9200"
+    monkeypatch.setattr(es_client, "get_client", lambda: object())
+    monkeypatch.setattr(indexing, "bulk", refuse)
+    product = shop.products["speaker"]
+
+    with caplog.at_level(logging.WARNING, logger="search.tasks"):
+        with django_capture_on_commit_callbacks(execute=True):
+            product.unpublish()
+
+    product.refresh_from_db()
+    assert product.live is False
+    assert f"Could not update the Elasticsearch product index for products [{product.pk}]" in caplog.text
+    assert product.name not in _suggested(client, "小米")
+
+
+def _suggested(client, query: str) -> list[str]:
+    from django.urls import reverse
+
+    return [item["text"] for item in client.get(reverse("search_suggest"), {"q": query}).json()["suggestions"]]
+
+
+# Facet counts of the results page from the aggregations.
+
+class _RecordingCluster:
+    """Answers ranking searches with the given ids and facet searches (size 0) with the given aggregations."""
+
+    def __init__(self, ids, aggregations=None, facets_error=None):
+        self.ids, self.aggregations, self.facets_error = ids, aggregations, facets_error
+        self.calls = []
+
+    def search(self, **kwargs):
+        self.calls.append(kwargs)
+        if kwargs["size"] == 0:
+            if self.facets_error is not None:
+                raise self.facets_error
+            return {"hits": {"hits": []}, "aggregations": self.aggregations}
+        return {"hits": {"hits": [{"_id": str(pk)} for pk in self.ids]}}
+
+
+def _buckets(*pairs):
+    return {"values": {"buckets": [{"key": key, "doc_count": count} for key, count in pairs]}}
+
+
+@pytest.mark.django_db
+def test_with_elasticsearch_the_facet_counts_come_from_its_aggregations(client, shop, settings, monkeypatch):
+    from django.urls import reverse
+
+    ids = matching.match_products("耳机").ids
+    sony, xiaomi = shop.brands["sony"], shop.brands["xiaomi"]
+    digital = shop.categories["digital"]
+    cluster = _RecordingCluster(ids, aggregations={
+        "brands": _buckets((sony.pk, 20), (xiaomi.pk, 30)),
+        "prices": _buckets(*((f"r{index_}", count) for index_, count in enumerate([0, 0, 5, 0, 15, 0]))),
+        "categories": _buckets((digital.path, 20)),
+        "attributes": _buckets(("storage=256", 4)),
+        "attribute:colour": _buckets(("colour=黑色", 11), ("colour=白色", 9)),
+    })
+    settings.ELASTICSEARCH_URL = "http://elasticsearch.invalid:9200"
+    monkeypatch.setattr(es_client, "get_client", lambda: cluster)
+
+    response = client.get(reverse("search"), {"q": "耳机", "brand": "sony", "colour": "黑色"})
+
+    facets = response.context["facets"]
+    assert [(brand.slug, count) for brand, count in facets.brands] == [("xiaomi", 30), ("sony", 20)]
+    assert [(price.low, price.high, price.count) for price in facets.price_ranges] == [
+        (Decimal("100"), Decimal("300"), 5), (Decimal("1000"), Decimal("3000"), 15)]
+    assert [(category.slug, count) for category, count in facets.categories] == [("digital", 20)]
+    assert {definition.code: values for definition, values in facets.attributes} == {
+        "colour": [("白色", "白色", 9), ("黑色", "黑色", 11)], "storage": [("256", "256", 4)]}
+    filterable = filterable_attributes()
+    filters = parse_filters(QueryDict("brand=sony&colour=黑色"), brands_by_slug={"sony": sony}, filterable=filterable)
+    assert cluster.calls[-1] == {"index": "products", "size": 0, "track_total_hits": False,
+                                 **build_product_query(["耳机"], filters, filterable)}
+    assert cluster.calls[-1]["post_filter"] == {"bool": {"filter": [
+        {"terms": {"brand_id": [sony.pk]}}, {"terms": {"attributes": ["colour=黑色"]}}]}}
+    assert sorted(product.name for product in response.context["products"].object_list) == [
+        "索尼 WH-1000XM5 无线蓝牙降噪耳机"]
+
+
+@pytest.mark.django_db
+def test_facet_counts_fall_back_to_the_database_when_the_aggregations_fail(client, shop, settings, monkeypatch,
+                                                                           caplog):
+    from django.urls import reverse
+
+    expected = client.get(reverse("search"), {"q": "耳机", "brand": "sony"}).context["facets"]
+    cluster = _RecordingCluster(matching.match_products("耳机").ids, facets_error=ESConnectionError("timed out"))
+    settings.ELASTICSEARCH_URL = "http://elasticsearch.invalid:9200"
+    monkeypatch.setattr(es_client, "get_client", lambda: cluster)
+
+    with caplog.at_level(logging.WARNING, logger="search.elasticsearch.matching"):
+        response = client.get(reverse("search"), {"q": "耳机", "brand": "sony"})
+
+    assert response.status_code == 200
+    assert [call["size"] for call in cluster.calls] == [1000, 0]
+    assert response.context["facets"] == expected
+    assert {brand.slug: count for brand, count in response.context["facets"].brands} == {
+        "apple": 1, "huawei": 1, "sony": 2, "xiaomi": 2}
+    assert "Elasticsearch facet counts failed; counting in the database instead" in caplog.text
+
+
+@pytest.mark.django_db
+def test_when_matching_already_fell_back_the_facets_do_not_ask_the_cluster_again(client, shop, settings,
+                                                                                 monkeypatch):
+    from django.urls import reverse
+
+    down = _DownCluster()
+    down.calls = 0
+    original = down.search
+
+    def search(**kwargs):
+        down.calls += 1
+        return original(**kwargs)
+
+    down.search = search
+    settings.ELASTICSEARCH_URL = "http://elasticsearch.invalid:9200"
+    monkeypatch.setattr(es_client, "get_client", lambda: down)
+
+    response = client.get(reverse("search"), {"q": "耳机"})
+
+    assert response.status_code == 200 and down.calls == 1
+    assert {brand.slug for brand, _count in response.context["facets"].brands} == {"apple", "huawei", "sony", "xiaomi"}
+
+
+@pytest.mark.django_db
+def test_renaming_a_brand_updates_its_products_documents(shop, es_on, django_capture_on_commit_callbacks):
+    brand = shop.brands["lining"]
+    brand.title = "李宁 Li-Ning"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        brand.save_revision().publish()
+
+    [(actions, _options)] = es_on
+    products = [shop.products["chitu"].pk, shop.products["chaoqing"].pk]
+    assert sorted(action["_id"] for action in actions) == sorted(products)
+    assert all("li-ning" in action["_source"]["text"].split() for action in actions)
+
+
+@LIVE
+@pytest.mark.django_db
+def test_live_unpublishing_removes_the_document(live_index, shop, django_capture_on_commit_callbacks):
+    es, alias = live_index
+    product = shop.products["speaker"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        product.unpublish()
+    es.indices.refresh(index=alias)
+
+    assert not es.exists(index=alias, id=product.pk)
+    assert product.pk not in matching.match_products("蓝牙音箱").ids
+
+
+# Guides and help articles: Wagtail's Elasticsearch backend, the database one when it fails.
+
+@pytest.mark.django_db
+def test_page_search_falls_back_to_the_database_backend(client, shop, settings, monkeypatch, caplog):
+    from django.urls import reverse
+    from wagtail.search.backends import get_search_backend
+
+    class DownBackend:
+        def search(self, *args, **kwargs):
+            raise ESConnectionError("connection refused")
+
+    settings.WAGTAILSEARCH_BACKENDS = {**settings.WAGTAILSEARCH_BACKENDS,
+                                       "database": {"BACKEND": "wagtail.search.backends.database"}}
+    monkeypatch.setattr(matching, "get_search_backend",
+                        lambda name="default": DownBackend() if name == "default" else get_search_backend(name))
+
+    with caplog.at_level(logging.WARNING, logger="search.matching"):
+        response = client.get(reverse("search"), {"q": "蓝牙耳机"})
+
+    assert response.status_code == 200
+    assert [guide.title for guide in response.context["guides"]] == ["2024 蓝牙耳机选购指南"]
+    assert "Page search failed on the default backend; using the database backend." in caplog.text
+
+
+# manage.py rebuild_product_index
+
+def test_the_rebuild_prints_the_index_definition_on_a_dry_run():
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("rebuild_product_index", "--dry-run", stdout=out)
+
+    printed = json.loads(out.getvalue())
+    assert printed == product_index("unused").to_dict()
+
+
+def test_the_rebuild_needs_a_cluster(settings):
+    from django.core.management import CommandError, call_command
+
+    settings.ELASTICSEARCH_URL = ""
+    with pytest.raises(CommandError, match="ELASTICSEARCH_URL is not set"):
+        call_command("rebuild_product_index")
+
+
+@pytest.mark.django_db
+def test_the_rebuild_fills_a_new_index_with_a_progress_bar_and_moves_the_alias(shop, settings, monkeypatch):
+    from io import StringIO
+    from unittest import mock
+
+    from django.core.management import call_command
+
+    from search.elasticsearch import indexing
+    from search.management.commands import rebuild_product_index as command
+
+    es = mock.MagicMock()
+    es.indices.get_alias.return_value.body = {"products-old": {"aliases": {"products": {}}}}
+    sent = []
+    monkeypatch.setattr(command, "get_client", lambda: es)
+    monkeypatch.setattr(command, "new_index_name", lambda alias: "products-new")
+    monkeypatch.setattr(indexing, "bulk", lambda client, actions, **kwargs: sent.append(list(actions)))
+    out = StringIO()
+
+    call_command("rebuild_product_index", "--batch-size", "10", stdout=out)
+
+    live = Product.objects.live().count()
+    assert [len(batch) for batch in sent] == [10, 10, live - 20]
+    assert {action["_index"] for batch in sent for action in batch} == {"products-new"}
+    es.indices.create.assert_called_once_with(index="products-new", body=product_index("x").to_dict())
+    es.indices.update_aliases.assert_called_once_with(actions=[
+        {"remove": {"index": "products-old", "alias": "products"}},
+        {"add": {"index": "products-new", "alias": "products"}}])
+    es.indices.delete.assert_called_once_with(index="products-old")
+    assert f"\r[{'#' * 30}] 100% {live}/{live}" in out.getvalue()
+    assert f"Indexed {live} products; products now points at products-new." in out.getvalue()

@@ -62,6 +62,13 @@ RELEVANCE_SET = [
     ("Sony 降噪", ["sony_xm5"]),
     ("WH-1000XM5", ["sony_xm5"]),
     ("小米 earbuds", ["redmi_buds"]),
+    # Typos of brand names (search.brands)
+    ("Sonny 耳机", ["sony_xm5", "sony_wf"]),
+    ("Aple airpods", ["airpods"]),
+    ("花为手机", ["mate60", "mate_case"]),
+    ("里宁跑鞋", ["chaoqing"]),
+    ("罗基鼠标", ["mx_master"]),
+    ("ankor 充电器", ["charger"]),
     # Pinyin of Chinese words
     ("lanya erji", ["sony_xm5", "sony_wf", "redmi_buds"]),
     ("jianpan", ["mx_keys", "gpro"]),

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from products.models import Product, ProductAttributeValue
+from tests.factories.catalogue import make_product
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +134,16 @@ def test_odd_input_is_answered_calmly_and_escaped(client, shop, query):
     assert "<script>alert" not in body
     assert "<b>" not in body.split("<main", 1)[-1]
 
+
+
+def test_the_results_page_takes_a_bounded_number_of_queries(client, shop, django_assert_max_num_queries):
+    for number in range(30):
+        make_product(name=f"入耳式耳机 {number}", category=shop.categories["headphones"], brand=shop.brands["sony"],
+                     product_type=shop.products["wired"].product_type, attributes={"colour": "黑色"})
+
+    # Cold caches (facet counts, brand words): every query of the page is counted.
+    with django_assert_max_num_queries(40):
+        response = search(client, q="耳机", brand="sony", colour="黑色")
+
+    assert response.status_code == 200
+    assert len(response.context["products"].object_list) == 24
