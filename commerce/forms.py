@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Address
 
-from .models import PaymentMethod
+from .payments import available_providers
 
 NEW_ADDRESS = "new"
 
@@ -25,9 +25,7 @@ class CheckoutForm(forms.Form):
     email = forms.EmailField(label=_("E-mail for the order confirmation"), required=False)
     address = forms.ChoiceField(label=_("Deliver to"), widget=forms.RadioSelect, required=False)
     shipping_method = forms.ChoiceField(label=_("Shipping"), widget=forms.RadioSelect)
-    payment_method = forms.ChoiceField(label=_("Payment"), widget=forms.RadioSelect, choices=[
-        (PaymentMethod.CASH_ON_DELIVERY, PaymentMethod.CASH_ON_DELIVERY.label),
-        (PaymentMethod.BANK_TRANSFER, PaymentMethod.BANK_TRANSFER.label)])
+    payment_method = forms.ChoiceField(label=_("Payment"), widget=forms.RadioSelect)
     red_packet = forms.ChoiceField(label=_("Red packet"), widget=forms.RadioSelect, required=False)
     note = forms.CharField(label=_("Note for customer service"), required=False, max_length=500,
                            widget=forms.Textarea(attrs={"rows": 3}),
@@ -39,6 +37,8 @@ class CheckoutForm(forms.Form):
         self.fields["address"].choices = [(str(a.pk), str(a)) for a in addresses] + [
             (NEW_ADDRESS, _("A new address"))]
         self.fields["shipping_method"].choices = shipping_choices
+        # Providers switched on by settings: cash on delivery and bank transfer always, Alipay with its keys.
+        self.fields["payment_method"].choices = [(p.code, p.label) for p in available_providers()]
         self.fields["red_packet"].choices = [("", _("No red packet"))] + red_packet_choices
         if guest:
             self.fields["email"].required = True

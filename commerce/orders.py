@@ -143,7 +143,7 @@ def _place(*, checkout_key, user, email, language, quantities, delivery, shippin
     # Last, so the hot stock rows stay locked only from here to the commit; a shortfall
     # still rolls everything above back. Lock order everywhere: red packet, then stock.
     names = {sku: variant.product.name for sku, variant in variants.items()}
-    inventory.stock_reserve(quantities=quantities, names=names)
+    inventory.stock_reserve(quantities=quantities, names=names, order=order, actor=user)
     return order
 
 
@@ -200,7 +200,7 @@ def order_transition(*, order: Order, to_status: str, actor=None, note: str = ""
             raise IllegalTransition(_("An order that is “%(from)s” cannot become “%(to)s”.") % {
                 "from": locked.get_status_display(), "to": OrderStatus(to_status).label})
         from_status = locked.status
-        _apply_side_effects(locked, from_status, to_status)
+        _apply_side_effects(locked, from_status, to_status, actor)
         locked.status = to_status
         locked.save()
         OrderStatusChange.objects.create(order=locked, from_status=from_status, to_status=to_status,
@@ -212,20 +212,20 @@ def order_transition(*, order: Order, to_status: str, actor=None, note: str = ""
     return order
 
 
-def _apply_side_effects(order: Order, from_status: str, to_status: str) -> None:
+def _apply_side_effects(order: Order, from_status: str, to_status: str, actor=None) -> None:
     if to_status == OrderStatus.CANCELLED:
         # Red packet before stock: the same lock order as order_place, so the two never deadlock.
         if order.paid_at is None:
             red_packet_release(order=order)
         if from_status in HOLDS_RESERVATION:
-            inventory.stock_release(quantities=order_quantities(order))
+            inventory.stock_release(quantities=order_quantities(order), order=order, actor=actor)
     elif to_status == OrderStatus.PAID:
         order.paid_at = timezone.now()
         order.pay_by = None
     elif to_status == OrderStatus.SHIPPED:
         if not order.tracking_number:
             raise IllegalTransition(_("Enter the carrier and tracking number before marking the order shipped."))
-        inventory.stock_ship(quantities=order_quantities(order))
+        inventory.stock_ship(quantities=order_quantities(order), order=order, actor=actor)
     elif to_status == OrderStatus.DELIVERED and order.payment_method == PaymentMethod.CASH_ON_DELIVERY:
         order.paid_at = order.paid_at or timezone.now()  # the courier collected the cash
 

@@ -15,6 +15,8 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from commerce.best_sellers import RANKING_DEPTH, best_sellers, ranked_first
+
 from .cache import catalogue_version
 from .models import AttributeDefinition, Category, Product, ProductAttributeValue
 
@@ -30,6 +32,7 @@ SORTS = {
     "newest": ("-first_published_at", "-pk"),
     "price_asc": ("min_price", "pk"),
     "price_desc": ("-min_price", "-pk"),
+    # The last 24 hours' ranking first (see best_selling below); these order the rest.
     "best_selling": ("-stats__sales_count", "-pk"),
 }
 DEFAULT_SORT = "newest"
@@ -310,4 +313,18 @@ def _category_counts(scope, current: Category | None) -> dict[str, int]:
 
 def filtered_products(base, filters: ListingFilters, filterable: dict):
     """The matching products, sorted."""
-    return _apply(base, _clauses(filters, filterable)).order_by(*SORTS[filters.sort])
+    products = _apply(base, _clauses(filters, filterable))
+    if filters.sort == "best_selling":
+        return best_selling(products, filters.category)
+    return products.order_by(*SORTS[filters.sort])
+
+
+def best_selling(products, category: Category | None):
+    """Most units sold in the last 24 hours first, then the rest by all-time units sold.
+
+    The ranking is the cached one of ``commerce.best_sellers`` (of the category
+    shown, so its whole top ``RANKING_DEPTH`` can appear); the listing stays one
+    query, ordered by a CASE over the ranked ids.
+    """
+    ranking = best_sellers(category=category, limit=RANKING_DEPTH)
+    return ranked_first(products, ranking, *SORTS["best_selling"])

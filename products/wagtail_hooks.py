@@ -1,10 +1,14 @@
 """Admin wiring for the catalogue: products, categories, product types and stock."""
 
+from urllib.parse import urlencode
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Subquery, Sum, Value
 from django.db.models.functions import Cast
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -13,9 +17,11 @@ from wagtail.admin.panels import (
     PublishingPanel,
     TabbedInterface,
 )
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, StatusTagColumn, UpdatedAtColumn
 from wagtail.models import Revision, WorkflowState
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 import django_filters
@@ -167,14 +173,46 @@ class ProductTypeViewSet(SnippetViewSet):
     ]
 
 
+class StockAdminForm(WagtailAdminModelForm):
+    """The SKU is fixed once the row exists: its movements in the ledger are filed under it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and "sku" in self.fields:
+            self.fields["sku"].disabled = True
+
+
+class StockIndexView(SnippetIndexView):
+    """Each row links to the ledger's forms (commerce.stock_admin) for the staff who may use them."""
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        query = "?" + urlencode({"sku": instance.sku})
+        links = [("index", _("Movements"), "list-ul")]
+        if self.request.user.has_perm("commerce.fulfil_order"):
+            links += [("purchase_in", _("Purchase in"), "plus"), ("adjust", _("Adjust"), "edit"),
+                      ("stocktake", _("Stock-take"), "tasks")]
+        for priority, (view, label, icon) in enumerate(links, start=40):
+            buttons.append(MenuItem(label, reverse(f"stock_movements:{view}") + query, icon_name=icon,
+                                    priority=priority))
+        return buttons
+
+
 class StockViewSet(SnippetViewSet):
+    """Stock rows. On hand and reserved are read-only here: they change only through the
+    ledger (purchase in, adjustment, stock-take, orders), so their sums always match."""
+
     model = Stock
     icon = "clipboard-list"
     menu_label = _("Stock")
+    index_view_class = StockIndexView
     list_display = ["sku", "on_hand", "reserved", Column("available", label=_("Available")), "low_stock_threshold"]
     search_fields = ["sku"]
     ordering = ["sku"]
-    panels = [FieldPanel("sku"), FieldRowPanel([FieldPanel("on_hand"), FieldPanel("low_stock_threshold")])]
+    edit_handler = ObjectList([FieldPanel("sku"), FieldRowPanel([FieldPanel("on_hand", read_only=True),
+                                                                 FieldPanel("reserved", read_only=True),
+                                                                 FieldPanel("low_stock_threshold")])],
+                              base_form_class=StockAdminForm)
 
 
 class EditorPickViewSet(SnippetViewSet):

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("commerce.urls.red_packets")),
     path("", include("commerce.urls.checkout")),
     path("", include("commerce.urls.orders")),
+    path("", include("commerce.urls.payments")),
 ]

@@ -19,6 +19,7 @@ from ..errors import CommerceError, InsufficientStock, ProductUnavailable
 from ..forms import NEW_ADDRESS, CheckoutForm, DeliveryAddressForm
 from ..models import Order, ShippingMethod
 from ..orders import Delivery, checkout_price, order_place
+from ..payments import payment_start_url
 from ..pricing import price_basket
 from ..red_packets import spendable_red_packets
 from ..regions import PROVINCE_CODES
@@ -223,7 +224,7 @@ def checkout_place(request):
     if not request.user.is_authenticated:
         request.session["guest_order"] = order.number
     messages.success(request, _("Thank you! Your order %(number)s has been placed.") % {"number": order.number})
-    return redirect(order_url_for(request, order))
+    return redirect(payment_start_url(order) or order_url_for(request, order))
 
 
 def _already_placed_or_expired(request, key: str):

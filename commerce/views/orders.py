@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..errors import CommerceError
-from ..models import Order, OrderStatus, PaymentMethod
+from ..models import Order, OrderStatus, Payment, PaymentMethod
 from ..order_status import COD_TIMELINE, CUSTOMER_CANCELLABLE, TIMELINE
 from ..orders import order_cancel_by_customer, order_confirm_receipt
+from ..payments import payment_start_url
 
 ORDERS_PER_PAGE = 20
 
@@ -73,6 +74,9 @@ def order_context(order: Order, *, actions_url: str) -> dict:
         "awaiting_transfer": order.status == OrderStatus.AWAITING_PAYMENT
         and order.payment_method == PaymentMethod.BANK_TRANSFER,
         "actions_url": actions_url.rstrip("/"),
+        "pay_url": payment_start_url(order),
+        "payments": list(order.payments.filter(status=Payment.Status.SUCCEEDED)),
+        "refunds": list(order.refunds.all()),
     }
 
 

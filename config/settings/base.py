@@ -176,6 +176,21 @@ TASKS = {
 # Orders: an order awaiting payment is cancelled after this many minutes, releasing
 # its stock and red packet (``manage.py cancel_unpaid_orders`` runs from cron).
 ORDER_PAYMENT_TIMEOUT_MINUTES = int(os.environ.get("ORDER_PAYMENT_TIMEOUT_MINUTES", "1440"))
+# Payments. The demo gateway (a "pay / fail" page on this site posting a signed
+# notification back) lets the online flow be tried without a provider account;
+# production settings switch it off. Its HMAC key defaults to one derived from SECRET_KEY.
+PAYMENT_DEMO_GATEWAY = env_bool("PAYMENT_DEMO_GATEWAY", True)
+PAYMENT_DEMO_SECRET = os.environ.get("PAYMENT_DEMO_SECRET", "")
+# Alipay (RSA2): offered only when the app id and both keys are set. Keys as PEM or bare
+# base64 text, or as paths to files holding them.
+ALIPAY_APP_ID = os.environ.get("ALIPAY_APP_ID", "")
+ALIPAY_PRIVATE_KEY = os.environ.get("ALIPAY_PRIVATE_KEY", "")
+ALIPAY_PRIVATE_KEY_PATH = os.environ.get("ALIPAY_PRIVATE_KEY_PATH", "")
+ALIPAY_PUBLIC_KEY = os.environ.get("ALIPAY_PUBLIC_KEY", "")
+ALIPAY_PUBLIC_KEY_PATH = os.environ.get("ALIPAY_PUBLIC_KEY_PATH", "")
+ALIPAY_SANDBOX = env_bool("ALIPAY_SANDBOX", False)
+# Best-sellers of the last 24 hours are recomputed at most this often (seconds).
+BEST_SELLERS_CACHE_SECONDS = int(os.environ.get("BEST_SELLERS_CACHE_SECONDS", "300"))
 
 # E-mail
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -16,7 +16,8 @@ from taggit.models import Tag
 from wagtail.models import Revision
 from wagtail.search.backends import get_search_backends
 
-from commerce.models import RegionRule, ShippingMethod
+from commerce.inventory import opening_movements
+from commerce.models import RegionRule, ShippingMethod, StockMovement
 from guides.models import GuidePage
 from home.demo import images as drawing
 from home.demo.library import ImageLibrary
@@ -200,15 +201,26 @@ class CatalogueDemoLoader:
         ProductImage.objects.bulk_create(children["images"])
         self.tag_products(new)
         self.write_first_revisions(products)
-        Stock.objects.bulk_create([
+        self.write_stock([
             Stock(sku=variant.sku, on_hand=0 if number % 11 == 0 else (number * 37 + variant.sort_order * 13) % 120)
             for _line, product, number in new for variant in product.variants.all()
-        ], ignore_conflicts=True)
+        ])
         ProductStats.objects.bulk_create([ProductStats(product=product, sales_count=(number * 53) % 500)
                                           for _line, product, number in new], ignore_conflicts=True)
         for backend in get_search_backends():
             backend.add_bulk(Product, products)
         bump_catalogue_version()
+
+    @staticmethod
+    def write_stock(rows) -> None:
+        """Stock rows with their opening-balance movements, so the ledger's sums match from the start.
+
+        SKUs that already have a row (a rerun) keep it and get no second opening movement.
+        """
+        existing = set(Stock.objects.filter(sku__in=[row.sku for row in rows]).values_list("sku", flat=True))
+        fresh = [row for row in rows if row.sku not in existing]
+        Stock.objects.bulk_create(fresh)
+        StockMovement.objects.bulk_create(opening_movements(fresh))
 
     @staticmethod
     def tag_products(new) -> None:

@@ -5,7 +5,16 @@ import socket
 from email import policy
 
 import pytest
+from django.utils import translation
 from aiosmtpd.controller import Controller
+
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    """Messages are asserted in English; the shop's default language is Chinese."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 def free_port() -> int:

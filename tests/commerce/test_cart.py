@@ -4,7 +4,6 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
-from django.utils import translation
 
 from commerce.cart import (
     cart_accept_prices,
@@ -25,12 +24,6 @@ from tests.factories import UserFactory
 from tests.factories.catalogue import make_category, make_product, make_product_type
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

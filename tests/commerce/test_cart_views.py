@@ -19,11 +19,6 @@ pytestmark = pytest.mark.django_db
 FETCH = {"HTTP_X_REQUESTED_WITH": "fetch"}
 
 
-@pytest.fixture(autouse=True)
-def english(settings):
-    settings.LANGUAGE_CODE = "en"
-
-
 @pytest.fixture
 def shop(site_tree):
     category = make_category("Kitchen", "kitchen")

@@ -6,7 +6,6 @@ from urllib.parse import quote
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from django.utils import translation
 
 from commerce.errors import ProductUnavailable
 from commerce.favourites import favourite_product_ids, favourite_toggle
@@ -19,12 +18,6 @@ pytestmark = pytest.mark.django_db
 
 FETCH = {"HTTP_X_REQUESTED_WITH": "fetch"}
 
-
-@pytest.fixture(autouse=True)
-def english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

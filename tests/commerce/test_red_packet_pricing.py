@@ -17,12 +17,6 @@ pytestmark = pytest.mark.django_db
 D = Decimal
 
 
-@pytest.fixture(autouse=True)
-def english(settings):
-    """Messages are asserted in English; the shop's default language is Chinese."""
-    settings.LANGUAGE_CODE = "en"
-
-
 @pytest.fixture
 def shop(site_tree):
     """Tea (with green tea below it) by brand A at ¥60, a ¥150 kettle by brand B, a ¥40 book with no brand."""

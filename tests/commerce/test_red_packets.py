@@ -31,12 +31,6 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def english(settings):
-    """Messages are asserted in English; the shop's default language is Chinese."""
-    settings.LANGUAGE_CODE = "en"
-
-
 def make_type(**fields) -> RedPacketType:
     """A running fixed ¥20-off type unless told otherwise."""
     now = timezone.now()
@@ -108,7 +102,7 @@ def test_segments_pick_the_right_shoppers(staff_user):
     now = timezone.now()
     old_buyer = UserFactory(username="old_buyer", date_joined=now - timedelta(days=400))
     recent_buyer = UserFactory(username="recent_buyer", date_joined=now - timedelta(days=200))
-    newcomer = UserFactory(username="newcomer", date_joined=now - timedelta(days=3))
+    UserFactory(username="newcomer", date_joined=now - timedelta(days=3))
     UserFactory(username="gone", is_active=False)
     staff_user("Customer service", username="cs")
     UserFactory(username="boss", is_staff=True)

@@ -18,12 +18,6 @@ pytestmark = pytest.mark.django_db
 ISSUE_URL = reverse("red_packets:issue")
 
 
-@pytest.fixture(autouse=True)
-def english(settings):
-    """Messages are asserted in English; the shop's default language is Chinese."""
-    settings.LANGUAGE_CODE = "en"
-
-
 def assert_denied(response):
     """Wagtail's "Sorry, you do not have permission" answer: back to the dashboard."""
     assert response.status_code == 302

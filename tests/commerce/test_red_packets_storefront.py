@@ -19,12 +19,6 @@ LIST_URL = reverse("red_packet_list")
 CAMPAIGN_URL = reverse("red_packet_campaign")
 
 
-@pytest.fixture(autouse=True)
-def english(settings):
-    """Messages are asserted in English; the shop's default language is Chinese."""
-    settings.LANGUAGE_CODE = "en"
-
-
 def claim_url(packet_type) -> str:
     return reverse("red_packet_claim", kwargs={"type_id": packet_type.pk})
 

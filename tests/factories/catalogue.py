@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from commerce.inventory import stock_open
+
 from products.models import (
     AttributeDefinition,
     Category,
@@ -13,7 +15,6 @@ from products.models import (
     ProductStats,
     ProductType,
     ProductVariant,
-    Stock,
 )
 
 
@@ -73,7 +74,7 @@ def make_product(
         revision.publish()
         product.refresh_from_db()
     for variant in product.variants.all():
-        Stock.objects.create(sku=variant.sku, on_hand=on_hand)
+        stock_open(sku=variant.sku, on_hand=on_hand)  # through the ledger, so its sums match
     ProductStats.objects.create(product=product, sales_count=sales_count)
     return product
 

@@ -3,11 +3,15 @@
 Loading the demo takes seconds, so one test loads it twice and checks both runs.
 """
 
+from collections import Counter
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db.models import F
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
@@ -16,7 +20,9 @@ from help_center.models import HelpArticlePage, HelpCategoryPage
 from home.blocks import banner_is_current
 from home.models import Announcement, HomePage, ShopSettings
 from accounts.models import Address
-from commerce.models import RedPacket, RedPacketType, ShippingMethod
+from commerce.best_sellers import best_sellers
+from commerce.models import Order, OrderLine, OrderStatus, OutgoingEmail, RedPacket, RedPacketType, ShippingMethod
+from commerce.order_status import HOLDS_RESERVATION
 from home.demo.content import BRANDS
 from products.models import (
     BrandNewsItem,
@@ -62,6 +68,9 @@ def snapshot() -> dict[str, int]:
         "addresses": Address.objects.count(),
         "red packet types": RedPacketType.objects.count(),
         "red packets": RedPacket.objects.count(),
+        "orders": Order.objects.count(),
+        "order lines": OrderLine.objects.count(),
+        "stock reserved": sum(Stock.objects.values_list("reserved", flat=True)),
     }
 
 
@@ -147,6 +156,9 @@ def assert_users():
     shopper = users.get(username="shopper")
     assert shopper.check_password("demo1234") and not shopper.is_staff and shopper.mobile == "13800138000"
     assert shopper.addresses.get().is_default
+    for number in range(2, 6):
+        more = users.get(username=f"shopper{number}")
+        assert more.check_password("demo1234") and more.addresses.get().is_default
 
 
 def assert_red_packets():
@@ -154,6 +166,30 @@ def assert_red_packets():
     assert RedPacketType.objects.filter(claimable=True).count() == 1
     held = set(RedPacket.objects.filter(user__username="shopper").values_list("packet_type__name", flat=True))
     assert len(held) == 3  # the percentage, the tea-and-coffee and the expired one; the welcome one is claimed
+
+
+def assert_orders():
+    orders = Order.objects.all()
+    now = timezone.now()
+    assert 50 <= orders.count() <= 60
+    assert set(orders.values_list("user__username", flat=True)) == {"shopper", "shopper2", "shopper3", "shopper4",
+                                                                  "shopper5"}
+    S = OrderStatus
+    assert {S.AWAITING_PAYMENT, S.PAID, S.CONFIRMED, S.SHIPPED, S.DELIVERED, S.COMPLETED, S.CANCELLED} <= set(
+        orders.values_list("status", flat=True))
+    assert orders.filter(placed_at__lt=now - timedelta(hours=48)).exists()
+    assert not orders.filter(placed_at__lt=now - timedelta(hours=73)).exists()
+    assert orders.filter(placed_at__gte=now - timedelta(hours=24)).count() >= 20
+    assert not orders.filter(status=S.AWAITING_PAYMENT, paid_at__isnull=False).exists()
+    assert not orders.filter(status=S.COMPLETED, paid_at__isnull=True).exists()
+    assert len(best_sellers(limit=8)) == 8
+    assert not OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING).exists()
+    held = Counter()
+    for sku, quantity in OrderLine.objects.filter(order__status__in=HOLDS_RESERVATION).values_list("sku", "quantity"):
+        held[sku] += quantity
+    reserved = {sku: units for sku, units in Stock.objects.filter(reserved__gt=0).values_list("sku", "reserved")}
+    assert reserved == dict(held)
+    assert not Stock.objects.filter(reserved__gt=F("on_hand")).exists()
 
 
 @pytest.mark.django_db
@@ -170,6 +206,7 @@ def test_load_demo_builds_the_shop_once_and_a_second_run_changes_nothing():
     assert_announcements_and_settings()
     assert_users()
     assert_red_packets()
+    assert_orders()
 
     before = snapshot()
     output = StringIO()
@@ -179,3 +216,4 @@ def test_load_demo_builds_the_shop_once_and_a_second_run_changes_nothing():
     assert "Admin: http://testserver/admin/  user admin  password admin" in output.getvalue()
     assert "Guides: 0 created, 23 already there" in output.getvalue()
     assert "Demo shopper:" in output.getvalue()
+    assert "Demo orders: already there" in output.getvalue()

@@ -5,7 +5,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from commerce.demo import load_red_packet_demo, load_shopper_demo
+from commerce.demo import load_more_shoppers_demo, load_order_demo, load_red_packet_demo, load_shopper_demo
 from home.demo import DemoLoader, login_lines
 from home.demo.content.shop import STAFF_PASSWORD
 from products.demo import CatalogueDemoLoader
@@ -14,7 +14,7 @@ from products.demo import CatalogueDemoLoader
 class Command(BaseCommand):
     help = (
         "Load the demo shop: 8 brands, 23 guides, a help center, home-page banners, announcements, "
-        "shop settings, a catalogue of 350 products with stock and shipping methods, red packets, an admin account, a shopper account and one demo account per staff role. Safe to run again: "
+        "shop settings, a catalogue of 350 products with stock and shipping methods, red packets, an admin account, five shopper accounts with about 60 past orders and one demo account per staff role. Safe to run again: "
         "whatever already exists is left as it is."
     )
 
@@ -26,7 +26,10 @@ class Command(BaseCommand):
         CatalogueDemoLoader(log=log).run()
         # After users and categories: red packets go to shoppers and may be limited to categories.
         load_shopper_demo(password=STAFF_PASSWORD, stdout=self.stdout if verbose else None)
+        load_more_shoppers_demo(password=STAFF_PASSWORD, stdout=self.stdout if verbose else None)
         load_red_packet_demo(stdout=self.stdout if verbose else None)
+        # Last: orders need shoppers, products with stock, shipping methods and the staff roles.
+        load_order_demo(stdout=self.stdout if verbose else None)
         if not verbose:
             return
         self.stdout.write(self.style.SUCCESS(f"Demo content ready in {time.monotonic() - started:.1f} s."))

@@ -15,6 +15,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from commerce.inventory import opening_movements
+from commerce.models import StockMovement
 from products.cache import bump_catalogue_version
 from products.models import (
     AttributeDefinition,
@@ -128,6 +130,7 @@ class Command(BaseCommand):
             stats.append(ProductStats(product=product, sales_count=random.randint(0, 1000)))
         ProductVariant.objects.bulk_create(variants)
         Stock.objects.bulk_create(stock)
+        StockMovement.objects.bulk_create(opening_movements(stock))  # the ledger's sums match from the start
         ProductAttributeValue.objects.bulk_create(values)
         ProductStats.objects.bulk_create(stats)
 
@@ -135,7 +138,8 @@ class Command(BaseCommand):
         """Refresh the planner's statistics: after a bulk load they describe empty tables."""
         if connection.vendor != "postgresql":
             return
-        tables = [model._meta.db_table for model in (Product, ProductVariant, Stock, ProductAttributeValue, ProductStats)]
+        tables = [model._meta.db_table for model in (Product, ProductVariant, Stock, StockMovement, ProductAttributeValue,
+                                                      ProductStats)]
         with connection.cursor() as cursor:
             for table in tables:
                 cursor.execute(f'ANALYZE "{table}"')
@@ -143,6 +147,7 @@ class Command(BaseCommand):
     def delete_generated(self):
         generated = Product.objects.filter(slug__startswith="gen-")
         skus = ProductVariant.objects.filter(product__in=generated).values("sku")
+        StockMovement.objects.filter(sku__in=skus).delete()
         Stock.objects.filter(sku__in=skus).delete()
         count, _ = generated.delete()
         bump_catalogue_version()

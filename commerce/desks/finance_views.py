@@ -1,0 +1,344 @@
+"""Admin views of the finance desk: bank transfers to confirm, mismatches to reconcile, couriers'
+cash to record, refunds to pay out and the daily takings by payment method.
+
+Every view needs ``commerce.record_payment`` (Finance and Managers); anyone else, customer
+service included, gets HTTP 403 and nothing changes. Views are thin: the bookkeeping is in
+``commerce.desks.finance``, whose refusals become form errors or messages.
+"""
+
+from datetime import timedelta
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from ..errors import CommerceError
+from ..models import Carrier, Order, OrderStatus, PaymentMethod
+from ..pricing import money
+from .finance import (
+    CodDifference,
+    awaiting_bank_transfers,
+    cod_awaiting_collection,
+    cod_collection_record,
+    cod_collections,
+    daily_totals,
+    order_confirm_bank_transfer,
+    order_reconcile,
+    order_refund,
+    reconciliation_queue,
+    refund_queue,
+    refundable_orders,
+    totals_by_method,
+    with_balances,
+)
+
+PERMISSION = "commerce.record_payment"
+TEMPLATES = "commerce/desks/finance/"
+ORDERS_PER_PAGE = 50
+MONEY_FIELD = {"max_digits": 10, "decimal_places": 2}
+
+
+def forbidden(request):
+    """403 with the admin's furniture: the desk is not this user's."""
+    return TemplateResponse(request, TEMPLATES + "forbidden.html", {"page_title": _("Finance desk")}, status=403)
+
+
+class DeskMixin(WagtailAdminTemplateMixin):
+    """Admin chrome, plus the role gate every finance view shares (checked before anything else)."""
+
+    header_icon = "doc-full"
+    nav = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(PERMISSION):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        desk = {"url": reverse("finance:awaiting"), "label": _("Finance desk")}
+        return [*self.breadcrumbs_items, desk, {"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(nav=self.nav, **kwargs)
+
+
+def paginate(request, queryset):
+    return Paginator(queryset, ORDERS_PER_PAGE).get_page(request.GET.get("page"))
+
+
+# Bank transfers ----------------------------------------------------------------------------------------
+
+
+class AwaitingView(DeskMixin, TemplateView):
+    """Bank-transfer orders waiting for their money, searchable by order number or amount."""
+
+    page_title = gettext_lazy("Bank transfers to confirm")
+    template_name = TEMPLATES + "awaiting.html"
+    nav = "awaiting"
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "").strip()[:40]
+        return super().get_context_data(orders=paginate(self.request, awaiting_bank_transfers(query)),
+                                        query=query, **kwargs)
+
+
+class ConfirmForm(forms.Form):
+    reference = forms.CharField(label=gettext_lazy("Bank reference"), max_length=60,
+                                help_text=gettext_lazy("As printed on the bank statement; each is used once."))
+    amount = forms.DecimalField(label=gettext_lazy("Amount received (¥)"), min_value=0, **MONEY_FIELD,
+                                help_text=gettext_lazy("An amount other than the order total is flagged for "
+                                                       "reconciliation and does not pay the order."))
+    note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=300)
+
+
+class ConfirmView(DeskMixin, FormView):
+    """Confirm one transfer: reference, amount (the total, pre-filled) and a note."""
+
+    form_class = ConfirmForm
+    template_name = TEMPLATES + "confirm.html"
+    nav = "awaiting"
+
+    @cached_property
+    def order(self):
+        # Looked up after the role gate, so outsiders learn nothing about order numbers.
+        return get_object_or_404(Order, number=self.kwargs["number"], payment_method=PaymentMethod.BANK_TRANSFER)
+
+    def get_page_title(self):
+        return _("Confirm payment of order %(number)s") % {"number": self.order.number}
+
+    def get_initial(self):
+        return {"amount": self.order.total}
+
+    def get_context_data(self, **kwargs):
+        awaiting = self.order.status == OrderStatus.AWAITING_PAYMENT
+        return super().get_context_data(order=self.order, awaiting=awaiting, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            data = form.cleaned_data
+            order = order_confirm_bank_transfer(order=self.order, reference=data["reference"],
+                                                amount_received=data["amount"], note=data["note"],
+                                                actor=self.request.user)
+        except CommerceError as error:
+            form.add_error("reference" if error.code == "bank_reference" else None, error.message)
+            return self.form_invalid(form)
+        if order.needs_reconciliation:
+            messages.warning(self.request, _("Order %(number)s was not marked paid: the amount differs from the "
+                                             "total, so it waits for reconciliation.") % {"number": order.number})
+        else:
+            messages.success(self.request, _("Order %(number)s is paid and goes to logistics for review.") % {
+                "number": order.number})
+        return redirect("finance:awaiting")
+
+
+class ReconciliationView(DeskMixin, TemplateView):
+    """Orders whose money did not match, each with a form to settle it."""
+
+    page_title = gettext_lazy("Needs reconciliation")
+    template_name = TEMPLATES + "reconciliation.html"
+    nav = "reconciliation"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(orders=paginate(self.request, reconciliation_queue()), **kwargs)
+
+
+class PostOnlyDeskView(View):
+    """POST only, gated like the rest of the desk."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(PERMISSION):
+            return forbidden(request)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ReconcileView(PostOnlyDeskView):
+    """Lift the reconciliation flag with a note saying how the difference was settled."""
+
+    def post(self, request, number):
+        order = get_object_or_404(Order, number=number)
+        try:
+            order_reconcile(order=order, note=request.POST.get("note", ""), actor=request.user)
+        except CommerceError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Order %(number)s was reconciled.") % {"number": order.number})
+        return redirect("finance:reconciliation")
+
+
+# Cash on delivery -------------------------------------------------------------------------------------
+
+
+class CodForm(forms.Form):
+    carrier = forms.ModelChoiceField(label=gettext_lazy("Carrier"), queryset=Carrier.objects.all())
+    day = forms.DateField(label=gettext_lazy("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    amount = forms.DecimalField(label=gettext_lazy("Cash handed in (¥)"), min_value=0, **MONEY_FIELD)
+    orders = forms.ModelMultipleChoiceField(label=gettext_lazy("Orders collected"), queryset=Order.objects.none(),
+                                            widget=forms.CheckboxSelectMultiple,
+                                            error_messages={"required": gettext_lazy("Select the orders the cash "
+                                                                                     "was collected for.")})
+    accept_difference = forms.BooleanField(label=gettext_lazy("Record with the difference"), required=False)
+    note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=300,
+                           help_text=gettext_lazy("Required when recording with a difference."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["orders"].queryset = cod_awaiting_collection()
+
+
+class CodView(DeskMixin, FormView):
+    """Delivered cash-on-delivery orders without a collection, and the form recording one day's cash."""
+
+    form_class = CodForm
+    template_name = TEMPLATES + "cod.html"
+    page_title = gettext_lazy("Cash on delivery to collect")
+    nav = "cod"
+
+    @cached_property
+    def carrier(self):
+        value = self.request.POST.get("carrier") or self.request.GET.get("carrier", "")
+        return Carrier.objects.filter(pk=value).first() if value.isdigit() else None
+
+    def get_initial(self):
+        return {"carrier": self.carrier, "day": timezone.localdate()}
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.get("form")
+        chosen = set(form["orders"].value() or []) if form is not None and form.is_bound else set()
+        orders = list(cod_awaiting_collection(carrier=self.carrier)[:500])
+        return super().get_context_data(rows=[(order, str(order.pk) in chosen) for order in orders],
+                                        carriers=Carrier.objects.all(), carrier=self.carrier, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            collection = cod_collection_record(carrier=data["carrier"], day=data["day"], amount=data["amount"],
+                                               orders=list(data["orders"]), note=data["note"],
+                                               accept_difference=data["accept_difference"], actor=self.request.user)
+        except CodDifference as error:
+            form.add_error(None, error.message)
+            return self.render_to_response(self.get_context_data(form=form, difference=error.difference))
+        except CommerceError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Recorded ¥%(amount)s from %(carrier)s for %(day)s (%(count)d orders).") % {
+            "amount": collection.amount, "carrier": collection.carrier.name, "day": collection.day.isoformat(),
+            "count": len(data["orders"])})
+        return redirect("finance:cod_collections")
+
+
+class CodCollectionsView(DeskMixin, TemplateView):
+    """Recorded collections against what their orders add up to: a difference stands out."""
+
+    page_title = gettext_lazy("Cash collections")
+    template_name = TEMPLATES + "collections.html"
+    nav = "cod_collections"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(collections=cod_collections(), **kwargs)
+
+
+# Refunds ---------------------------------------------------------------------------------------------
+
+
+class RefundQueueView(DeskMixin, TemplateView):
+    """Paid orders that were cancelled and still wait for their money; any other paid order by number."""
+
+    page_title = gettext_lazy("Refunds")
+    template_name = TEMPLATES + "refunds.html"
+    nav = "refunds"
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "").strip()[:40]
+        return super().get_context_data(orders=paginate(self.request, refund_queue()), query=query,
+                                        found=refundable_orders(query) if query else None, **kwargs)
+
+
+class RefundForm(forms.Form):
+    amount = forms.DecimalField(label=gettext_lazy("Amount to refund (¥)"), min_value=0, **MONEY_FIELD)
+    reason = forms.CharField(label=gettext_lazy("Reason"), max_length=300)
+
+
+class RefundView(DeskMixin, FormView):
+    """Refund part or all of what is left on one order."""
+
+    form_class = RefundForm
+    template_name = TEMPLATES + "refund.html"
+    nav = "refunds"
+
+    @cached_property
+    def order(self):
+        return get_object_or_404(with_balances(Order.objects.all()), number=self.kwargs["number"])
+
+    def get_page_title(self):
+        return _("Refund order %(number)s") % {"number": self.order.number}
+
+    def get_initial(self):
+        return {"amount": money(self.order.refundable)}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(order=self.order, refunds=self.order.refunds.select_related("created_by"),
+                                        **kwargs)
+
+    def form_valid(self, form):
+        try:
+            refund = order_refund(order=self.order, actor=self.request.user, **form.cleaned_data)
+        except CommerceError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Refunded ¥%(amount)s on order %(number)s.") % {
+            "amount": refund.amount, "number": self.order.number})
+        return redirect("finance:refunds")
+
+
+# Daily totals --------------------------------------------------------------------------------------------
+
+
+class TotalsForm(forms.Form):
+    start = forms.DateField(label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=gettext_lazy("To"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class TotalsView(DeskMixin, TemplateView):
+    """Money received minus refunds per day and payment method for a chosen period (last 7 days at first)."""
+
+    page_title = gettext_lazy("Daily totals")
+    template_name = TEMPLATES + "totals.html"
+    nav = "totals"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        data = self.request.GET if "start" in self.request.GET else {"start": today - timedelta(days=6), "end": today}
+        form = TotalsForm(data)
+        rows = []
+        if form.is_valid():
+            try:
+                rows = daily_totals(start=form.cleaned_data["start"], end=form.cleaned_data["end"])
+            except CommerceError as error:
+                form.add_error(None, error.message)
+        return super().get_context_data(form=form, rows=rows, sums=totals_by_method(rows), **kwargs)
+
+
+urlpatterns = [
+    path("", AwaitingView.as_view(), name="awaiting"),
+    path("confirm/<str:number>/", ConfirmView.as_view(), name="confirm"),
+    path("reconciliation/", ReconciliationView.as_view(), name="reconciliation"),
+    path("reconciliation/<str:number>/", ReconcileView.as_view(), name="reconcile"),
+    path("cod/", CodView.as_view(), name="cod"),
+    path("cod/collections/", CodCollectionsView.as_view(), name="cod_collections"),
+    path("refunds/", RefundQueueView.as_view(), name="refunds"),
+    path("refunds/<str:number>/", RefundView.as_view(), name="refund"),
+    path("totals/", TotalsView.as_view(), name="totals"),
+]

@@ -1,0 +1,397 @@
+"""Admin for the inventory ledger: purchase in (one at a time or a CSV file), adjust,
+stock-take, the movements list and the low-stock report.
+
+Every form calls a function of ``commerce.inventory``, which writes the movement and
+the Stock row together; nothing here touches on hand or reserved itself. Changing
+stock needs "fulfil orders" (Logistics, Managers); seeing the ledger and the report
+needs that or "view stock" (Customer service, Merchandisers).
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import F, OuterRef, Subquery
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from products.models import ProductVariant, Stock
+
+from .errors import CommerceError
+from .inventory import MAX_UNITS, Purchase, stock_adjust, stock_count, stock_receive, stock_receive_many
+from .models import StockMovement
+
+VIEWSET = "stock_movements"
+INVENTORY_SUBMENU_HOOK = "register_inventory_menu_item"  # extra entries of the "Inventory" menu
+CSV_COLUMNS = ("sku", "quantity", "supplier_reference", "unit_cost")
+MAX_CSV_BYTES = 2 * 1024 * 1024
+MAX_CSV_ROWS = 5000
+LOW_STOCK_PER_PAGE = 50
+
+
+def can_change_stock(user) -> bool:
+    return user.has_perm("commerce.fulfil_order")
+
+
+def can_see_stock(user) -> bool:
+    return can_change_stock(user) or user.has_perm("products.view_stock")
+
+
+class StockLedgerPermissionPolicy(ModelPermissionPolicy):
+    """Movements are only ever written by ``commerce.inventory``: everyone who sees stock may
+    view them, nobody may add, edit or delete one."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and user.is_active and can_see_stock(user)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and self.user_has_permission(user, "view")
+
+
+# Forms ----------------------------------------------------------------------------------
+
+
+def _sku_field():
+    return forms.CharField(label=gettext_lazy("SKU"), max_length=64)
+
+
+class PurchaseInForm(forms.Form):
+    sku = _sku_field()
+    quantity = forms.IntegerField(label=gettext_lazy("Quantity received"), min_value=1, max_value=MAX_UNITS)
+    supplier_reference = forms.CharField(label=gettext_lazy("Supplier reference"), max_length=80,
+                                         help_text=gettext_lazy("Delivery note or invoice number."))
+    unit_cost = forms.DecimalField(label=gettext_lazy("Unit cost (¥)"), min_value=Decimal("0"), max_digits=10,
+                                   decimal_places=2)
+
+
+class AdjustForm(forms.Form):
+    sku = _sku_field()
+    on_hand_change = forms.IntegerField(
+        label=gettext_lazy("Change of on hand"), min_value=-MAX_UNITS, max_value=MAX_UNITS,
+        help_text=gettext_lazy("Positive adds units, negative removes them: 5 or -2."))
+    reason = forms.CharField(label=gettext_lazy("Reason"), max_length=300,
+                             help_text=gettext_lazy("Required; kept with the movement (breakage, found, samples…)."))
+
+
+class StockTakeForm(forms.Form):
+    sku = _sku_field()
+    counted = forms.IntegerField(label=gettext_lazy("Units counted on the shelf"), min_value=0, max_value=MAX_UNITS)
+
+
+class PurchaseImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("CSV file"), help_text=gettext_lazy(
+        "Columns: sku, quantity, supplier_reference, unit_cost (UTF-8 or GB18030, first line the column names)."))
+
+
+# CSV import ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    line: int
+    sku: str
+    message: str
+
+
+def _decode(raw: bytes) -> str:
+    """UTF-8 (with or without Excel's BOM), else GB18030: what Chinese Excel saves as "CSV"."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030")
+
+
+def _row_problems(row: dict, known: set[str]) -> list[str]:
+    problems = []
+    if row["sku"] not in known:
+        problems.append(_("unknown SKU"))
+    try:
+        quantity = int(row["quantity"])
+    except ValueError:
+        quantity = 0
+    if not 1 <= quantity <= MAX_UNITS:
+        problems.append(_("quantity must be a whole number from 1 to %(max)d") % {"max": MAX_UNITS})
+    if not row["supplier_reference"] or len(row["supplier_reference"]) > 80:
+        problems.append(_("supplier reference is missing or longer than 80 characters"))
+    try:
+        cost = Decimal(row["unit_cost"])
+        valid_cost = cost.is_finite() and 0 <= cost < 10 ** 8 and cost == cost.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        valid_cost = False
+    if not valid_cost:
+        problems.append(_("unit cost must be a number of 0 or more with at most two decimals"))
+    return problems
+
+
+def parse_purchase_csv(raw: bytes) -> tuple[list[Purchase], list[RowProblem]]:
+    """Every row checked before anything is booked: the purchases, or the problems of every bad row."""
+    try:
+        reader = csv.DictReader(io.StringIO(_decode(raw)))
+        header = [name.strip().lower() for name in reader.fieldnames or []]
+        if sorted(header) != sorted(CSV_COLUMNS):
+            return [], [RowProblem(1, "", _("The first line must name the columns %(columns)s.") % {
+                "columns": ", ".join(CSV_COLUMNS)})]
+        reader.fieldnames = header
+        rows = [(number, {key: (value or "").strip() for key, value in row.items() if key in CSV_COLUMNS})
+                for number, row in enumerate(reader, start=2)]
+    except (csv.Error, UnicodeDecodeError):
+        return [], [RowProblem(1, "", _("This is not a readable CSV file."))]
+    if not rows:
+        return [], [RowProblem(1, "", _("The file has no rows below the column names."))]
+    if len(rows) > MAX_CSV_ROWS:
+        return [], [RowProblem(1, "", _("At most %(max)d rows at a time.") % {"max": MAX_CSV_ROWS})]
+    return _purchases_or_problems(rows)
+
+
+def _purchases_or_problems(rows) -> tuple[list[Purchase], list[RowProblem]]:
+    skus = {row["sku"] for _number, row in rows}
+    known = set(Stock.objects.filter(sku__in=skus).values_list("sku", flat=True)) | set(
+        ProductVariant.objects.filter(sku__in=skus).values_list("sku", flat=True))
+    problems = [RowProblem(number, row["sku"], "; ".join(found))
+                for number, row in rows if (found := _row_problems(row, known))]
+    if problems:
+        return [], problems
+    return [Purchase(sku=row["sku"], quantity=int(row["quantity"]), supplier_reference=row["supplier_reference"],
+                     unit_cost=Decimal(row["unit_cost"])) for _number, row in rows], []
+
+
+# Views -----------------------------------------------------------------------------------
+
+
+class StockDeskMixin(WagtailAdminTemplateMixin):
+    """Admin chrome plus the right to change stock ("fulfil orders"); Wagtail turns the
+    PermissionDenied into its usual "no permission" redirect."""
+
+    header_icon = "clipboard-list"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.user_allowed(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def user_allowed(self, user) -> bool:
+        return can_change_stock(user)
+
+    def get_breadcrumbs_items(self):
+        index = {"url": reverse(f"{VIEWSET}:index"), "label": _("Stock movements")}
+        return [*self.breadcrumbs_items, index, {"url": "", "label": self.get_page_title()}]
+
+
+def movements_url(sku: str = "") -> str:
+    return reverse(f"{VIEWSET}:index") + ("?" + urlencode({"sku": sku}) if sku else "")
+
+
+class StockFormView(StockDeskMixin, FormView):
+    """Form → one inventory function → back to the SKU's movements; a refusal becomes a form error."""
+
+    template_name = "commerce/admin/stock/form.html"
+    submit_label = gettext_lazy("Save")
+
+    def get_initial(self):
+        return {"sku": self.request.GET.get("sku", "")}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(submit_label=self.submit_label, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            movement = self.apply(form.cleaned_data)
+        except CommerceError as error:
+            form.add_error("sku" if error.code == "unknown_sku" else None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message(movement))
+        return redirect(movements_url(movement.sku))
+
+
+class PurchaseInView(StockFormView):
+    form_class = PurchaseInForm
+    page_title = gettext_lazy("Purchase in")
+    submit_label = gettext_lazy("Book purchase in")
+
+    def apply(self, data):
+        return stock_receive(sku=data["sku"].strip(), quantity=data["quantity"],
+                             supplier_reference=data["supplier_reference"], unit_cost=data["unit_cost"],
+                             actor=self.request.user)
+
+    def success_message(self, movement):
+        return _("Booked %(quantity)d units of %(sku)s in (%(reference)s).") % {
+            "quantity": movement.on_hand_change, "sku": movement.sku, "reference": movement.supplier_reference}
+
+
+class AdjustView(StockFormView):
+    form_class = AdjustForm
+    page_title = gettext_lazy("Adjust stock")
+    submit_label = gettext_lazy("Adjust")
+
+    def apply(self, data):
+        return stock_adjust(sku=data["sku"].strip(), on_hand_change=data["on_hand_change"], reason=data["reason"],
+                            actor=self.request.user)
+
+    def success_message(self, movement):
+        return _("On hand of %(sku)s changed by %(change)+d.") % {"sku": movement.sku,
+                                                                   "change": movement.on_hand_change}
+
+
+class StockTakeView(StockFormView):
+    form_class = StockTakeForm
+    page_title = gettext_lazy("Stock-take")
+    submit_label = gettext_lazy("Record count")
+
+    def apply(self, data):
+        return stock_count(sku=data["sku"].strip(), counted=data["counted"], actor=self.request.user)
+
+    def success_message(self, movement):
+        return _("Count of %(sku)s recorded; on hand changed by %(change)+d.") % {
+            "sku": movement.sku, "change": movement.on_hand_change}
+
+
+class PurchaseImportView(StockDeskMixin, FormView):
+    """Upload → every row checked → all booked in one transaction, or nothing and a per-row report."""
+
+    form_class = PurchaseImportForm
+    template_name = "commerce/admin/stock/import.html"
+    page_title = gettext_lazy("Import purchases (CSV)")
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        if upload.size > MAX_CSV_BYTES:
+            form.add_error("file", _("The file is larger than 2 MB; please split it."))
+            return self.form_invalid(form)
+        purchases, problems = parse_purchase_csv(upload.read())
+        if not problems:
+            try:
+                movements = stock_receive_many(purchases=purchases, actor=self.request.user)
+            except CommerceError as error:  # e.g. a SKU deleted between the check and the booking
+                problems = [RowProblem(0, "", error.message)]
+        if problems:
+            form.add_error(None, _("Nothing was booked. Correct these rows and upload the file again."))
+            return self.render_to_response(self.get_context_data(form=form, problems=problems))
+        messages.success(self.request, _("Booked %(count)d purchase-in rows, %(units)d units in all.") % {
+            "count": len(movements), "units": sum(movement.on_hand_change for movement in movements)})
+        return redirect(reverse(f"{VIEWSET}:index") + "?kind=" + StockMovement.Kind.PURCHASE_IN)
+
+
+def low_stock_rows():
+    """Rows whose available units are at or below their threshold, biggest shortfall first, with
+    the product's name, in one query (the report pages through it)."""
+    variant = ProductVariant.objects.filter(sku=OuterRef("sku"))
+    return (Stock.objects
+            .annotate(units_available=F("on_hand") - F("reserved"))
+            .annotate(shortfall=F("low_stock_threshold") - F("units_available"))
+            .filter(units_available__lte=F("low_stock_threshold"))
+            .annotate(product_name=Subquery(variant.values("product__name")[:1]),
+                      variant_options=Subquery(variant.values("option_1")[:1]))
+            .order_by("-shortfall", "sku"))
+
+
+class LowStockView(StockDeskMixin, TemplateView):
+    template_name = "commerce/admin/stock/low_stock.html"
+    page_title = gettext_lazy("Low stock")
+    header_icon = "warning"
+
+    def user_allowed(self, user) -> bool:
+        return can_see_stock(user)
+
+    def get_context_data(self, **kwargs):
+        page = Paginator(low_stock_rows(), LOW_STOCK_PER_PAGE).get_page(self.request.GET.get("p"))
+        return super().get_context_data(page=page, can_change=can_change_stock(self.request.user), **kwargs)
+
+
+# The movements list ------------------------------------------------------------------------
+
+
+class StockMovementFilterSet(WagtailFilterSet):
+    sku = django_filters.CharFilter(label=gettext_lazy("SKU"), lookup_expr="iexact")
+    kind = django_filters.ChoiceFilter(label=gettext_lazy("Kind"), choices=StockMovement.Kind.choices)
+    created_at = django_filters.DateFromToRangeFilter(label=gettext_lazy("Date"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = StockMovement
+        fields = ["sku", "kind", "created_at"]
+
+
+class StockMovementIndexView(IndexView):
+    """The ledger, newest first; buttons to the forms for staff who may change stock."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("order", "actor")
+
+    @property
+    def header_buttons(self):
+        if not can_change_stock(self.request.user):
+            return []
+        sku = self.request.GET.get("sku", "")
+        query = "?" + urlencode({"sku": sku}) if sku else ""
+        return [
+            HeaderButton(_("Purchase in"), url=reverse(f"{VIEWSET}:purchase_in") + query, icon_name="plus"),
+            HeaderButton(_("Import CSV"), url=reverse(f"{VIEWSET}:purchase_import"), icon_name="upload"),
+            HeaderButton(_("Adjust"), url=reverse(f"{VIEWSET}:adjust") + query, icon_name="edit"),
+            HeaderButton(_("Stock-take"), url=reverse(f"{VIEWSET}:stocktake") + query, icon_name="tasks"),
+        ]
+
+
+class StockMovementViewSet(ModelViewSet):
+    model = StockMovement
+    name = VIEWSET
+    icon = "list-ul"
+    menu_label = gettext_lazy("Stock movements")
+    index_view_class = StockMovementIndexView
+    list_display = [
+        DateColumn("created_at", label=gettext_lazy("When")),
+        Column("sku", label=gettext_lazy("SKU")),
+        Column("get_kind_display", label=gettext_lazy("Kind"), sort_key="kind"),
+        Column("on_hand_change", label=gettext_lazy("On hand ±")),
+        Column("reserved_change", label=gettext_lazy("Reserved ±")),
+        Column("order", label=gettext_lazy("Order")),
+        Column("supplier_reference", label=gettext_lazy("Supplier reference")),
+        Column("unit_cost", label=gettext_lazy("Unit cost")),
+        Column("reason", label=gettext_lazy("Reason")),
+        Column("actor", label=gettext_lazy("By")),
+    ]
+    filterset_class = StockMovementFilterSet
+    search_fields = ["sku", "supplier_reference", "reason"]
+    search_backend_name = None  # plain database filtering: movements are not in the search index
+    ordering = ["-created_at", "-pk"]
+    list_per_page = 50
+    copy_view_enabled = False
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(add_url_name=None, edit_url_name=None, delete_url_name=None,
+                                              **kwargs)
+
+    def get_urlpatterns(self):
+        # No add/edit/delete: a movement is written by commerce.inventory and never changed.
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("purchase-in/", PurchaseInView.as_view(), name="purchase_in"),
+            path("purchase-in/import/", PurchaseImportView.as_view(), name="purchase_import"),
+            path("adjust/", AdjustView.as_view(), name="adjust"),
+            path("stock-take/", StockTakeView.as_view(), name="stocktake"),
+            path("low-stock/", LowStockView.as_view(), name="low_stock"),
+        ]
+
+
+class InventoryViewSetGroup(ModelViewSetGroup):
+    menu_label = gettext_lazy("Inventory")
+    menu_icon = "clipboard-list"
+    menu_order = 260
+    items = (StockMovementViewSet,)
+    submenu_hook = INVENTORY_SUBMENU_HOOK

@@ -1,0 +1,16 @@
+"""Orders: a read-only list and full view for the roles that run orders."""
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from ..admin_permissions import ViewOnlyPermissionPolicy
+from ..models import Order
+from ..order_admin import OrderViewSet
+
+
+register_permission_policy(Order, ViewOnlyPermissionPolicy(Order))
+
+
+@hooks.register("register_admin_viewset")
+def register_order_viewset():
+    return OrderViewSet("orders")
