@@ -17,8 +17,8 @@ hand (oversell, must be 0).
 
 Setup is idempotent (bench users, SKUs and the shipping method are found again by name);
 before each scenario the bench SKUs' stock is reset and the bench users' orders, their
-outbox e-mails and their carts are deleted. The script migrates the database when the
-shop's tables are missing. ``--queries`` instead runs one checkout through Django's test
+outbox e-mails and their carts are deleted. The script migrates the database when
+migrations are unapplied. ``--queries`` instead runs one checkout through Django's test
 client and prints the SQL queries of each request (for finding where the time goes).
 """
 
@@ -82,8 +82,12 @@ def require_postgresql() -> None:
 
 
 def migrate_if_needed() -> None:
-    if "commerce_order" not in connection.introspection.table_names():
-        print("shop tables missing: running manage.py migrate")
+    """Bring the database to the code's schema (a no-op when it is already there)."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        print("unapplied migrations: running manage.py migrate")
         call_command("migrate", verbosity=0)
 
 
