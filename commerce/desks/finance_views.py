@@ -10,19 +10,18 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from .base import Desk, paginate
+from .base import DeskMixin as BaseDeskMixin
 from ..errors import CommerceError
 from ..models import Carrier, Order, OrderStatus, PaymentMethod
 from ..pricing import money
@@ -45,36 +44,14 @@ from .finance import (
 
 PERMISSION = "commerce.record_payment"
 TEMPLATES = "commerce/desks/finance/"
-ORDERS_PER_PAGE = 50
+DESK = Desk(permission=PERMISSION, label=gettext_lazy("Finance desk"), home_url_name="finance:awaiting",
+            templates=TEMPLATES, icon="doc-full")
+forbidden = DESK.forbidden
 MONEY_FIELD = {"max_digits": 10, "decimal_places": 2}
 
 
-def forbidden(request):
-    """403 with the admin's furniture: the desk is not this user's."""
-    return TemplateResponse(request, TEMPLATES + "forbidden.html", {"page_title": _("Finance desk")}, status=403)
-
-
-class DeskMixin(WagtailAdminTemplateMixin):
-    """Admin chrome, plus the role gate every finance view shares (checked before anything else)."""
-
-    header_icon = "doc-full"
-    nav = ""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
-            return forbidden(request)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        desk = {"url": reverse("finance:awaiting"), "label": _("Finance desk")}
-        return [*self.breadcrumbs_items, desk, {"url": "", "label": self.get_page_title()}]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(nav=self.nav, **kwargs)
-
-
-def paginate(request, queryset):
-    return Paginator(queryset, ORDERS_PER_PAGE).get_page(request.GET.get("page"))
+class DeskMixin(BaseDeskMixin):
+    desk = DESK
 
 
 # Bank transfers ----------------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ import io
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -23,8 +22,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from .base import Desk, paginate
+from .base import DeskMixin as BaseDeskMixin
 from ..errors import CommerceError
 from ..models import Carrier, Order, OrderStatus
 from .logistics import (
@@ -42,29 +42,15 @@ from .logistics import (
 
 PERMISSION = "commerce.fulfil_order"
 TEMPLATES = "commerce/desks/logistics/"
-ORDERS_PER_PAGE = 50
+DESK = Desk(permission=PERMISSION, label=gettext_lazy("Logistics desk"), home_url_name="logistics:review",
+            templates=TEMPLATES, icon="mail")
+forbidden = DESK.forbidden
 MAX_PACKING_LIST_ORDERS = 200
 MAX_CSV_BYTES = 1_000_000
 
 
-def forbidden(request):
-    """403 with the admin's furniture: the desk is not this user's."""
-    return TemplateResponse(request, TEMPLATES + "forbidden.html", {"page_title": _("Logistics desk")}, status=403)
-
-
-class DeskMixin(WagtailAdminTemplateMixin):
-    """Admin chrome, plus the role gate every logistics view shares."""
-
-    header_icon = "mail"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
-            return forbidden(request)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        desk = {"url": reverse("logistics:review"), "label": _("Logistics desk")}
-        return [*self.breadcrumbs_items, desk, {"url": "", "label": self.get_page_title()}]
+class DeskMixin(BaseDeskMixin):
+    desk = DESK
 
 
 # Queues ------------------------------------------------------------------------------------------------
@@ -84,7 +70,7 @@ class QueueView(DeskMixin, TemplateView):
         return orders.prefetch_related("lines")
 
     def get_context_data(self, **kwargs):
-        page = Paginator(self.get_queryset(), ORDERS_PER_PAGE).get_page(self.request.GET.get("page"))
+        page = paginate(self.request, self.get_queryset())
         return super().get_context_data(orders=page, query=self.request.GET.get("q", ""),
                                         next_url=self.request.get_full_path(), **kwargs)
 

@@ -9,16 +9,15 @@ staff note (``commerce.desks.service.staff_note_add``).
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from .base import Desk, paginate
+from .base import DeskMixin as BaseDeskMixin
 from ..errors import CommerceError
 from ..models import Order
 from .service import (
@@ -35,36 +34,13 @@ from .service import (
 
 PERMISSION = "commerce.serve_customer"
 TEMPLATES = "commerce/desks/service/"
-ORDERS_PER_PAGE = 50
+DESK = Desk(permission=PERMISSION, label=gettext_lazy("Customer service desk"), home_url_name="service:notes",
+            templates=TEMPLATES, icon="user")
+forbidden = DESK.forbidden
 
 
-def forbidden(request):
-    """403 with the admin's furniture: the desk is not this user's."""
-    return TemplateResponse(request, TEMPLATES + "forbidden.html", {"page_title": _("Customer service desk")},
-                            status=403)
-
-
-class DeskMixin(WagtailAdminTemplateMixin):
-    """Admin chrome, plus the role gate every customer-service view shares."""
-
-    header_icon = "user"
-    nav = ""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
-            return forbidden(request)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        desk = {"url": reverse("service:notes"), "label": _("Customer service desk")}
-        return [*self.breadcrumbs_items, desk, {"url": "", "label": self.get_page_title()}]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(nav=self.nav, **kwargs)
-
-
-def paginate(request, queryset):
-    return Paginator(queryset, ORDERS_PER_PAGE).get_page(request.GET.get("page"))
+class DeskMixin(BaseDeskMixin):
+    desk = DESK
 
 
 class NotesView(DeskMixin, TemplateView):
