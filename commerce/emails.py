@@ -131,6 +131,7 @@ def order_email_context(order: Order) -> dict:
         "lines": list(order.lines.all()),
         "order_url": order_link(order),
         "is_bank_transfer": order.payment_method == PaymentMethod.BANK_TRANSFER,
+        "is_cash_on_delivery": order.payment_method == PaymentMethod.CASH_ON_DELIVERY,
         "payment_info": _payment_info_text(site_and_shop[1]),
         "cancel_note": _cancel_note(order),
     }

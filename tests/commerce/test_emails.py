@@ -327,3 +327,18 @@ def test_outbox_admin_is_closed_to_staff_without_the_view_right(client, staff_us
     response = client.get(reverse("outgoing_emails:index"))
 
     assert (response.status_code, response["Location"]) == (302, reverse("wagtailadmin_home"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method, says", [
+    ("cod", "to the courier when the parcel arrives"),
+    ("bank_transfer", "Please transfer"),
+    ("demo", "online from your order page"),
+])
+def test_the_order_placed_mail_tells_how_to_pay_for_each_payment_method(method, says):
+    order = make_order(payment_method=method, status="confirmed" if method == "cod" else "awaiting_payment")
+
+    email = order_email_queue(order=order, kind="placed")
+
+    assert says in email.text_body
+    assert says in email.html_body
