@@ -248,7 +248,8 @@ class Gunicorn:
             try:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                # The whole process group (it has its own session): no orphaned worker outlives the bench.
+                os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
         self.log.close()
         if Path(self.log.name).exists() and Path(self.log.name).stat().st_size:
