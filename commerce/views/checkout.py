@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.addresses import address_create
 from accounts.models import Address
 
 from ..cart import cart_clear, cart_for_request, cart_lines_for_checkout
@@ -146,13 +147,10 @@ def _chosen_delivery(request, form, address_form, addresses):
     choice = form.cleaned_data["address"]
     if choice != NEW_ADDRESS:
         return next(a for a in addresses if str(a.pk) == choice), None
+    fields = {name: address_form.cleaned_data[name] for name in address_form.Meta.fields}
     if request.user.is_authenticated:
-        address = address_form.save(commit=False)
-        address.user = request.user
-        address.is_default = not addresses
-        address.save()
-        return address, None
-    return None, Delivery(**{name: address_form.cleaned_data[name] for name in address_form.Meta.fields})
+        return address_create(user=request.user, **fields), None
+    return None, Delivery(**fields)
 
 
 @require_GET

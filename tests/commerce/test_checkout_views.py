@@ -139,6 +139,7 @@ def test_a_new_address_typed_at_checkout_joins_the_address_book(client, shop, sh
     order = Order.objects.get()
     assert (order.recipient, order.province) == ("李雷", "beijing")
     assert shopper["user"].addresses.count() == 2
+    assert shopper["user"].addresses.get(is_default=True) == shopper["address"]  # the default stays
 
 
 def test_a_bad_new_address_is_explained_and_nothing_is_saved(client, shop, shopper):
