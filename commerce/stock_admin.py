@@ -34,6 +34,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from products.models import ProductVariant, Stock
 
+from .csv_files import decode_csv
 from .errors import CommerceError
 from .inventory import MAX_UNITS, Purchase, stock_adjust, stock_count, stock_receive, stock_receive_many
 from .models import StockMovement
@@ -110,14 +111,6 @@ class RowProblem:
     message: str
 
 
-def _decode(raw: bytes) -> str:
-    """UTF-8 (with or without Excel's BOM), else GB18030: what Chinese Excel saves as "CSV"."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("gb18030")
-
-
 def _row_problems(row: dict, known: set[str]) -> list[str]:
     problems = []
     if row["sku"] not in known:
@@ -142,8 +135,11 @@ def _row_problems(row: dict, known: set[str]) -> list[str]:
 
 def parse_purchase_csv(raw: bytes) -> tuple[list[Purchase], list[RowProblem]]:
     """Every row checked before anything is booked: the purchases, or the problems of every bad row."""
+    text = decode_csv(raw)
+    if text is None:
+        return [], [RowProblem(1, "", _("This is not a readable CSV file."))]
     try:
-        reader = csv.DictReader(io.StringIO(_decode(raw)))
+        reader = csv.DictReader(io.StringIO(text))
         header = [name.strip().lower() for name in reader.fieldnames or []]
         if sorted(header) != sorted(CSV_COLUMNS):
             return [], [RowProblem(1, "", _("The first line must name the columns %(columns)s.") % {
@@ -151,7 +147,7 @@ def parse_purchase_csv(raw: bytes) -> tuple[list[Purchase], list[RowProblem]]:
         reader.fieldnames = header
         rows = [(number, {key: (value or "").strip() for key, value in row.items() if key in CSV_COLUMNS})
                 for number, row in enumerate(reader, start=2)]
-    except (csv.Error, UnicodeDecodeError):
+    except csv.Error:
         return [], [RowProblem(1, "", _("This is not a readable CSV file."))]
     if not rows:
         return [], [RowProblem(1, "", _("The file has no rows below the column names."))]

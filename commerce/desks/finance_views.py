@@ -23,7 +23,7 @@ from django.views.generic import FormView, TemplateView
 from .base import Desk, paginate
 from .base import DeskMixin as BaseDeskMixin
 from ..errors import CommerceError
-from ..models import Carrier, Order, OrderStatus, PaymentMethod
+from ..models import MONEY, Carrier, Order, OrderStatus, PaymentMethod
 from ..pricing import money
 from .finance import (
     CodDifference,
@@ -47,7 +47,6 @@ TEMPLATES = "commerce/desks/finance/"
 DESK = Desk(permission=PERMISSION, label=gettext_lazy("Finance desk"), home_url_name="finance:awaiting",
             templates=TEMPLATES, icon="doc-full")
 forbidden = DESK.forbidden
-MONEY_FIELD = {"max_digits": 10, "decimal_places": 2}
 
 
 class DeskMixin(BaseDeskMixin):
@@ -73,7 +72,7 @@ class AwaitingView(DeskMixin, TemplateView):
 class ConfirmForm(forms.Form):
     reference = forms.CharField(label=gettext_lazy("Bank reference"), max_length=60,
                                 help_text=gettext_lazy("As printed on the bank statement; each is used once."))
-    amount = forms.DecimalField(label=gettext_lazy("Amount received (¥)"), min_value=0, **MONEY_FIELD,
+    amount = forms.DecimalField(label=gettext_lazy("Amount received (¥)"), min_value=0, **MONEY,
                                 help_text=gettext_lazy("An amount other than the order total is flagged for "
                                                        "reconciliation and does not pay the order."))
     note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=300)
@@ -161,7 +160,7 @@ class ReconcileView(PostOnlyDeskView):
 class CodForm(forms.Form):
     carrier = forms.ModelChoiceField(label=gettext_lazy("Carrier"), queryset=Carrier.objects.all())
     day = forms.DateField(label=gettext_lazy("Day"), widget=forms.DateInput(attrs={"type": "date"}))
-    amount = forms.DecimalField(label=gettext_lazy("Cash handed in (¥)"), min_value=0, **MONEY_FIELD)
+    amount = forms.DecimalField(label=gettext_lazy("Cash handed in (¥)"), min_value=0, **MONEY)
     orders = forms.ModelMultipleChoiceField(label=gettext_lazy("Orders collected"), queryset=Order.objects.none(),
                                             widget=forms.CheckboxSelectMultiple,
                                             error_messages={"required": gettext_lazy("Select the orders the cash "
@@ -244,7 +243,7 @@ class RefundQueueView(DeskMixin, TemplateView):
 
 
 class RefundForm(forms.Form):
-    amount = forms.DecimalField(label=gettext_lazy("Amount to refund (¥)"), min_value=0, **MONEY_FIELD)
+    amount = forms.DecimalField(label=gettext_lazy("Amount to refund (¥)"), min_value=0, **MONEY)
     reason = forms.CharField(label=gettext_lazy("Reason"), max_length=300)
 
 

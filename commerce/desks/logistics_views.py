@@ -25,6 +25,7 @@ from django.views.generic import FormView, TemplateView
 
 from .base import Desk, paginate
 from .base import DeskMixin as BaseDeskMixin
+from ..csv_files import decode_csv
 from ..errors import CommerceError
 from ..models import Carrier, Order, OrderStatus
 from .logistics import (
@@ -239,14 +240,10 @@ class BulkShipForm(forms.Form):
     def _decode(self, upload) -> str:
         if upload.size > MAX_CSV_BYTES:
             raise forms.ValidationError(_("The file is too large (at most 1 MB)."))
-        data = upload.read()
-        # Excel in China saves CSV as GB18030 unless told otherwise.
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-        raise forms.ValidationError(_("The file is not a text CSV (UTF-8 or GB18030)."))
+        text = decode_csv(upload.read())
+        if text is None:
+            raise forms.ValidationError(_("The file is not a text CSV (UTF-8 or GB18030)."))
+        return text
 
 
 class BulkShipView(DeskMixin, FormView):
