@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo messages check clean
+.PHONY: run test lint format install install-dev migrate demo messages check clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,15 @@ run: demo
 
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The house style: ruff's lint rules and formatter (pyproject.toml). CI fails on any finding.
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 # Regenerate the translation catalogues after changing UI strings.
 messages: install
