@@ -17,26 +17,47 @@ EDITABLE_FIELDS = ["recipient", "mobile", "province", "city", "district", "stree
 
 
 def _lock_book(user) -> None:
-    """Serialise default switches for one shopper (a no-op lock on SQLite, which serialises writes anyway)."""
+    """Serialise default switches for one shopper (a no-op lock on SQLite, which serialises writes
+    anyway)."""
     get_user_model()._default_manager.select_for_update().filter(pk=user.pk).exists()
 
 
 def _switch_default(user, address: Address) -> None:
-    """Make ``address`` the default; the old default is cleared first so the unique constraint holds."""
-    Address.objects.filter(user=user, is_default=True).exclude(pk=address.pk).update(is_default=False)
+    """Make ``address`` the default; the old default is cleared first so the unique constraint
+    holds."""
+    Address.objects.filter(user=user, is_default=True).exclude(pk=address.pk).update(
+        is_default=False
+    )
     Address.objects.filter(pk=address.pk).update(is_default=True)
     address.is_default = True
 
 
-def address_create(*, user, recipient: str, mobile: str, province: str, city: str, district: str,
-                   street: str, postcode: str = "", make_default: bool = False) -> Address:
+def address_create(
+    *,
+    user,
+    recipient: str,
+    mobile: str,
+    province: str,
+    city: str,
+    district: str,
+    street: str,
+    postcode: str = "",
+    make_default: bool = False,
+) -> Address:
     """Add an address; the first one a shopper adds becomes the default whatever they ticked."""
     with transaction.atomic():
         _lock_book(user)
         has_default = Address.objects.filter(user=user, is_default=True).exists()
         address = Address.objects.create(
-            user=user, recipient=recipient, mobile=mobile, province=province, city=city,
-            district=district, street=street, postcode=postcode, is_default=False,
+            user=user,
+            recipient=recipient,
+            mobile=mobile,
+            province=province,
+            city=city,
+            district=district,
+            street=street,
+            postcode=postcode,
+            is_default=False,
         )
         if make_default or not has_default:
             _switch_default(user, address)

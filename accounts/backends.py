@@ -21,7 +21,8 @@ MAX_CANDIDATES = 5
 
 
 def normalise_identifier(raw: str | None) -> str:
-    """What the person typed, without surrounding blanks; a phone number without spaces, dashes or +86."""
+    """What the person typed, without surrounding blanks; a phone number without spaces, dashes or
+    +86."""
     identifier = (raw or "").strip()
     compact = re.sub(r"[\s-]", "", identifier)
     if compact.startswith("+86"):

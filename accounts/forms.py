@@ -15,8 +15,12 @@ from .users import email_taken, mobile_taken
 
 def mobile_field(*, required: bool) -> forms.CharField:
     """A mobile number input with room for "138 0013 8000" or "+86 …"; cleaned to 11 digits."""
-    return forms.CharField(label=_("Mobile number"), required=required, max_length=20,
-                           widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}))
+    return forms.CharField(
+        label=_("Mobile number"),
+        required=required,
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
 
 
 def clean_mobile_value(raw: str) -> str:
@@ -28,12 +32,17 @@ class LoginForm(AuthenticationForm):
     """Django's sign-in form, with one field that takes an e-mail, mobile number or username."""
 
     username = forms.CharField(
-        label=_("E-mail, mobile number or username"), max_length=254,
-        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username", "autocapitalize": "none"}),
+        label=_("E-mail, mobile number or username"),
+        max_length=254,
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocomplete": "username", "autocapitalize": "none"}
+        ),
     )
     error_messages = {
-        "invalid_login": _("That sign-in name and password do not match an account. Check them and try again; "
-                           "passwords are case-sensitive."),
+        "invalid_login": _(
+            "That sign-in name and password do not match an account. Check them and try again; "
+            "passwords are case-sensitive."
+        ),
         "inactive": _("This account has been closed."),
     }
 
@@ -41,20 +50,30 @@ class LoginForm(AuthenticationForm):
 class SignupForm(SetPasswordMixin, forms.Form):
     """A new shopper: e-mail required, mobile number optional, the password twice."""
 
-    email = forms.EmailField(label=_("E-mail address"), max_length=254,
-                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     mobile = mobile_field(required=False)
     mobile.help_text = _("You can then sign in with it too.")
-    first_name = forms.CharField(label=_("Your name"), required=False, max_length=150,
-                                 widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    first_name = forms.CharField(
+        label=_("Your name"),
+        required=False,
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
     password1, password2 = SetPasswordMixin.create_password_fields()
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
         if email_taken(email):
             raise forms.ValidationError(
-                _("An account with this e-mail address already exists. Sign in, or reset your password."),
-                code="email_taken")
+                _(
+                    "An account with this e-mail address already exists. Sign in, or reset your password."
+                ),
+                code="email_taken",
+            )
         return email
 
     def clean_mobile(self):
@@ -62,7 +81,9 @@ class SignupForm(SetPasswordMixin, forms.Form):
         if mobile:
             mobile_validator(mobile)
         if mobile_taken(mobile):
-            raise forms.ValidationError(_("An account with this mobile number already exists."), code="mobile_taken")
+            raise forms.ValidationError(
+                _("An account with this mobile number already exists."), code="mobile_taken"
+            )
         return mobile
 
     def clean(self):
@@ -72,8 +93,10 @@ class SignupForm(SetPasswordMixin, forms.Form):
     def _post_clean(self):
         super()._post_clean()
         # The password validators compare against the person's details (similar to e-mail etc.).
-        user = get_user_model()(email=self.cleaned_data.get("email", ""),
-                                first_name=self.cleaned_data.get("first_name", ""))
+        user = get_user_model()(
+            email=self.cleaned_data.get("email", ""),
+            first_name=self.cleaned_data.get("first_name", ""),
+        )
         self.validate_password_for_user(user)
 
 
@@ -93,7 +116,9 @@ class ProfileForm(forms.ModelForm):
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
         if email_taken(email, exclude_pk=self.instance.pk):
-            raise forms.ValidationError(_("Another account already uses this e-mail address."), code="email_taken")
+            raise forms.ValidationError(
+                _("Another account already uses this e-mail address."), code="email_taken"
+            )
         return email
 
     def clean_mobile(self):
@@ -101,17 +126,22 @@ class ProfileForm(forms.ModelForm):
         if mobile:
             mobile_validator(mobile)
         if mobile_taken(mobile, exclude_pk=self.instance.pk):
-            raise forms.ValidationError(_("Another account already uses this mobile number."), code="mobile_taken")
+            raise forms.ValidationError(
+                _("Another account already uses this mobile number."), code="mobile_taken"
+            )
         return mobile
 
     def _post_clean(self):
-        # Skip ModelForm's copying onto request.user: accounts.users.profile_update makes the change,
-        # and a rejected form must not leave the signed-in user half-edited for the rest of the request.
+        # Skip ModelForm's copying onto request.user: accounts.users.profile_update makes the
+        # change,
+        # and a rejected form must not leave the signed-in user half-edited for the rest of the
+        # request.
         pass
 
 
 class AddressForm(forms.ModelForm):
-    """One address in the Chinese order; "make default" is offered unless it already is the default."""
+    """One address in the Chinese order; "make default" is offered unless it already is the
+    default."""
 
     mobile = mobile_field(required=True)
     make_default = forms.BooleanField(label=_("Use as my default address"), required=False)
@@ -122,7 +152,9 @@ class AddressForm(forms.ModelForm):
         widgets = {
             "recipient": forms.TextInput(attrs={"autocomplete": "name"}),
             "street": forms.TextInput(attrs={"autocomplete": "street-address"}),
-            "postcode": forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
+            "postcode": forms.TextInput(
+                attrs={"autocomplete": "postal-code", "inputmode": "numeric"}
+            ),
         }
 
     def __init__(self, *args, **kwargs):
@@ -158,18 +190,33 @@ class ShopPasswordResetForm(PasswordResetForm):
     (one per user and token) stops a double-submitted form from sending twice.
     """
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
-                  html_email_template_name=None):
-        from commerce.emails import email_queue  # written alongside; imported late to keep apps decoupled
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        from commerce.emails import (
+            email_queue,
+        )  # written alongside; imported late to keep apps decoupled
 
-        path = reverse("password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
+        path = reverse(
+            "password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]}
+        )
         user = context["user"]
         email_queue(
-            kind="password_reset", to=to_email, language=get_language(),
+            kind="password_reset",
+            to=to_email,
+            language=get_language(),
             context={
                 "reset_url": f"{context['protocol']}://{context['domain']}{path}",
-                "user": user, "name": user.get_full_name() or user.email,
-                "site_name": context["site_name"], "domain": context["domain"],
+                "user": user,
+                "name": user.get_full_name() or user.email,
+                "site_name": context["site_name"],
+                "domain": context["domain"],
             },
             dedupe_key=f"password_reset:{context['uid']}:{context['token']}",
         )

@@ -5,11 +5,11 @@ painful swap of ``AUTH_USER_MODEL``. Shoppers sign in by e-mail or mainland mobi
 number; both are unique when given.
 """
 
+from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.contrib.auth.models import AbstractUser
 from django.utils.translation import gettext_lazy as _
 
 from commerce.regions import PROVINCES
@@ -24,16 +24,22 @@ class User(AbstractUser):
     """A shopper or a staff member; staff rights come from Wagtail groups."""
 
     email = models.EmailField(_("email address"), blank=True, db_index=True)
-    mobile = models.CharField(_("mobile number"), max_length=11, blank=True, validators=[mobile_validator])
+    mobile = models.CharField(
+        _("mobile number"), max_length=11, blank=True, validators=[mobile_validator]
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         constraints = [
             # Sign-in by mobile number needs it to name one person; blank means "none given".
-            models.UniqueConstraint(fields=["mobile"], condition=~Q(mobile=""), name="unique_user_mobile"),
+            models.UniqueConstraint(
+                fields=["mobile"], condition=~Q(mobile=""), name="unique_user_mobile"
+            ),
             # Sign-in by e-mail too; compared without case, as people type it.
-            models.UniqueConstraint(Lower("email"), condition=~Q(email=""), name="unique_user_email_ci"),
+            models.UniqueConstraint(
+                Lower("email"), condition=~Q(email=""), name="unique_user_email_ci"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -49,14 +55,18 @@ class Address(models.Model):
 
     wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="addresses", verbose_name=_("user"))
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="addresses", verbose_name=_("user")
+    )
     recipient = models.CharField(_("recipient"), max_length=50)
     mobile = models.CharField(_("mobile number"), max_length=11, validators=[mobile_validator])
     province = models.CharField(_("province"), max_length=30, choices=PROVINCES)
     city = models.CharField(_("city"), max_length=50)
     district = models.CharField(_("district"), max_length=50)
     street = models.CharField(_("street address"), max_length=200)
-    postcode = models.CharField(_("postcode"), max_length=6, blank=True, validators=[postcode_validator])
+    postcode = models.CharField(
+        _("postcode"), max_length=6, blank=True, validators=[postcode_validator]
+    )
     is_default = models.BooleanField(_("default address"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -66,7 +76,9 @@ class Address(models.Model):
         verbose_name_plural = _("addresses")
         ordering = ["-is_default", "-updated_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["user"], condition=Q(is_default=True), name="one_default_address"),
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(is_default=True), name="one_default_address"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -74,4 +86,8 @@ class Address(models.Model):
 
     def one_line(self) -> str:
         """The address as it is written on a parcel: province, city, district, street."""
-        return " ".join(part for part in [self.get_province_display(), self.city, self.district, self.street] if part)
+        return " ".join(
+            part
+            for part in [self.get_province_display(), self.city, self.district, self.street]
+            if part
+        )

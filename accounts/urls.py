@@ -16,10 +16,19 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
-    path("password/reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
-    path("password/reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(),
-         name="password_reset_confirm"),
-    path("password/reset/done/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path(
+        "password/reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"
+    ),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/done/",
+        views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("addresses/", views.address_list, name="address_list"),
     path("addresses/add/", views.address_add, name="address_add"),
     path("addresses/<int:pk>/edit/", views.address_edit, name="address_edit"),

@@ -47,6 +47,7 @@ def account_page(view):
 
 # --- signing in, up and out ---------------------------------------------------------------
 
+
 class LoginView(auth_views.LoginView):
     """Sign in by e-mail, mobile number or username; an unsafe ``next`` lands on "My account"."""
 
@@ -69,8 +70,10 @@ class LogoutView(auth_views.LogoutView):
 def locked_out(request, original_response=None, credentials=None):
     """What django-axes shows after too many failures: an explanation and a way out, as HTTP 429."""
     cool_off, now = get_cool_off(request), timezone.now()
-    context = {"failure_limit": get_failure_limit(request, credentials),
-               "wait": timeuntil(now + cool_off, now) if cool_off else ""}
+    context = {
+        "failure_limit": get_failure_limit(request, credentials),
+        "wait": timeuntil(now + cool_off, now) if cool_off else "",
+    }
     return render(request, "accounts/locked_out.html", context, status=429)
 
 
@@ -80,14 +83,20 @@ def locked_out(request, original_response=None, credentials=None):
 def signup(request):
     """Create an account, sign the shopper in and send them on to where they were going."""
     next_url = safe_next(request)
-    destination = next_url if next_url and next_url != request.path else resolve_url("account_home")
+    destination = (
+        next_url if next_url and next_url != request.path else resolve_url("account_home")
+    )
     if request.user.is_authenticated:
         return redirect(destination)
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user = user_sign_up(email=form.cleaned_data["email"], mobile=form.cleaned_data["mobile"],
-                                first_name=form.cleaned_data["first_name"], password=form.cleaned_data["password1"])
+            user = user_sign_up(
+                email=form.cleaned_data["email"],
+                mobile=form.cleaned_data["mobile"],
+                first_name=form.cleaned_data["first_name"],
+                password=form.cleaned_data["password1"],
+            )
         except AccountTaken as error:
             form.add_error(None, error.message)
         else:
@@ -98,6 +107,7 @@ def signup(request):
 
 
 # --- password reset and change --------------------------------------------------------------
+
 
 class PasswordResetView(auth_views.PasswordResetView):
     """Ask for a reset link; the page says the same whether or not the address has an account."""
@@ -132,6 +142,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 # --- my account ---------------------------------------------------------------------------------
 
+
 @account_page
 def account_home(request):
     """The "My account" hub: who you are, your default address and links to everything else."""
@@ -156,22 +167,31 @@ def profile(request):
 
 # --- address book -----------------------------------------------------------------------------
 
+
 @account_page
 def address_list(request):
     """Every address of the shopper, the default first."""
-    return render(request, "accounts/address_list.html", {"addresses": list(request.user.addresses.all())})
+    return render(
+        request, "accounts/address_list.html", {"addresses": list(request.user.addresses.all())}
+    )
 
 
 @account_page
 def address_add(request):
     """A new address; ``next`` lets checkout send the shopper here and get them back."""
     user = request.user
-    form = AddressForm(request.POST or None, initial={"recipient": user.get_full_name(), "mobile": user.mobile})
+    form = AddressForm(
+        request.POST or None, initial={"recipient": user.get_full_name(), "mobile": user.mobile}
+    )
     if request.method == "POST" and form.is_valid():
-        addresses.address_create(user=user, make_default=form.cleaned_data["make_default"], **form.address_fields())
+        addresses.address_create(
+            user=user, make_default=form.cleaned_data["make_default"], **form.address_fields()
+        )
         messages.success(request, _("The address has been added."))
         return redirect(safe_next(request) or "address_list")
-    return render(request, "accounts/address_form.html", {"form": form, "next": safe_next(request)})
+    return render(
+        request, "accounts/address_form.html", {"form": form, "next": safe_next(request)}
+    )
 
 
 @account_page
@@ -180,12 +200,18 @@ def address_edit(request, pk):
     address = get_object_or_404(request.user.addresses, pk=pk)
     form = AddressForm(request.POST or None, instance=address)
     if request.method == "POST" and form.is_valid():
-        addresses.address_update(address=address, make_default=form.cleaned_data.get("make_default", False),
-                       **form.address_fields())
+        addresses.address_update(
+            address=address,
+            make_default=form.cleaned_data.get("make_default", False),
+            **form.address_fields(),
+        )
         messages.success(request, _("The address has been saved."))
         return redirect(safe_next(request) or "address_list")
-    return render(request, "accounts/address_form.html", {"form": form, "address": address,
-                                                          "next": safe_next(request)})
+    return render(
+        request,
+        "accounts/address_form.html",
+        {"form": form, "address": address, "next": safe_next(request)},
+    )
 
 
 @account_page
@@ -204,7 +230,10 @@ def address_delete_and_report(request, address) -> None:
     successor = addresses.address_delete(address=address)
     messages.success(request, _("The address has been deleted."))
     if successor is not None:
-        messages.info(request, _("Your default address is now: %(address)s") % {"address": successor.one_line()})
+        messages.info(
+            request,
+            _("Your default address is now: %(address)s") % {"address": successor.one_line()},
+        )
 
 
 @account_page

@@ -29,10 +29,14 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from products.models import BrandPage, Product  # noqa: E402
 
 
-def measure(client: Client, urls: list[str], requests: int, cold: bool) -> tuple[float, float, int]:
-    """Median and p95 in milliseconds over ``requests`` GETs cycling through ``urls``; plus queries of one.
+def measure(
+    client: Client, urls: list[str], requests: int, cold: bool
+) -> tuple[float, float, int]:
+    """Median and p95 in milliseconds over ``requests`` GETs cycling through ``urls``; plus queries
+    of one.
 
-    ``cold`` empties the cache before every request, so cached facet counts are recomputed each time.
+    ``cold`` empties the cache before every request, so cached facet counts are recomputed each
+    time.
     """
     for url in urls[:3]:
         assert client.get(url).status_code == 200, url  # warm image renditions
@@ -62,7 +66,11 @@ def main() -> None:
     slugs = list(Product.objects.live().order_by("?").values_list("slug", flat=True)[:50])
     scenarios = {
         "listing, unfiltered": ["/products/", "/products/?page=2", "/products/?sort=price_asc"],
-        "listing, one facet": [f"/products/?brand={brand.slug}", "/products/?gen-colour=red", "/products/?price_max=100"],
+        "listing, one facet": [
+            f"/products/?brand={brand.slug}",
+            "/products/?gen-colour=red",
+            "/products/?price_max=100",
+        ],
         "listing, three facets": [
             f"/products/?brand={brand.slug}&price_min=100&price_max=1000&gen-colour=red",
             "/products/?category=gen-top-3&gen-size=M&gen-material=wool",
@@ -76,7 +84,9 @@ def main() -> None:
         random.shuffle(urls)
         for cold in (True, False):
             median, p95, queries = measure(client, urls, args.requests, cold)
-            print(f"{name:<24}{'cold' if cold else 'warm':>6}{median:>10.1f}{p95:>10.1f}{queries:>9}")
+            print(
+                f"{name:<24}{'cold' if cold else 'warm':>6}{median:>10.1f}{p95:>10.1f}{queries:>9}"
+            )
 
 
 if __name__ == "__main__":

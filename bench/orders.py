@@ -38,16 +38,18 @@ import threading
 import time
 from dataclasses import dataclass, field
 from decimal import Decimal
+from http.cookies import SimpleCookie
 from importlib import import_module
 from pathlib import Path
-from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 os.environ.setdefault("DEBUG", "0")
-os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.dummy.EmailBackend")  # --queries sends one
+os.environ.setdefault(
+    "EMAIL_BACKEND", "django.core.mail.backends.dummy.EmailBackend"
+)  # --queries sends one
 
 import django  # noqa: E402
 
@@ -72,13 +74,17 @@ def spread_skus(count: int) -> list[str]:
     return [f"OB-S{index:04d}" for index in range(1, count + 1)]
 
 
-# --- database: checks, data, reset, oversell --------------------------------------------------------
+# --- database: checks, data, reset, oversell
+# --------------------------------------------------------
+
 
 def require_postgresql() -> None:
     """Locking and concurrency only mean something on PostgreSQL; SQLite serialises every write."""
     if not os.environ.get("DATABASE_URL") or connection.vendor != "postgresql":
-        sys.exit("bench/orders.py needs PostgreSQL: set DATABASE_URL=postgres://… (see bench/README.md); "
-                 f"the database configured now is {connection.vendor}.")
+        sys.exit(
+            "bench/orders.py needs PostgreSQL: set DATABASE_URL=postgres://… (see bench/README.md); "
+            f"the database configured now is {connection.vendor}."
+        )
 
 
 def migrate_if_needed() -> None:
@@ -99,12 +105,20 @@ def setup_catalogue(*, spread: int):
     from commerce.models import ShippingMethod
     from products.models import Category, Product, ProductStats, ProductType, ProductVariant, Stock
 
-    category = Category.objects.filter(slug=PREFIX).first() or Category.add_root(name="Orders bench", slug=PREFIX)
+    category = Category.objects.filter(slug=PREFIX).first() or Category.add_root(
+        name="Orders bench", slug=PREFIX
+    )
     product_type, _created = ProductType.objects.get_or_create(name="Orders bench")
     product = Product.objects.filter(slug=PREFIX).first()
     if product is None:
-        product = Product(name="Orders bench item", slug=PREFIX, primary_category=category,
-                          product_type=product_type, summary="Bought by bench/orders.py", live=False)
+        product = Product(
+            name="Orders bench item",
+            slug=PREFIX,
+            primary_category=category,
+            product_type=product_type,
+            summary="Bought by bench/orders.py",
+            live=False,
+        )
         product.save()
         product.save_revision().publish()
         product.refresh_from_db()
@@ -112,30 +126,55 @@ def setup_catalogue(*, spread: int):
     existing = set(ProductVariant.objects.filter(product=product).values_list("sku", flat=True))
     for index, sku in enumerate([HOT_SKU, *spread_skus(spread)]):
         if sku not in existing:
-            ProductVariant.objects.create(product=product, sku=sku, price=Decimal("39.00") + index % 50,
-                                          option_1=sku, weight_grams=300, sort_order=index)
+            ProductVariant.objects.create(
+                product=product,
+                sku=sku,
+                price=Decimal("39.00") + index % 50,
+                option_1=sku,
+                weight_grams=300,
+                sort_order=index,
+            )
         Stock.objects.get_or_create(sku=sku, defaults={"on_hand": 0})
-    method, _created = ShippingMethod.objects.get_or_create(code=PREFIX, defaults={
-        "name": "Orders bench post", "base_fee": Decimal("8.00"), "first_weight_grams": 100_000,
-        "step_grams": 1000, "step_fee": Decimal("0"), "free_shipping_threshold": Decimal("199.00")})
+    method, _created = ShippingMethod.objects.get_or_create(
+        code=PREFIX,
+        defaults={
+            "name": "Orders bench post",
+            "base_fee": Decimal("8.00"),
+            "first_weight_grams": 100_000,
+            "step_grams": 1000,
+            "step_fee": Decimal("0"),
+            "free_shipping_threshold": Decimal("199.00"),
+        },
+    )
     return method
 
 
 def setup_users(count: int) -> list[tuple]:
     """(user, address pk) for ``count`` bench shoppers, each with one default address."""
-    from accounts.models import Address
     from django.contrib.auth import get_user_model
+
+    from accounts.models import Address
 
     users = []
     for index in range(1, count + 1):
         name = f"{PREFIX}-{index:04d}"
-        user, created = get_user_model().objects.get_or_create(username=name, defaults={"email": f"{name}@example.com"})
+        user, created = get_user_model().objects.get_or_create(
+            username=name, defaults={"email": f"{name}@example.com"}
+        )
         if created:
             user.set_unusable_password()
             user.save(update_fields=["password"])
         address = Address.objects.filter(user=user).first() or Address.objects.create(
-            user=user, recipient="王小明", mobile="13800138000", province="guangdong", city="深圳市",
-            district="南山区", street=f"科技园路 {index} 号", postcode="518000", is_default=True)
+            user=user,
+            recipient="王小明",
+            mobile="13800138000",
+            province="guangdong",
+            city="深圳市",
+            district="南山区",
+            street=f"科技园路 {index} 号",
+            postcode="518000",
+            is_default=True,
+        )
         users.append((user, address.pk))
     return users
 
@@ -166,7 +205,9 @@ def reset(*, hot_stock: int, spread: int) -> None:
 
     with transaction.atomic():
         orders = Order.objects.filter(**bench_users_filter())
-        OutgoingEmail.objects.filter(order__in=orders).delete()  # the outbox only SET_NULLs its order
+        OutgoingEmail.objects.filter(
+            order__in=orders
+        ).delete()  # the outbox only SET_NULLs its order
         orders.delete()  # lines and status changes cascade
         CartLine.objects.filter(cart__user__username__startswith=f"{PREFIX}-").delete()
         Stock.objects.filter(sku=HOT_SKU).update(on_hand=hot_stock, reserved=0)
@@ -174,7 +215,9 @@ def reset(*, hot_stock: int, spread: int) -> None:
         # The bench SKUs' ledger starts again too, so on hand and reserved equal its sums.
         bench_skus = [HOT_SKU, *spread_skus(spread)]
         StockMovement.objects.filter(sku__in=bench_skus).delete()
-        StockMovement.objects.bulk_create(opening_movements(Stock.objects.filter(sku__in=bench_skus)))
+        StockMovement.objects.bulk_create(
+            opening_movements(Stock.objects.filter(sku__in=bench_skus))
+        )
 
 
 def stock_audit(on_hand_at_start: dict[str, int]) -> dict:
@@ -188,21 +231,31 @@ def stock_audit(on_hand_at_start: dict[str, int]) -> dict:
     from commerce.models import OrderLine, OrderStatus
     from products.models import Stock
 
-    ordered = dict(OrderLine.objects.filter(sku__in=list(on_hand_at_start), **{
-        f"order__{key}": value for key, value in bench_users_filter().items()})
-        .exclude(order__status=OrderStatus.CANCELLED).values("sku").annotate(units=Sum("quantity"))
-        .values_list("sku", "units"))
+    ordered = dict(
+        OrderLine.objects.filter(
+            sku__in=list(on_hand_at_start),
+            **{f"order__{key}": value for key, value in bench_users_filter().items()},
+        )
+        .exclude(order__status=OrderStatus.CANCELLED)
+        .values("sku")
+        .annotate(units=Sum("quantity"))
+        .values_list("sku", "units")
+    )
     rows = {row.sku: row for row in Stock.objects.filter(sku__in=list(on_hand_at_start))}
     return {
         "oversell": sum(max(0, units - on_hand_at_start[sku]) for sku, units in ordered.items()),
         "reserved_over_on_hand": sum(1 for row in rows.values() if row.reserved > row.on_hand),
-        "reserved_mismatch": sum(1 for sku, row in rows.items() if row.reserved != ordered.get(sku, 0)),
+        "reserved_mismatch": sum(
+            1 for sku, row in rows.items() if row.reserved != ordered.get(sku, 0)
+        ),
         "units": sum(ordered.values()),
         "ledger_mismatches": len(stock_ledger_mismatches(list(on_hand_at_start))),
     }
 
 
-# --- the server -------------------------------------------------------------------------------------
+# --- the server
+# -------------------------------------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -215,22 +268,40 @@ class Gunicorn:
 
     def __init__(self, *, workers: int, threads: int):
         self.port = free_port()
-        self.log = tempfile.NamedTemporaryFile(prefix="orders-bench-gunicorn-", suffix=".log", delete=False)
+        self.log = tempfile.NamedTemporaryFile(
+            prefix="orders-bench-gunicorn-", suffix=".log", delete=False
+        )
         binary = Path(sys.executable).with_name("gunicorn")
-        command = [str(binary) if binary.exists() else "gunicorn", "config.wsgi:application",
-                   "-b", f"127.0.0.1:{self.port}", "-w", str(workers), "--threads", str(threads),
-                   "--log-level", "warning"]
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev", "DEBUG": "0",
-               "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
+        command = [
+            str(binary) if binary.exists() else "gunicorn",
+            "config.wsgi:application",
+            "-b",
+            f"127.0.0.1:{self.port}",
+            "-w",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--log-level",
+            "warning",
+        ]
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+            "DEBUG": "0",
+            "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+        }
         # Own session: Ctrl-C reaches only this script, which then stops gunicorn itself.
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=self.log,
-                                        start_new_session=True)
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=self.log, stderr=self.log, start_new_session=True
+        )
 
     def wait_healthy(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited with {self.process.returncode}; log: {self.log.name}")
+                raise RuntimeError(
+                    f"gunicorn exited with {self.process.returncode}; log: {self.log.name}"
+                )
             try:
                 conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
                 conn.request("GET", "/healthz")
@@ -239,16 +310,21 @@ class Gunicorn:
             except OSError:
                 pass
             time.sleep(0.2)
-        raise RuntimeError(f"gunicorn did not answer /healthz within {timeout:.0f} s; log: {self.log.name}")
+        raise RuntimeError(
+            f"gunicorn did not answer /healthz within {timeout:.0f} s; log: {self.log.name}"
+        )
 
     def stop(self) -> None:
         """Stop gunicorn; its log is kept (and named) only when it says something."""
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)  # quick shutdown: shoppers may still be sending
+            self.process.send_signal(
+                signal.SIGINT
+            )  # quick shutdown: shoppers may still be sending
             try:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
-                # The whole process group (it has its own session): no orphaned worker outlives the bench.
+                # The whole process group (it has its own session): no orphaned worker outlives the
+                # bench.
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
         self.log.close()
@@ -258,7 +334,9 @@ class Gunicorn:
             Path(self.log.name).unlink(missing_ok=True)
 
 
-# --- the shoppers -----------------------------------------------------------------------------------
+# --- the shoppers
+# -----------------------------------------------------------------------------------
+
 
 class Shopper:
     """One signed-in shopper with one keep-alive connection and its cookies."""
@@ -266,16 +344,25 @@ class Shopper:
     def __init__(self, *, port: int, cookies: dict[str, str], address_pk: int, method_pk: int):
         self.port, self.cookies = port, dict(cookies)
         self.csrf = cookies[settings.CSRF_COOKIE_NAME]
-        self.form = {"address": str(address_pk), "shipping_method": str(method_pk), "payment_method": "cod",
-                     "red_packet": "", "note": ""}
+        self.form = {
+            "address": str(address_pk),
+            "shipping_method": str(method_pk),
+            "payment_method": "cod",
+            "red_packet": "",
+            "note": "",
+        }
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         self.reconnects = 0
         self.messages: list[str] = []  # of the last answer: explains an unexpected redirect
 
     def request(self, method: str, path: str, data: dict | None = None) -> tuple[int, str, str]:
         """(status, Location path, body); reconnects once when a kept-alive connection was closed."""
-        headers = {"Host": "localhost", "Accept-Language": "en", "X-CSRFToken": self.csrf,
-                   "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        headers = {
+            "Host": "localhost",
+            "Accept-Language": "en",
+            "X-CSRFToken": self.csrf,
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+        }
         body = None
         if data is not None:
             body = urlencode(data)
@@ -306,7 +393,9 @@ class Shopper:
                 if name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME):
                     self.cookies[name] = morsel.value
                 elif name == CookieStorage.cookie_name:
-                    self.messages = [str(m) for m in CookieStorage(None)._decode(morsel.value) or []]
+                    self.messages = [
+                        str(m) for m in CookieStorage(None)._decode(morsel.value) or []
+                    ]
 
     def close(self) -> None:
         self.conn.close()
@@ -314,7 +403,8 @@ class Shopper:
 
 @dataclass
 class Tally:
-    """What the shoppers saw in one scenario (appended to from many threads: list.append is atomic)."""
+    """What the shoppers saw in one scenario (appended to from many threads: list.append is
+    atomic)."""
 
     place_ms: list[float] = field(default_factory=list)
     flow_ms: list[float] = field(default_factory=list)
@@ -332,23 +422,37 @@ class Unexpected(Exception):
     pass
 
 
-def expect(step: str, status: int, location: str, body: str, *, ok_status: int, ok_location=None) -> None:
-    """Raise SoldOut for the shop's "not enough stock" answers, Unexpected for anything else not ``ok``."""
+def expect(
+    step: str, status: int, location: str, body: str, *, ok_status: int, ok_location=None
+) -> None:
+    """Raise SoldOut for the shop's "not enough stock" answers, Unexpected for anything else not
+    ``ok``."""
     if status == ok_status and (ok_location is None or ok_location(location)):
         return
-    if (status == 302 and location == "/cart/") or (status == 400 and '"insufficient_stock"' in body):
+    if (status == 302 and location == "/cart/") or (
+        status == 400 and '"insufficient_stock"' in body
+    ):
         raise SoldOut(step)
     raise Unexpected(f"{step}: HTTP {status} {location or body[:120]!r}")
 
 
 def place_one(shopper: Shopper, lines: dict[str, int], tally: Tally) -> str:
-    """One checkout through the forms: "placed", "sold out" or "error". A failed one empties the cart."""
+    """One checkout through the forms: "placed", "sold out" or "error". A failed one empties the
+    cart."""
     started = time.perf_counter()
     try:
         for sku, quantity in lines.items():
-            expect("add", *shopper.request("POST", "/cart/add/", {"sku": sku, "quantity": quantity}), ok_status=200)
-        expect("checkout", *shopper.request("POST", "/checkout/", shopper.form), ok_status=302,
-               ok_location=lambda path: path == "/checkout/review/")
+            expect(
+                "add",
+                *shopper.request("POST", "/cart/add/", {"sku": sku, "quantity": quantity}),
+                ok_status=200,
+            )
+        expect(
+            "checkout",
+            *shopper.request("POST", "/checkout/", shopper.form),
+            ok_status=302,
+            ok_location=lambda path: path == "/checkout/review/",
+        )
         status, location, body = shopper.request("GET", "/checkout/review/")
         expect("review", status, location, body, ok_status=200)
         key = KEY_RE.search(body)
@@ -362,7 +466,9 @@ def place_one(shopper: Shopper, lines: dict[str, int], tally: Tally) -> str:
         tally.sold_out.append(str(sold_out))
         outcome = "sold out"
     except (Unexpected, OSError, http.client.HTTPException) as error:
-        tally.errors.append(f"{type(error).__name__}: {error} {' '.join(shopper.messages)}".strip())
+        tally.errors.append(
+            f"{type(error).__name__}: {error} {' '.join(shopper.messages)}".strip()
+        )
         outcome = "error"
     else:
         tally.place_ms.append(place_ms)
@@ -375,9 +481,17 @@ def place_one(shopper: Shopper, lines: dict[str, int], tally: Tally) -> str:
 def prepare_checkout(shopper: Shopper, lines: dict[str, int]) -> str:
     """Fill the cart and go as far as the review page; the checkout key to place with."""
     for sku, quantity in lines.items():
-        expect("add", *shopper.request("POST", "/cart/add/", {"sku": sku, "quantity": quantity}), ok_status=200)
-    expect("checkout", *shopper.request("POST", "/checkout/", shopper.form), ok_status=302,
-           ok_location=lambda path: path == "/checkout/review/")
+        expect(
+            "add",
+            *shopper.request("POST", "/cart/add/", {"sku": sku, "quantity": quantity}),
+            ok_status=200,
+        )
+    expect(
+        "checkout",
+        *shopper.request("POST", "/checkout/", shopper.form),
+        ok_status=302,
+        ok_location=lambda path: path == "/checkout/review/",
+    )
     status, location, body = shopper.request("GET", "/checkout/review/")
     expect("review", status, location, body, ok_status=200)
     key = KEY_RE.search(body)
@@ -387,7 +501,8 @@ def prepare_checkout(shopper: Shopper, lines: dict[str, int]) -> str:
 
 
 def run_bursts(shoppers: list[Shopper], pick_lines, *, rounds: int) -> tuple[Tally, float]:
-    """Rounds of: every shopper prepares a checkout, then all place at once. (tally, summed burst seconds)."""
+    """Rounds of: every shopper prepares a checkout, then all place at once. (tally, summed burst
+    seconds)."""
     tally = Tally()
     cpu_before = time.process_time()
     burst_seconds = 0.0
@@ -487,11 +602,18 @@ def spread_work_for(skus: list[str], orders: int):
         for _ in range(orders):
             if time.monotonic() >= deadline:
                 return
-            place_one(shopper, {sku: rng.randint(1, 3) for sku in rng.sample(skus, rng.randint(1, 3))}, tally)
+            place_one(
+                shopper,
+                {sku: rng.randint(1, 3) for sku in rng.sample(skus, rng.randint(1, 3))},
+                tally,
+            )
+
     return work
 
 
-# --- reporting ----------------------------------------------------------------------------------------
+# --- reporting
+# ----------------------------------------------------------------------------------------
+
 
 def percentile(values: list[float], fraction: float) -> float:
     """Nearest-rank percentile; 0 for no values."""
@@ -501,34 +623,60 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[max(0, min(len(ordered) - 1, int(len(ordered) * fraction + 0.999999) - 1))]
 
 
-HEADER = (f"{'scenario':<10}{'placed':>7}{'wall s':>8}{'orders/s':>9}{'place p50':>10}{'p95':>7}"
-          f"{'flow p50':>9}{'p95':>7}{'sold out':>9}{'errors':>7}{'oversell':>9}")
+HEADER = (
+    f"{'scenario':<10}{'placed':>7}{'wall s':>8}{'orders/s':>9}{'place p50':>10}{'p95':>7}"
+    f"{'flow p50':>9}{'p95':>7}{'sold out':>9}{'errors':>7}{'oversell':>9}"
+)
 
 
 def row(name: str, tally: Tally, wall: float, audit: dict) -> str:
     placed = len(tally.place_ms)
-    return (f"{name:<10}{placed:>7}{wall:>8.2f}{placed / wall:>9.1f}{percentile(tally.place_ms, .5):>10.0f}"
-            f"{percentile(tally.place_ms, .95):>7.0f}{percentile(tally.flow_ms, .5):>9.0f}"
-            f"{percentile(tally.flow_ms, .95):>7.0f}{len(tally.sold_out):>9}{len(tally.errors):>7}"
-            f"{audit['oversell']:>9}")
+    return (
+        f"{name:<10}{placed:>7}{wall:>8.2f}{placed / wall:>9.1f}{percentile(tally.place_ms, 0.5):>10.0f}"
+        f"{percentile(tally.place_ms, 0.95):>7.0f}{percentile(tally.flow_ms, 0.5):>9.0f}"
+        f"{percentile(tally.flow_ms, 0.95):>7.0f}{len(tally.sold_out):>9}{len(tally.errors):>7}"
+        f"{audit['oversell']:>9}"
+    )
 
 
-# --- main -------------------------------------------------------------------------------------------
+# --- main
+# -------------------------------------------------------------------------------------------
+
 
 def parse_args() -> argparse.Namespace:
     cores = os.cpu_count() or 1
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=40, help="concurrent shoppers (default 40)")
-    parser.add_argument("--hot-stock", type=int, default=100, help="units of the hot SKU (default 100)")
-    parser.add_argument("--spread-skus", type=int, default=200, help="SKUs of the spread scenario (default 200)")
-    parser.add_argument("--orders-per-client", type=int, default=25, help="spread orders per shopper (default 25)")
-    parser.add_argument("--duration", type=float, default=60, help="time limit per scenario, seconds (default 60)")
-    parser.add_argument("--workers", type=int, default=2 * cores + 1,
-                        help=f"gunicorn workers (default 2×cores+1 = {2 * cores + 1})")
-    parser.add_argument("--threads", type=int, default=2, help="gunicorn threads per worker (default 2)")
-    parser.add_argument("--burst-rounds", type=int, default=10, help="rounds of the burst scenario (default 10)")
-    parser.add_argument("--scenario", choices=["hot", "spread", "burst", "hot-burst", "all"], default="all")
-    parser.add_argument("--queries", action="store_true", help="print SQL queries per request of one checkout")
+    parser.add_argument(
+        "--hot-stock", type=int, default=100, help="units of the hot SKU (default 100)"
+    )
+    parser.add_argument(
+        "--spread-skus", type=int, default=200, help="SKUs of the spread scenario (default 200)"
+    )
+    parser.add_argument(
+        "--orders-per-client", type=int, default=25, help="spread orders per shopper (default 25)"
+    )
+    parser.add_argument(
+        "--duration", type=float, default=60, help="time limit per scenario, seconds (default 60)"
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2 * cores + 1,
+        help=f"gunicorn workers (default 2×cores+1 = {2 * cores + 1})",
+    )
+    parser.add_argument(
+        "--threads", type=int, default=2, help="gunicorn threads per worker (default 2)"
+    )
+    parser.add_argument(
+        "--burst-rounds", type=int, default=10, help="rounds of the burst scenario (default 10)"
+    )
+    parser.add_argument(
+        "--scenario", choices=["hot", "spread", "burst", "hot-burst", "all"], default="all"
+    )
+    parser.add_argument(
+        "--queries", action="store_true", help="print SQL queries per request of one checkout"
+    )
     return parser.parse_args()
 
 
@@ -540,10 +688,18 @@ def count_queries(users, method) -> None:
     user, address_pk = users[0]
     client = Client(HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(user, backend=AUTH_BACKEND)
-    form = {"address": address_pk, "shipping_method": method.pk, "payment_method": "cod", "note": ""}
+    form = {
+        "address": address_pk,
+        "shipping_method": method.pk,
+        "payment_method": "cod",
+        "note": "",
+    }
     add = {"sku": spread_skus(1)[0], "quantity": 1}
-    steps = [("add", "post", "/cart/add/", add, {"HTTP_ACCEPT": "application/json"}),
-             ("checkout", "post", "/checkout/", form, {}), ("review", "get", "/checkout/review/", None, {})]
+    steps = [
+        ("add", "post", "/cart/add/", add, {"HTTP_ACCEPT": "application/json"}),
+        ("checkout", "post", "/checkout/", form, {}),
+        ("review", "get", "/checkout/review/", None, {}),
+    ]
     for name, verb, path, data, extra in steps:
         with CaptureQueriesContext(connection) as queries:
             response = getattr(client, verb)(path, data, **extra)
@@ -553,7 +709,9 @@ def count_queries(users, method) -> None:
             key = KEY_RE.search(response.content.decode()).group(1)
     with CaptureQueriesContext(connection) as queries:
         response = client.post("/checkout/place/", {"checkout_key": key})
-    print(f"{'place':<10}{response.status_code:>5}{len(queries):>5} queries  → {response.get('Location')}")
+    print(
+        f"{'place':<10}{response.status_code:>5}{len(queries):>5} queries  → {response.get('Location')}"
+    )
     show_sql(queries)
 
 
@@ -599,12 +757,23 @@ def main() -> int:
     shoppers = []
     try:
         server.wait_healthy()
-        shoppers = [Shopper(port=server.port, cookies=signed_in_cookies(user), address_pk=address_pk,
-                            method_pk=method.pk) for user, address_pk in users]
-        print(f"gunicorn: {args.workers} workers × {args.threads} threads on port {server.port}; "
-              f"{args.clients} shoppers; {os.cpu_count()} cores; PostgreSQL {connection.pg_version // 10000}")
+        shoppers = [
+            Shopper(
+                port=server.port,
+                cookies=signed_in_cookies(user),
+                address_pk=address_pk,
+                method_pk=method.pk,
+            )
+            for user, address_pk in users
+        ]
+        print(
+            f"gunicorn: {args.workers} workers × {args.threads} threads on port {server.port}; "
+            f"{args.clients} shoppers; {os.cpu_count()} cores; PostgreSQL {connection.pg_version // 10000}"
+        )
         reset(hot_stock=args.hot_stock, spread=args.spread_skus)
-        run_clients(shoppers, spread_work_for(spread_skus(args.spread_skus), 1), duration=args.duration)  # warm-up
+        run_clients(
+            shoppers, spread_work_for(spread_skus(args.spread_skus), 1), duration=args.duration
+        )  # warm-up
         results = []
         if args.scenario in ("hot", "all"):
             results.append(("hot", *run_scenario("hot", args, shoppers, hot_work)))
@@ -616,7 +785,9 @@ def main() -> int:
             pick = lambda: {sku: rng.randint(1, 3) for sku in rng.sample(skus, rng.randint(1, 3))}  # noqa: E731
             results.append(("burst", *run_scenario("burst", args, shoppers, pick)))
         if args.scenario in ("hot-burst", "all"):
-            results.append(("hot-burst", *run_scenario("hot-burst", args, shoppers, lambda: {HOT_SKU: 1})))
+            results.append(
+                ("hot-burst", *run_scenario("hot-burst", args, shoppers, lambda: {HOT_SKU: 1}))
+            )
     finally:
         for shopper in shoppers:
             shopper.close()
@@ -625,8 +796,10 @@ def main() -> int:
 
 
 def report(results, args) -> int:
-    print(f"\nhot: {args.hot_stock} units of one SKU; spread: {args.orders_per_client} orders × {args.clients} "
-          f"shoppers over {args.spread_skus} SKUs; latency in ms (placed orders only)")
+    print(
+        f"\nhot: {args.hot_stock} units of one SKU; spread: {args.orders_per_client} orders × {args.clients} "
+        f"shoppers over {args.spread_skus} SKUs; latency in ms (placed orders only)"
+    )
     print(HEADER)
     failed = False
     for name, tally, wall, audit in results:
@@ -635,23 +808,41 @@ def report(results, args) -> int:
         if audit["ledger_mismatches"]:
             print(f"{name}: stock differs from the ledger for {audit['ledger_mismatches']} SKU(s)")
         if audit["reserved_over_on_hand"] or audit["reserved_mismatch"]:
-            print(f"{name}: reserved > on hand for {audit['reserved_over_on_hand']} SKU(s); "
-                  f"reserved ≠ units ordered for {audit['reserved_mismatch']} SKU(s)")
+            print(
+                f"{name}: reserved > on hand for {audit['reserved_over_on_hand']} SKU(s); "
+                f"reserved ≠ units ordered for {audit['reserved_mismatch']} SKU(s)"
+            )
         if tally.errors:
             print(f"{name}: first errors: {tally.errors[:3]}")
-        print(f"{name}: this script used {tally.client_cpu:.1f} s of CPU during {wall:.1f} s (it shares the cores)")
+        print(
+            f"{name}: this script used {tally.client_cpu:.1f} s of CPU during {wall:.1f} s (it shares the cores)"
+        )
         if tally.reconnects:
-            print(f"{name}: {tally.reconnects} kept-alive connection(s) closed by the server and reopened")
+            print(
+                f"{name}: {tally.reconnects} kept-alive connection(s) closed by the server and reopened"
+            )
         attempts = len(tally.place_ms) + len(tally.sold_out) + len(tally.errors)
         if name == "spread" and attempts < args.clients * args.orders_per_client:
-            print(f"spread: stopped by the {args.duration:.0f} s time limit after {attempts} of "
-                  f"{args.clients * args.orders_per_client} checkouts")
+            print(
+                f"spread: stopped by the {args.duration:.0f} s time limit after {attempts} of "
+                f"{args.clients * args.orders_per_client} checkouts"
+            )
         if name == "hot" and audit["units"] < args.hot_stock:
-            print(f"hot: only {audit['units']} of {args.hot_stock} units sold (time limit or errors)")
-        failed = failed or audit["oversell"] > 0 or audit["reserved_over_on_hand"] > 0 or audit["ledger_mismatches"] > 0
+            print(
+                f"hot: only {audit['units']} of {args.hot_stock} units sold (time limit or errors)"
+            )
+        failed = (
+            failed
+            or audit["oversell"] > 0
+            or audit["reserved_over_on_hand"] > 0
+            or audit["ledger_mismatches"] > 0
+        )
     # hot-burst sells a handful of units in one burst: it checks oversell, its rate means nothing.
-    verdicts = [f"{name} {'met' if len(t.place_ms) / w >= 50 and a['oversell'] == 0 else 'NOT met'}"
-                for name, t, w, a in results if name != "hot-burst"]
+    verdicts = [
+        f"{name} {'met' if len(t.place_ms) / w >= 50 and a['oversell'] == 0 else 'NOT met'}"
+        for name, t, w, a in results
+        if name != "hot-burst"
+    ]
     print(f"target ≥ 50 orders/s with zero oversell: {', '.join(verdicts)}")
     return 1 if failed else 0
 

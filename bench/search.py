@@ -26,7 +26,16 @@ from django.test import Client  # noqa: E402
 from products.models import Product  # noqa: E402
 
 SUGGEST = ["耳", "耳机", "lanya", "ly", "cof", "咖啡", "classic", "sm", "tea", "跑鞋"]
-SEARCH = ["耳机", "蓝牙 耳机", "coffee", "classic item", "跑鞋 越野", "smart mini", "tea 礼盒", "backpack"]
+SEARCH = [
+    "耳机",
+    "蓝牙 耳机",
+    "coffee",
+    "classic item",
+    "跑鞋 越野",
+    "smart mini",
+    "tea 礼盒",
+    "backpack",
+]
 
 
 def timed(client: Client, urls: list[str], requests: int) -> tuple[float, float]:
@@ -59,9 +68,14 @@ def main() -> None:
     median, p95 = timed(client, search_urls, args.requests)
     print(f"{'search, facets cached':<28}{median:>10.1f}{p95:>10.1f}  ms")
     # A price bound never asked for before gives a query whose facets are not cached yet.
-    first_views = [timed(client, [f"{url}&price_min={index + 1}"], 1)[0] for index, url in enumerate(search_urls)]
+    first_views = [
+        timed(client, [f"{url}&price_min={index + 1}"], 1)[0]
+        for index, url in enumerate(search_urls)
+    ]
     first_views.sort()
-    print(f"{'search, first view':<28}{statistics.median(first_views):>10.1f}{first_views[-1]:>10.1f}  ms (median, max)")
+    print(
+        f"{'search, first view':<28}{statistics.median(first_views):>10.1f}{first_views[-1]:>10.1f}  ms (median, max)"
+    )
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 
 class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions limited to "view": even a superuser cannot edit these rows (outbox, orders)."""
+    """Model permissions limited to "view": even a superuser cannot edit these rows (outbox,
+    orders)."""
 
     def user_has_permission(self, user, action):
         return action == "view" and super().user_has_permission(user, action)

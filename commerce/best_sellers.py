@@ -36,8 +36,11 @@ DEFAULT_CACHE_SECONDS = 300
 RANKING_DEPTH = 200
 
 
-def best_sellers(*, category: Category | None = None, limit: int = 12, now=None) -> list[tuple[int, int]]:
-    """The products that sold the most units in the 24 hours up to ``now``: ``[(product_id, units)]``.
+def best_sellers(
+    *, category: Category | None = None, limit: int = 12, now=None
+) -> list[tuple[int, int]]:
+    """The products that sold the most units in the 24 hours up to ``now``: ``[(product_id,
+    units)]``.
 
     Sold means: paid in the window, or for cash on delivery placed in it; never a
     cancelled order (the module docstring says why). Most units first, ties by
@@ -60,7 +63,8 @@ def best_sellers(*, category: Category | None = None, limit: int = 12, now=None)
 
 
 def sold_in_window(*, since, until) -> Q:
-    """Order lines sold in (since, until], by the rule of the module docstring (cancelled ones included)."""
+    """Order lines sold in (since, until], by the rule of the module docstring (cancelled ones
+    included)."""
     cash_on_delivery = Q(order__payment_method=PaymentMethod.CASH_ON_DELIVERY)
     placed = Q(order__placed_at__gt=since, order__placed_at__lte=until)
     paid = Q(order__paid_at__gt=since, order__paid_at__lte=until)
@@ -68,21 +72,26 @@ def sold_in_window(*, since, until) -> Q:
 
 
 def _ranking(*, category: Category | None, until, depth: int) -> list[tuple[int, int]]:
-    lines = (OrderLine.objects.filter(sold_in_window(since=until - WINDOW, until=until), product__live=True)
-             .exclude(order__status=OrderStatus.CANCELLED))
+    lines = OrderLine.objects.filter(
+        sold_in_window(since=until - WINDOW, until=until), product__live=True
+    ).exclude(order__status=OrderStatus.CANCELLED)
     if category is not None:
         # A subquery, not a join on extra_categories: a join would count a line once per
         # matching category and inflate the units of products listed in two subcategories.
         lines = lines.filter(product_id__in=products_in_category(category))
-    rows = (lines.values_list("product_id").annotate(units=Sum("quantity"))
-            .order_by("-units", "product_id")[:depth])
+    rows = (
+        lines.values_list("product_id")
+        .annotate(units=Sum("quantity"))
+        .order_by("-units", "product_id")[:depth]
+    )
     return [(product_id, units) for product_id, units in rows]
 
 
 def products_in_category(category: Category):
     """Primary keys of products in ``category`` or below it, as primary or extra category."""
     subtree = Q(primary_category__path__startswith=category.path) | Q(
-        extra_categories__path__startswith=category.path)
+        extra_categories__path__startswith=category.path
+    )
     return Product.objects.filter(subtree).values("pk")
 
 
@@ -94,7 +103,14 @@ def ranked_first(queryset, ranking: list[tuple[int, int]], *then: str):
     """
     if not ranking:
         return queryset.order_by(*then)
-    position = Case(*[When(pk=product_id, then=Value(index)) for index, (product_id, _units) in enumerate(ranking)],
-                    default=Value(None), output_field=IntegerField())
+    position = Case(
+        *[
+            When(pk=product_id, then=Value(index))
+            for index, (product_id, _units) in enumerate(ranking)
+        ],
+        default=Value(None),
+        output_field=IntegerField(),
+    )
     return queryset.annotate(recent_sales_position=position).order_by(
-        F("recent_sales_position").asc(nulls_last=True), *then)
+        F("recent_sales_position").asc(nulls_last=True), *then
+    )

@@ -41,6 +41,7 @@ _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 # --- Reading input -----------------------------------------------------------------
 
+
 def parse_quantity(raw) -> int:
     """A quantity typed by a shopper, as an int from 1 to MAX_QUANTITY, or InvalidQuantity.
 
@@ -59,11 +60,16 @@ def _quantity_message() -> str:
 
 def _check_quantity(quantity) -> None:
     """Domain functions re-check what views parsed: callers other than views exist."""
-    if isinstance(quantity, bool) or not isinstance(quantity, int) or not 1 <= quantity <= MAX_QUANTITY:
+    if (
+        isinstance(quantity, bool)
+        or not isinstance(quantity, int)
+        or not 1 <= quantity <= MAX_QUANTITY
+    ):
         raise InvalidQuantity(_quantity_message())
 
 
 # --- Finding the cart --------------------------------------------------------------
+
 
 def cart_for_request(request, *, create: bool = False) -> Cart | None:
     """The cart of whoever makes the request: the user's when signed in, else the session's.
@@ -76,7 +82,11 @@ def cart_for_request(request, *, create: bool = False) -> Cart | None:
         return cached
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        cart = Cart.objects.get_or_create(user=user)[0] if create else Cart.objects.filter(user=user).first()
+        cart = (
+            Cart.objects.get_or_create(user=user)[0]
+            if create
+            else Cart.objects.filter(user=user).first()
+        )
     else:
         cart = _session_cart(request, create=create)
     if cart is not None:
@@ -85,7 +95,8 @@ def cart_for_request(request, *, create: bool = False) -> Cart | None:
 
 
 def _session_cart(request, *, create: bool) -> Cart | None:
-    # user__isnull: a session can only ever point at an anonymous cart, never at someone's saved cart.
+    # user__isnull: a session can only ever point at an anonymous cart, never at someone's saved
+    # cart.
     cart_id = request.session.get(SESSION_KEY)
     cart = Cart.objects.filter(pk=cart_id, user__isnull=True).first() if cart_id else None
     if cart is None and create:
@@ -100,7 +111,9 @@ def cart_item_count(request) -> int:
     if user is not None and user.is_authenticated:
         lines = CartLine.objects.filter(cart__user=user)
     elif request.session.get(SESSION_KEY):
-        lines = CartLine.objects.filter(cart_id=request.session[SESSION_KEY], cart__user__isnull=True)
+        lines = CartLine.objects.filter(
+            cart_id=request.session[SESSION_KEY], cart__user__isnull=True
+        )
     else:
         return 0
     return lines.aggregate(total=Sum("quantity"))["total"] or 0
@@ -115,8 +128,13 @@ def cart_count(cart: Cart | None) -> int:
 
 # --- Changing lines ----------------------------------------------------------------
 
+
 def _live_variant(sku: str) -> ProductVariant:
-    variant = ProductVariant.objects.filter(sku=sku, product__live=True).select_related("product").first()
+    variant = (
+        ProductVariant.objects.filter(sku=sku, product__live=True)
+        .select_related("product")
+        .first()
+    )
     if variant is None:
         raise ProductUnavailable(_("Sorry, that product is not available."))
     return variant
@@ -133,16 +151,23 @@ def _check_stock(variant: ProductVariant, quantity: int, *, in_cart: int = 0) ->
         return
     if available == 0:
         raise InsufficientStock(_("Sorry, %(name)s is out of stock.") % {"name": variant})
-    message = ngettext("Only %(count)d of %(name)s is available.", "Only %(count)d of %(name)s are available.",
-                       available) % {"count": available, "name": variant}
+    message = ngettext(
+        "Only %(count)d of %(name)s is available.",
+        "Only %(count)d of %(name)s are available.",
+        available,
+    ) % {"count": available, "name": variant}
     if in_cart:
-        message += " " + ngettext("You already have %(count)d in your cart.",
-                                  "You already have %(count)d in your cart.", in_cart) % {"count": in_cart}
+        message += " " + ngettext(
+            "You already have %(count)d in your cart.",
+            "You already have %(count)d in your cart.",
+            in_cart,
+        ) % {"count": in_cart}
     raise InsufficientStock(message)
 
 
 def _lock(cart: Cart) -> None:
-    """Serialise changes to one cart (see the module docstring); the cart may have been merged away."""
+    """Serialise changes to one cart (see the module docstring); the cart may have been merged
+    away."""
     if not list(Cart.objects.select_for_update().filter(pk=cart.pk).values_list("pk", flat=True)):
         raise CommerceError(_("Your cart has just changed; please try again."), code="cart_gone")
 
@@ -161,19 +186,29 @@ def cart_add_line(*, cart: Cart, sku: str, quantity: int) -> CartLine:
         line = CartLine.objects.filter(cart=cart, sku=sku).first()
         in_cart = line.quantity if line else 0
         total = in_cart + quantity
-        _check_stock(variant, total, in_cart=in_cart)  # first: "only N left" helps more than the cap
+        _check_stock(
+            variant, total, in_cart=in_cart
+        )  # first: "only N left" helps more than the cap
         if total > MAX_QUANTITY:
-            raise InvalidQuantity(_("You can have at most %(max)d of one item in your cart; you already have "
-                                    "%(count)d.") % {"max": MAX_QUANTITY, "count": in_cart})
+            raise InvalidQuantity(
+                _(
+                    "You can have at most %(max)d of one item in your cart; you already have "
+                    "%(count)d."
+                )
+                % {"max": MAX_QUANTITY, "count": in_cart}
+            )
         if line is None:
-            return CartLine.objects.create(cart=cart, sku=sku, quantity=total, price_when_added=variant.price)
+            return CartLine.objects.create(
+                cart=cart, sku=sku, quantity=total, price_when_added=variant.price
+            )
         line.quantity, line.price_when_added = total, variant.price
         line.save(update_fields=["quantity", "price_when_added", "updated_at"])
         return line
 
 
 def cart_set_quantity(*, cart: Cart, sku: str, quantity: int) -> CartLine:
-    """Change a line to exactly ``quantity`` units of a SKU still on sale, within the stock available.
+    """Change a line to exactly ``quantity`` units of a SKU still on sale, within the stock
+    available.
 
     A line whose product is no longer on sale can only be removed.
     """
@@ -212,16 +247,22 @@ def cart_accept_prices(*, cart: Cart) -> int:
     """
     lines = list(cart.lines.all())
     variants = variants_for_pricing([line.sku for line in lines])
-    changed = [line for line in lines if line.sku in variants and variants[line.sku].price != line.price_when_added]
+    changed = [
+        line
+        for line in lines
+        if line.sku in variants and variants[line.sku].price != line.price_when_added
+    ]
     for line in changed:
         line.price_when_added = variants[line.sku].price
-    # bulk_update leaves updated_at alone on purpose: accepting a price is not a change of the line.
+    # bulk_update leaves updated_at alone on purpose: accepting a price is not a change of the
+    # line.
     CartLine.objects.bulk_update(changed, ["price_when_added"])
     return len(changed)
 
 
 def cart_merge(*, source: Cart, target: Cart) -> Cart:
-    """Move the lines of ``source`` (an anonymous session's cart) into ``target``; delete ``source``.
+    """Move the lines of ``source`` (an anonymous session's cart) into ``target``; delete
+    ``source``.
 
     Quantities of a SKU in both add up, capped by MAX_QUANTITY and the stock
     available, but never below what either cart already held: merging must not
@@ -230,11 +271,16 @@ def cart_merge(*, source: Cart, target: Cart) -> Cart:
     if source.pk == target.pk:
         return target
     with transaction.atomic():
-        for cart in sorted([source, target], key=lambda c: c.pk):  # fixed order: no deadlock with a merge the other way
+        for cart in sorted(
+            [source, target], key=lambda c: c.pk
+        ):  # fixed order: no deadlock with a merge the other way
             _lock(cart)
         existing = {line.sku: line for line in target.lines.all()}
         incoming = list(source.lines.all())
-        stock = {row.sku: max(row.available, 0) for row in Stock.objects.filter(sku__in=[line.sku for line in incoming])}
+        stock = {
+            row.sku: max(row.available, 0)
+            for row in Stock.objects.filter(sku__in=[line.sku for line in incoming])
+        }
         for line in incoming:
             kept = existing.get(line.sku)
             if kept is None:
@@ -248,6 +294,7 @@ def cart_merge(*, source: Cart, target: Cart) -> Cart:
 
 
 # --- What the cart looks like today ------------------------------------------------
+
 
 @dataclass
 class CartRow:
@@ -346,8 +393,15 @@ def cart_view(cart: Cart | None) -> CartView:
     lines = list(cart.lines.all())
     skus = [line.sku for line in lines]
     variants = variants_for_pricing(skus) if lines else {}
-    stock = {row.sku: max(row.available, 0) for row in Stock.objects.filter(sku__in=skus)} if lines else {}
-    rows = [CartRow(line=line, variant=variants.get(line.sku), available=stock.get(line.sku, 0)) for line in lines]
+    stock = (
+        {row.sku: max(row.available, 0) for row in Stock.objects.filter(sku__in=skus)}
+        if lines
+        else {}
+    )
+    rows = [
+        CartRow(line=line, variant=variants.get(line.sku), available=stock.get(line.sku, 0))
+        for line in lines
+    ]
     _attach_display(rows)
     buyable = [row for row in rows if not row.unavailable]
     breakdown = price_basket(lines=[(row.variant, row.quantity) for row in buyable])
@@ -363,8 +417,12 @@ def _attach_display(rows: list[CartRow]) -> None:
         prefetch_related_objects(products, Prefetch("images", queryset=card_images()))
     gone = [row for row in rows if row.variant is None]
     if gone:
-        names = {variant.sku: str(variant) for variant in
-                 ProductVariant.objects.filter(sku__in=[row.sku for row in gone]).select_related("product")}
+        names = {
+            variant.sku: str(variant)
+            for variant in ProductVariant.objects.filter(
+                sku__in=[row.sku for row in gone]
+            ).select_related("product")
+        }
         for row in gone:
             row.name = names.get(row.sku, row.sku)
     for row in rows:
@@ -372,8 +430,11 @@ def _attach_display(rows: list[CartRow]) -> None:
             row.name = row.variant.product.name
 
 
-def cart_lines_for_checkout(cart: Cart | None) -> tuple[list[tuple[ProductVariant, int]], list[str]]:
-    """What checkout may sell from this cart: (variant, quantity) pairs, and why anything is held back.
+def cart_lines_for_checkout(
+    cart: Cart | None,
+) -> tuple[list[tuple[ProductVariant, int]], list[str]]:
+    """What checkout may sell from this cart: (variant, quantity) pairs, and why anything is held
+    back.
 
     Checkout must refuse to go on while ``problems`` is not empty (the shopper fixes
     the cart first); prices are not taken from here but from ``price_basket``. An
@@ -382,10 +443,22 @@ def cart_lines_for_checkout(cart: Cart | None) -> tuple[list[tuple[ProductVarian
     view = cart_view(cart)
     problems = []
     for row in view.unavailable_rows:
-        problems.append(_("%(name)s is no longer available; please remove it from your cart.") % {"name": row.name})
+        problems.append(
+            _("%(name)s is no longer available; please remove it from your cart.")
+            % {"name": row.name}
+        )
     for row in view.over_stock_rows:
-        problems.append(ngettext("Only %(count)d of %(name)s is available; please lower the quantity.",
-                                 "Only %(count)d of %(name)s are available; please lower the quantity.",
-                                 row.available) % {"count": row.available, "name": row.name})
-    lines = [(row.variant, row.quantity) for row in view.rows if not row.unavailable and not row.over_stock]
+        problems.append(
+            ngettext(
+                "Only %(count)d of %(name)s is available; please lower the quantity.",
+                "Only %(count)d of %(name)s are available; please lower the quantity.",
+                row.available,
+            )
+            % {"count": row.available, "name": row.name}
+        )
+    lines = [
+        (row.variant, row.quantity)
+        for row in view.rows
+        if not row.unavailable and not row.over_stock
+    ]
     return lines, problems

@@ -24,8 +24,17 @@ def checkout_state(request) -> dict | None:
     return request.session.get(SESSION_KEY)
 
 
-def checkout_state_save(request, *, email: str, address: Address | None, delivery: Delivery | None,
-                        shipping_method_id: int, payment_method: str, red_packet_id: int | None, note: str) -> dict:
+def checkout_state_save(
+    request,
+    *,
+    email: str,
+    address: Address | None,
+    delivery: Delivery | None,
+    shipping_method_id: int,
+    payment_method: str,
+    red_packet_id: int | None,
+    note: str,
+) -> dict:
     """Remember the choices, with a fresh key that makes placing the order idempotent."""
     state = {
         "email": email,
@@ -48,9 +57,13 @@ def checkout_state_clear(request) -> None:
 def state_delivery(request, state: dict) -> Delivery:
     """The delivery address the state names; the address must still be the shopper's."""
     if state.get("address_id"):
-        address = Address.objects.filter(pk=state["address_id"], user=request.user.pk or None).first()
+        address = Address.objects.filter(
+            pk=state["address_id"], user=request.user.pk or None
+        ).first()
         if address is None:
-            raise CheckoutInvalid(_("That address is no longer in your address book; please choose another."))
+            raise CheckoutInvalid(
+                _("That address is no longer in your address book; please choose another.")
+            )
         return Delivery.from_address(address)
     if state.get("delivery"):
         return Delivery(**state["delivery"])

@@ -32,10 +32,19 @@ SUBJECT_MAX_LENGTH = OutgoingEmail._meta.get_field("subject").max_length
 ERROR_MAX_LENGTH = OutgoingEmail._meta.get_field("last_error").max_length
 
 
-# --- queueing -----------------------------------------------------------------------------------------
+# --- queueing
+# -----------------------------------------------------------------------------------------
 
-def email_queue(*, kind: str, to: str, language: str, context: dict, dedupe_key: str,
-                order: Order | None = None) -> OutgoingEmail:
+
+def email_queue(
+    *,
+    kind: str,
+    to: str,
+    language: str,
+    context: dict,
+    dedupe_key: str,
+    order: Order | None = None,
+) -> OutgoingEmail:
     """Render ``templates/emails/<kind>.*`` in ``language`` and queue it to be sent after commit.
 
     A second call with the same ``dedupe_key`` returns the first row and queues
@@ -48,8 +57,14 @@ def email_queue(*, kind: str, to: str, language: str, context: dict, dedupe_key:
     subject, text_body, html_body = email_render(kind=kind, language=language, context=context)
     email, created = OutgoingEmail.objects.get_or_create(
         dedupe_key=dedupe_key,
-        defaults={"kind": kind, "to": to, "subject": subject, "text_body": text_body,
-                  "html_body": html_body, "order": order},
+        defaults={
+            "kind": kind,
+            "to": to,
+            "subject": subject,
+            "text_body": text_body,
+            "html_body": html_body,
+            "order": order,
+        },
     )
     if created:
         # robust: a failure to enqueue (e.g. the task database) is logged, never raised into the
@@ -98,8 +113,9 @@ def email_common_context(site_and_shop=None) -> dict:
 
 def _site_and_settings():
     """The default Wagtail site and its ShopSettings (both None on a database without a site)."""
-    from home.models import ShopSettings
     from wagtail.models import Site
+
+    from home.models import ShopSettings
 
     site = Site.objects.filter(is_default_site=True).first()
     return site, (ShopSettings.for_site(site) if site is not None else None)
@@ -110,21 +126,30 @@ def absolute_url(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-# --- order e-mails ------------------------------------------------------------------------------------
+# --- order e-mails
+# ------------------------------------------------------------------------------------
+
 
 def order_email_queue(*, order: Order, kind: str) -> OutgoingEmail:
-    """Queue the ``kind`` message about ``order`` (once per order and kind) in the order's language."""
+    """Queue the ``kind`` message about ``order`` (once per order and kind) in the order's
+    language."""
     if kind not in ORDER_EMAIL_KINDS:
         raise ValueError(f"unknown order e-mail kind {kind!r}; kinds are {ORDER_EMAIL_KINDS}")
     return email_queue(
-        kind=kind, to=order.email, language=order.language, context=order_email_context(order),
-        dedupe_key=f"order:{order.pk}:{kind}", order=order,
+        kind=kind,
+        to=order.email,
+        language=order.language,
+        context=order_email_context(order),
+        dedupe_key=f"order:{order.pk}:{kind}",
+        order=order,
     )
 
 
 def order_email_context(order: Order) -> dict:
     """What the order templates show: lines, totals (on ``order``), address, how to pay, a link."""
-    site_and_shop = _site_and_settings()  # once per message: it is read inside the order's transaction
+    site_and_shop = (
+        _site_and_settings()
+    )  # once per message: it is read inside the order's transaction
     return {
         **email_common_context(site_and_shop),
         "order": order,
@@ -141,7 +166,11 @@ def _cancel_note(order: Order) -> str:
     """Why the order was cancelled, as written on its status change ("" when not cancelled)."""
     if order.status != OrderStatus.CANCELLED:
         return ""
-    change = order.status_changes.filter(to_status=OrderStatus.CANCELLED).order_by("-created_at", "-pk").first()
+    change = (
+        order.status_changes.filter(to_status=OrderStatus.CANCELLED)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
     return change.note if change is not None else ""
 
 
@@ -149,7 +178,9 @@ def _payment_info_text(shop) -> str:
     """The editors' payment instructions (rich text in ShopSettings) as plain text, or ""."""
     if shop is None or not shop.payment_methods_info:
         return ""
-    text = strip_tags(str(shop.payment_methods_info).replace("</p>", "</p>\n").replace("<br/>", "\n"))
+    text = strip_tags(
+        str(shop.payment_methods_info).replace("</p>", "</p>\n").replace("<br/>", "\n")
+    )
     return _tidy_text(text).strip()
 
 
@@ -182,7 +213,9 @@ def order_from_guest_token(token: str) -> Order | None:
     return Order.objects.filter(number=number).first()
 
 
-# --- sending ------------------------------------------------------------------------------------------
+# --- sending
+# ------------------------------------------------------------------------------------------
+
 
 def email_send(*, email_id: int) -> bool:
     """Send one pending outbox row; True when it went out now.
@@ -193,8 +226,11 @@ def email_send(*, email_id: int) -> bool:
     request, which must not fail because of the mail server.
     """
     with transaction.atomic():
-        email = (OutgoingEmail.objects.select_for_update()
-                 .filter(pk=email_id, status=OutgoingEmail.Status.PENDING).first())
+        email = (
+            OutgoingEmail.objects.select_for_update()
+            .filter(pk=email_id, status=OutgoingEmail.Status.PENDING)
+            .first()
+        )
         if email is None:
             return False
         email.attempts += 1
@@ -203,10 +239,19 @@ def email_send(*, email_id: int) -> bool:
         except Exception as error:  # noqa: BLE001 — SMTP, socket, DNS…: all mean "try again later"
             email.last_error = f"{type(error).__name__}: {error}"[:ERROR_MAX_LENGTH]
             email.save(update_fields=["attempts", "last_error"])
-            logger.warning("E-mail %s to %s not sent (attempt %s): %s", email.pk, email.to, email.attempts,
-                           email.last_error)
+            logger.warning(
+                "E-mail %s to %s not sent (attempt %s): %s",
+                email.pk,
+                email.to,
+                email.attempts,
+                email.last_error,
+            )
             return False
-        email.status, email.sent_at, email.last_error = OutgoingEmail.Status.SENT, timezone.now(), ""
+        email.status, email.sent_at, email.last_error = (
+            OutgoingEmail.Status.SENT,
+            timezone.now(),
+            "",
+        )
         email.save(update_fields=["attempts", "status", "sent_at", "last_error"])
         return True
 
@@ -219,13 +264,19 @@ def _message(email: OutgoingEmail) -> EmailMultiAlternatives:
 
 
 def emails_send_pending(*, limit: int = 100) -> tuple[int, int]:
-    """Retry pending rows, oldest first; returns (sent, failed). Run from cron or once mail is back."""
+    """Retry pending rows, oldest first; returns (sent, failed). Run from cron or once mail is
+    back."""
     sent = failed = 0
-    pending_ids = (OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING)
-                   .order_by("created_at", "pk").values_list("pk", flat=True)[:limit])
+    pending_ids = (
+        OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING)
+        .order_by("created_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
     for email_id in list(pending_ids):
         if email_send(email_id=email_id):
             sent += 1
-        elif OutgoingEmail.objects.filter(pk=email_id, status=OutgoingEmail.Status.PENDING).exists():
+        elif OutgoingEmail.objects.filter(
+            pk=email_id, status=OutgoingEmail.Status.PENDING
+        ).exists():
             failed += 1
     return sent, failed

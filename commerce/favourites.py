@@ -19,7 +19,8 @@ from .models import Favourite
 
 
 def favourite_toggle(*, user, product: Product) -> bool:
-    """Favourite the product, or un-favourite it when it already is; True when it is now a favourite.
+    """Favourite the product, or un-favourite it when it already is; True when it is now a
+    favourite.
 
     Only live products can be added; removing works for any (the favourites page
     offers it for unpublished ones). The unique constraint, not a check, decides

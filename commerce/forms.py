@@ -18,7 +18,9 @@ class DeliveryAddressForm(forms.ModelForm):
     class Meta:
         model = Address
         fields = ["recipient", "mobile", "province", "city", "district", "street", "postcode"]
-        widgets = {"mobile": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "tel"})}
+        widgets = {
+            "mobile": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "tel"})
+        }
 
 
 class CheckoutForm(forms.Form):
@@ -27,17 +29,25 @@ class CheckoutForm(forms.Form):
     shipping_method = forms.ChoiceField(label=_("Shipping"), widget=forms.RadioSelect)
     payment_method = forms.ChoiceField(label=_("Payment"), widget=forms.RadioSelect)
     red_packet = forms.ChoiceField(label=_("Red packet"), widget=forms.RadioSelect, required=False)
-    note = forms.CharField(label=_("Note for customer service"), required=False, max_length=500,
-                           widget=forms.Textarea(attrs={"rows": 3}),
-                           help_text=_("E.g. a delivery time that suits you. Customer service reads every note."))
+    note = forms.CharField(
+        label=_("Note for customer service"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("E.g. a delivery time that suits you. Customer service reads every note."),
+    )
 
-    def __init__(self, *args, guest: bool, addresses, shipping_choices, red_packet_choices, **kwargs):
+    def __init__(
+        self, *args, guest: bool, addresses, shipping_choices, red_packet_choices, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.guest = guest
         self.fields["address"].choices = [(str(a.pk), str(a)) for a in addresses] + [
-            (NEW_ADDRESS, _("A new address"))]
+            (NEW_ADDRESS, _("A new address"))
+        ]
         self.fields["shipping_method"].choices = shipping_choices
-        # Providers switched on by settings: cash on delivery and bank transfer always, Alipay with its keys.
+        # Providers switched on by settings: cash on delivery and bank transfer always, Alipay with
+        # its keys.
         self.fields["payment_method"].choices = [(p.code, p.label) for p in available_providers()]
         self.fields["red_packet"].choices = [("", _("No red packet"))] + red_packet_choices
         if guest:

@@ -31,13 +31,18 @@ from .models import OrderStatus, StockMovement
 from .order_status import HOLDS_RESERVATION
 
 Kind = StockMovement.Kind
-OPENING_BALANCE = "Opening balance"  # the reason of opening rows; the data migration 0007 writes the same
-MAX_UNITS = 1_000_000  # one movement never moves more; catches a cost typed into the quantity column
+OPENING_BALANCE = (
+    "Opening balance"  # the reason of opening rows; the data migration 0007 writes the same
+)
+MAX_UNITS = (
+    1_000_000  # one movement never moves more; catches a cost typed into the quantity column
+)
 CENT = Decimal("0.01")
 
 
 class StockChangeRefused(CommerceError):
-    """A staff stock change that cannot be made (unknown SKU, bad number, no reason, below reserved)."""
+    """A staff stock change that cannot be made (unknown SKU, bad number, no reason, below
+    reserved)."""
 
     code = "stock_change_refused"
 
@@ -61,16 +66,24 @@ def _locked_rows(skus) -> dict[str, Stock]:
 
 
 def _ensure_rows(skus) -> None:
-    """Create the missing, empty Stock rows of catalogue variants; refuse SKUs the catalogue does not know."""
-    missing = set(skus) - set(Stock.objects.filter(sku__in=list(skus)).values_list("sku", flat=True))
+    """Create the missing, empty Stock rows of catalogue variants; refuse SKUs the catalogue does
+    not know."""
+    missing = set(skus) - set(
+        Stock.objects.filter(sku__in=list(skus)).values_list("sku", flat=True)
+    )
     if not missing:
         return
     known = set(ProductVariant.objects.filter(sku__in=list(missing)).values_list("sku", flat=True))
     if missing - known:
-        raise StockChangeRefused(_("There is no product variant with SKU %(skus)s.") % {
-            "skus": ", ".join(f"“{sku}”" for sku in sorted(missing - known))}, code="unknown_sku")
+        raise StockChangeRefused(
+            _("There is no product variant with SKU %(skus)s.")
+            % {"skus": ", ".join(f"“{sku}”" for sku in sorted(missing - known))},
+            code="unknown_sku",
+        )
     for sku in sorted(known):
-        Stock.objects.get_or_create(sku=sku)  # a racing creator meets the unique constraint; both go on
+        Stock.objects.get_or_create(
+            sku=sku
+        )  # a racing creator meets the unique constraint; both go on
 
 
 def _locked_row(sku: str) -> Stock:
@@ -81,8 +94,10 @@ def _locked_row(sku: str) -> Stock:
 
 def _apply(row: Stock, movement: StockMovement) -> StockMovement:
     """Write one movement and the same change to its Stock row (the row is locked by the caller)."""
-    Stock.objects.filter(pk=row.pk).update(on_hand=F("on_hand") + movement.on_hand_change,
-                                           reserved=F("reserved") + movement.reserved_change)
+    Stock.objects.filter(pk=row.pk).update(
+        on_hand=F("on_hand") + movement.on_hand_change,
+        reserved=F("reserved") + movement.reserved_change,
+    )
     row.on_hand += movement.on_hand_change
     row.reserved += movement.reserved_change
     movement.sku = row.sku
@@ -94,7 +109,9 @@ def _apply_many(rows: dict[str, Stock], movements: list[StockMovement]) -> None:
     """Order-driven movements of several SKUs: one update per row, one insert for all movements."""
     for movement in movements:
         Stock.objects.filter(pk=rows[movement.sku].pk).update(
-            on_hand=F("on_hand") + movement.on_hand_change, reserved=F("reserved") + movement.reserved_change)
+            on_hand=F("on_hand") + movement.on_hand_change,
+            reserved=F("reserved") + movement.reserved_change,
+        )
     StockMovement.objects.bulk_create(movements)
 
 
@@ -105,8 +122,9 @@ def _staff(actor):
 # Orders ------------------------------------------------------------------------------
 
 
-def stock_reserve(*, quantities: dict[str, int], names: dict[str, str] | None = None, order=None,
-                  actor=None) -> None:
+def stock_reserve(
+    *, quantities: dict[str, int], names: dict[str, str] | None = None, order=None, actor=None
+) -> None:
     """Hold ``quantities`` (SKU → units) for an order, or raise ``InsufficientStock`` naming
     every line that cannot be served; nothing is held then."""
     rows = _locked_rows(quantities)
@@ -118,8 +136,19 @@ def stock_reserve(*, quantities: dict[str, int], names: dict[str, str] | None = 
             short.append((sku, available))
     if short:
         raise InsufficientStock(_sold_out_message(short, names or {}))
-    _apply_many(rows, [StockMovement(sku=sku, kind=Kind.RESERVE, reserved_change=quantity, order=order,
-                                     actor=_staff(actor)) for sku, quantity in quantities.items()])
+    _apply_many(
+        rows,
+        [
+            StockMovement(
+                sku=sku,
+                kind=Kind.RESERVE,
+                reserved_change=quantity,
+                order=order,
+                actor=_staff(actor),
+            )
+            for sku, quantity in quantities.items()
+        ],
+    )
 
 
 def _sold_out_message(short, names) -> str:
@@ -134,14 +163,22 @@ def _sold_out_message(short, names) -> str:
 
 
 def stock_release(*, quantities: dict[str, int], order=None, actor=None) -> None:
-    """Give back what a cancelled order held (never below zero, should a row have been corrected meanwhile)."""
+    """Give back what a cancelled order held (never below zero, should a row have been corrected
+    meanwhile)."""
     rows = _locked_rows(quantities)
     movements = []
     for sku, quantity in quantities.items():
         released = min(quantity, rows[sku].reserved) if sku in rows else 0
         if released:
-            movements.append(StockMovement(sku=sku, kind=Kind.RELEASE, reserved_change=-released, order=order,
-                                           actor=_staff(actor)))
+            movements.append(
+                StockMovement(
+                    sku=sku,
+                    kind=Kind.RELEASE,
+                    reserved_change=-released,
+                    order=order,
+                    actor=_staff(actor),
+                )
+            )
     _apply_many(rows, movements)
 
 
@@ -154,8 +191,16 @@ def stock_ship(*, quantities: dict[str, int], order=None, actor=None) -> None:
             row = rows[sku]
             # Never below zero; reserved ≤ on hand holds because reserved drops at least as far.
             taken, unreserved = min(quantity, row.on_hand), min(quantity, row.reserved)
-            movements.append(StockMovement(sku=sku, kind=Kind.SALE_OUT, on_hand_change=-taken,
-                                           reserved_change=-unreserved, order=order, actor=_staff(actor)))
+            movements.append(
+                StockMovement(
+                    sku=sku,
+                    kind=Kind.SALE_OUT,
+                    on_hand_change=-taken,
+                    reserved_change=-unreserved,
+                    order=order,
+                    actor=_staff(actor),
+                )
+            )
     _apply_many(rows, movements)
 
 
@@ -165,19 +210,45 @@ def stock_return(*, sku: str, quantity: int, order, actor) -> StockMovement:
     with transaction.atomic():
         row = _locked_row(sku)
         if order.status in HOLDS_RESERVATION or order.status == OrderStatus.CANCELLED:
-            raise StockChangeRefused(_("Order %(number)s was never shipped; nothing can come back from it.") % {
-                "number": order.number}, code="not_shipped")
+            raise StockChangeRefused(
+                _("Order %(number)s was never shipped; nothing can come back from it.")
+                % {"number": order.number},
+                code="not_shipped",
+            )
         bought = sum(line.quantity for line in order.lines.all() if line.sku == sku)
-        returned = StockMovement.objects.filter(order=order, sku=sku, kind=Kind.RETURN_IN).aggregate(
-            units=Sum("on_hand_change"))["units"] or 0
+        returned = (
+            StockMovement.objects.filter(order=order, sku=sku, kind=Kind.RETURN_IN).aggregate(
+                units=Sum("on_hand_change")
+            )["units"]
+            or 0
+        )
         if returned + quantity > bought:
-            raise StockChangeRefused(_("Order %(number)s took %(bought)d of %(sku)s and %(returned)d already came "
-                                       "back; %(quantity)d more cannot be returned.") % {
-                "number": order.number, "bought": bought, "sku": sku, "returned": returned,
-                "quantity": quantity}, code="return_exceeds_order")
-        movement = _apply(row, StockMovement(kind=Kind.RETURN_IN, on_hand_change=quantity, order=order,
-                                             actor=_staff(actor)))
-        log(row, "commerce.stock.return_in", user=_staff(actor), data={"quantity": quantity, "order": order.number})
+            raise StockChangeRefused(
+                _(
+                    "Order %(number)s took %(bought)d of %(sku)s and %(returned)d already came "
+                    "back; %(quantity)d more cannot be returned."
+                )
+                % {
+                    "number": order.number,
+                    "bought": bought,
+                    "sku": sku,
+                    "returned": returned,
+                    "quantity": quantity,
+                },
+                code="return_exceeds_order",
+            )
+        movement = _apply(
+            row,
+            StockMovement(
+                kind=Kind.RETURN_IN, on_hand_change=quantity, order=order, actor=_staff(actor)
+            ),
+        )
+        log(
+            row,
+            "commerce.stock.return_in",
+            user=_staff(actor),
+            data={"quantity": quantity, "order": order.number},
+        )
     return movement
 
 
@@ -186,10 +257,16 @@ def stock_return(*, sku: str, quantity: int, order, actor) -> StockMovement:
 
 def _units(value, *, allow_zero: bool = False) -> int:
     """A whole, positive (or zero) number of units, or ``InvalidQuantity``."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < (0 if allow_zero else 1) \
-            or value > MAX_UNITS:
-        raise InvalidQuantity(_("Enter a whole number of units from %(low)d to %(high)d.") % {
-            "low": 0 if allow_zero else 1, "high": MAX_UNITS})
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or value < (0 if allow_zero else 1)
+        or value > MAX_UNITS
+    ):
+        raise InvalidQuantity(
+            _("Enter a whole number of units from %(low)d to %(high)d.")
+            % {"low": 0 if allow_zero else 1, "high": MAX_UNITS}
+        )
     return value
 
 
@@ -198,19 +275,36 @@ def _cost(value) -> Decimal:
         cost = Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
         cost = None
-    if cost is None or not cost.is_finite() or cost < 0 or cost != cost.quantize(CENT) or cost >= 10 ** 8:
-        raise StockChangeRefused(_("Enter a unit cost of 0 or more with at most two decimal places."),
-                                 code="invalid_cost")
+    if (
+        cost is None
+        or not cost.is_finite()
+        or cost < 0
+        or cost != cost.quantize(CENT)
+        or cost >= 10**8
+    ):
+        raise StockChangeRefused(
+            _("Enter a unit cost of 0 or more with at most two decimal places."),
+            code="invalid_cost",
+        )
     return cost.quantize(CENT)
 
 
 def _check_purchase(purchase: Purchase) -> Purchase:
     reference = (purchase.supplier_reference or "").strip()
     if not reference or len(reference) > 80:
-        raise StockChangeRefused(_("Enter the supplier's reference (delivery note or invoice number, "
-                                   "at most 80 characters)."), code="supplier_reference_required")
-    return Purchase(sku=(purchase.sku or "").strip(), quantity=_units(purchase.quantity),
-                    supplier_reference=reference, unit_cost=_cost(purchase.unit_cost))
+        raise StockChangeRefused(
+            _(
+                "Enter the supplier's reference (delivery note or invoice number, "
+                "at most 80 characters)."
+            ),
+            code="supplier_reference_required",
+        )
+    return Purchase(
+        sku=(purchase.sku or "").strip(),
+        quantity=_units(purchase.quantity),
+        supplier_reference=reference,
+        unit_cost=_cost(purchase.unit_cost),
+    )
 
 
 def stock_receive_many(*, purchases: list[Purchase], actor) -> list[StockMovement]:
@@ -221,28 +315,58 @@ def stock_receive_many(*, purchases: list[Purchase], actor) -> list[StockMovemen
         _ensure_rows(skus)
         rows = _locked_rows(skus)  # all at once, in pk order
         movements = [
-            _apply(rows[purchase.sku], StockMovement(
-                kind=Kind.PURCHASE_IN, on_hand_change=purchase.quantity, actor=_staff(actor),
-                supplier_reference=purchase.supplier_reference, unit_cost=purchase.unit_cost))
+            _apply(
+                rows[purchase.sku],
+                StockMovement(
+                    kind=Kind.PURCHASE_IN,
+                    on_hand_change=purchase.quantity,
+                    actor=_staff(actor),
+                    supplier_reference=purchase.supplier_reference,
+                    unit_cost=purchase.unit_cost,
+                ),
+            )
             for purchase in checked
         ]
         for movement in movements:
-            log(rows[movement.sku], "commerce.stock.purchase_in", user=_staff(actor), data={
-                "quantity": movement.on_hand_change, "supplier_reference": movement.supplier_reference,
-                "unit_cost": str(movement.unit_cost)})
+            log(
+                rows[movement.sku],
+                "commerce.stock.purchase_in",
+                user=_staff(actor),
+                data={
+                    "quantity": movement.on_hand_change,
+                    "supplier_reference": movement.supplier_reference,
+                    "unit_cost": str(movement.unit_cost),
+                },
+            )
     return movements
 
 
-def stock_receive(*, sku: str, quantity: int, supplier_reference: str, unit_cost, actor) -> StockMovement:
+def stock_receive(
+    *, sku: str, quantity: int, supplier_reference: str, unit_cost, actor
+) -> StockMovement:
     """Goods bought from a supplier arrive: on hand rises, the movement keeps reference and cost."""
-    return stock_receive_many(purchases=[Purchase(sku=sku, quantity=quantity, supplier_reference=supplier_reference,
-                                                  unit_cost=unit_cost)], actor=actor)[0]
+    return stock_receive_many(
+        purchases=[
+            Purchase(
+                sku=sku,
+                quantity=quantity,
+                supplier_reference=supplier_reference,
+                unit_cost=unit_cost,
+            )
+        ],
+        actor=actor,
+    )[0]
 
 
 def _below_reserved(row: Stock, on_hand: int) -> StockChangeRefused:
-    return StockChangeRefused(_("%(sku)s would have %(on_hand)d on hand but %(reserved)d are reserved for open "
-                                "orders; on hand cannot go below reserved.") % {
-        "sku": row.sku, "on_hand": on_hand, "reserved": row.reserved}, code="below_reserved")
+    return StockChangeRefused(
+        _(
+            "%(sku)s would have %(on_hand)d on hand but %(reserved)d are reserved for open "
+            "orders; on hand cannot go below reserved."
+        )
+        % {"sku": row.sku, "on_hand": on_hand, "reserved": row.reserved},
+        code="below_reserved",
+    )
 
 
 def stock_adjust(*, sku: str, on_hand_change: int, reason: str, actor) -> StockMovement:
@@ -250,16 +374,32 @@ def stock_adjust(*, sku: str, on_hand_change: int, reason: str, actor) -> StockM
     reason = (reason or "").strip()
     if not reason:
         raise StockChangeRefused(_("Say why the stock changes."), code="reason_required")
-    if isinstance(on_hand_change, bool) or not isinstance(on_hand_change, int) or not on_hand_change \
-            or abs(on_hand_change) > MAX_UNITS:
+    if (
+        isinstance(on_hand_change, bool)
+        or not isinstance(on_hand_change, int)
+        or not on_hand_change
+        or abs(on_hand_change) > MAX_UNITS
+    ):
         raise InvalidQuantity(_("Enter a change other than 0, such as 5 or -2."))
     with transaction.atomic():
         row = _locked_row(sku)
         if row.on_hand + on_hand_change < row.reserved:
             raise _below_reserved(row, row.on_hand + on_hand_change)
-        movement = _apply(row, StockMovement(kind=Kind.ADJUSTMENT, on_hand_change=on_hand_change,
-                                             reason=reason[:300], actor=_staff(actor)))
-        log(row, "commerce.stock.adjust", user=_staff(actor), data={"change": on_hand_change, "reason": reason})
+        movement = _apply(
+            row,
+            StockMovement(
+                kind=Kind.ADJUSTMENT,
+                on_hand_change=on_hand_change,
+                reason=reason[:300],
+                actor=_staff(actor),
+            ),
+        )
+        log(
+            row,
+            "commerce.stock.adjust",
+            user=_staff(actor),
+            data={"change": on_hand_change, "reason": reason},
+        )
     return movement
 
 
@@ -275,9 +415,21 @@ def stock_count(*, sku: str, counted: int, actor) -> StockMovement:
         if counted < row.reserved:
             raise _below_reserved(row, counted)
         before = row.on_hand
-        movement = _apply(row, StockMovement(kind=Kind.STOCKTAKE, on_hand_change=counted - before,
-                                             reason=f"{before} → {counted}", actor=_staff(actor)))
-        log(row, "commerce.stock.count", user=_staff(actor), data={"counted": counted, "before": before})
+        movement = _apply(
+            row,
+            StockMovement(
+                kind=Kind.STOCKTAKE,
+                on_hand_change=counted - before,
+                reason=f"{before} → {counted}",
+                actor=_staff(actor),
+            ),
+        )
+        log(
+            row,
+            "commerce.stock.count",
+            user=_staff(actor),
+            data={"counted": counted, "before": before},
+        )
     return movement
 
 
@@ -286,15 +438,29 @@ def stock_open(*, sku: str, on_hand: int, actor=None) -> Stock:
     on_hand = _units(on_hand, allow_zero=True)
     with transaction.atomic():
         row = Stock.objects.create(sku=sku, on_hand=on_hand)
-        StockMovement.objects.create(sku=sku, kind=Kind.ADJUSTMENT, on_hand_change=on_hand,
-                                     reason=OPENING_BALANCE, actor=_staff(actor))
+        StockMovement.objects.create(
+            sku=sku,
+            kind=Kind.ADJUSTMENT,
+            on_hand_change=on_hand,
+            reason=OPENING_BALANCE,
+            actor=_staff(actor),
+        )
     return row
 
 
 def opening_movements(rows) -> list[StockMovement]:
-    """Unsaved opening-balance movements for new Stock rows (bulk loaders insert both with bulk_create)."""
-    return [StockMovement(sku=row.sku, kind=Kind.ADJUSTMENT, on_hand_change=row.on_hand,
-                          reserved_change=row.reserved, reason=OPENING_BALANCE) for row in rows]
+    """Unsaved opening-balance movements for new Stock rows (bulk loaders insert both with
+    bulk_create)."""
+    return [
+        StockMovement(
+            sku=row.sku,
+            kind=Kind.ADJUSTMENT,
+            on_hand_change=row.on_hand,
+            reserved_change=row.reserved,
+            reason=OPENING_BALANCE,
+        )
+        for row in rows
+    ]
 
 
 # Checking ------------------------------------------------------------------------------
@@ -311,12 +477,22 @@ def stock_ledger_mismatches(skus=None) -> list[tuple[str, int, int, int, int]]:
     if skus is not None:
         skus = list(skus)
         stock, movements = stock.filter(sku__in=skus), movements.filter(sku__in=skus)
-    rows = {sku: (on_hand, reserved) for sku, on_hand, reserved in stock.values_list("sku", "on_hand", "reserved")}
-    sums = {entry["sku"]: (entry["on_hand"] or 0, entry["reserved"] or 0) for entry in movements.order_by().values(
-        "sku").annotate(on_hand=Sum("on_hand_change"), reserved=Sum("reserved_change"))}
+    rows = {
+        sku: (on_hand, reserved)
+        for sku, on_hand, reserved in stock.values_list("sku", "on_hand", "reserved")
+    }
+    sums = {
+        entry["sku"]: (entry["on_hand"] or 0, entry["reserved"] or 0)
+        for entry in movements.order_by()
+        .values("sku")
+        .annotate(on_hand=Sum("on_hand_change"), reserved=Sum("reserved_change"))
+    }
     mismatches = []
     for sku in sorted(rows.keys() | sums.keys()):
-        (on_hand, reserved), (ledger_on_hand, ledger_reserved) = rows.get(sku, (0, 0)), sums.get(sku, (0, 0))
+        (on_hand, reserved), (ledger_on_hand, ledger_reserved) = (
+            rows.get(sku, (0, 0)),
+            sums.get(sku, (0, 0)),
+        )
         if (on_hand, reserved) != (ledger_on_hand, ledger_reserved):
             mismatches.append((sku, on_hand, ledger_on_hand, reserved, ledger_reserved))
     return mismatches

@@ -24,10 +24,34 @@ ALLOWED_TRANSITIONS: dict[str, set[str]] = {
 # The shopper may cancel until the parcel leaves; after that it is an after-sales case.
 CUSTOMER_CANCELLABLE = {S.AWAITING_PAYMENT, S.PAID, S.CONFIRMED, S.STOCKING, S.OUT_OF_STOCK}
 # Stock is reserved from placing until shipping (then it leaves the shelf) or cancelling.
-HOLDS_RESERVATION = {S.AWAITING_PAYMENT, S.PAID, S.CONFIRMED, S.STOCKING, S.OUT_OF_STOCK, S.PACKING}
+HOLDS_RESERVATION = {
+    S.AWAITING_PAYMENT,
+    S.PAID,
+    S.CONFIRMED,
+    S.STOCKING,
+    S.OUT_OF_STOCK,
+    S.PACKING,
+}
 # The steps the shopper's timeline shows, in order.
-TIMELINE = [S.AWAITING_PAYMENT, S.PAID, S.STOCKING, S.PACKING, S.SHIPPED, S.IN_TRANSIT, S.DELIVERED, S.COMPLETED]
-COD_TIMELINE = [S.CONFIRMED, S.STOCKING, S.PACKING, S.SHIPPED, S.IN_TRANSIT, S.DELIVERED, S.COMPLETED]
+TIMELINE = [
+    S.AWAITING_PAYMENT,
+    S.PAID,
+    S.STOCKING,
+    S.PACKING,
+    S.SHIPPED,
+    S.IN_TRANSIT,
+    S.DELIVERED,
+    S.COMPLETED,
+]
+COD_TIMELINE = [
+    S.CONFIRMED,
+    S.STOCKING,
+    S.PACKING,
+    S.SHIPPED,
+    S.IN_TRANSIT,
+    S.DELIVERED,
+    S.COMPLETED,
+]
 
 
 def can_transition(from_status: str, to_status: str) -> bool:

@@ -17,7 +17,15 @@ from django.utils.translation import gettext as _
 
 from . import inventory
 from .errors import CheckoutInvalid, IllegalTransition, ProductUnavailable, RedPacketInvalid
-from .models import Order, OrderLine, OrderStatus, OrderStatusChange, PaymentMethod, RedPacket, ShippingMethod
+from .models import (
+    Order,
+    OrderLine,
+    OrderStatus,
+    OrderStatusChange,
+    PaymentMethod,
+    RedPacket,
+    ShippingMethod,
+)
 from .order_status import CUSTOMER_CANCELLABLE, HOLDS_RESERVATION, can_transition
 from .pricing import PriceBreakdown, price_basket, variants_for_pricing
 from .red_packets import red_packet_problem, red_packet_redeem, red_packet_release
@@ -45,25 +53,45 @@ class Delivery:
 
     @classmethod
     def from_address(cls, address) -> Delivery:
-        return cls(recipient=address.recipient, mobile=address.mobile, province=address.province,
-                   city=address.city, district=address.district, street=address.street, postcode=address.postcode)
+        return cls(
+            recipient=address.recipient,
+            mobile=address.mobile,
+            province=address.province,
+            city=address.city,
+            district=address.district,
+            street=address.street,
+            postcode=address.postcode,
+        )
 
 
-def checkout_price(*, lines, user, shipping_method: ShippingMethod | None, province: str,
-                   red_packet_id: int | None) -> tuple[PriceBreakdown, RedPacket | None]:
-    """Price a checkout as placing it would; raises ``RedPacketInvalid`` for a packet that cannot be spent."""
+def checkout_price(
+    *,
+    lines,
+    user,
+    shipping_method: ShippingMethod | None,
+    province: str,
+    red_packet_id: int | None,
+) -> tuple[PriceBreakdown, RedPacket | None]:
+    """Price a checkout as placing it would; raises ``RedPacketInvalid`` for a packet that cannot
+    be spent."""
     packet = None
     if red_packet_id:
-        packet = (RedPacket.objects.select_related("packet_type")
-                  .prefetch_related("packet_type__categories", "packet_type__brands")
-                  .filter(pk=red_packet_id, user=user if getattr(user, "is_authenticated", False) else None)
-                  .first())
+        packet = (
+            RedPacket.objects.select_related("packet_type")
+            .prefetch_related("packet_type__categories", "packet_type__brands")
+            .filter(
+                pk=red_packet_id, user=user if getattr(user, "is_authenticated", False) else None
+            )
+            .first()
+        )
         if packet is None:
             raise RedPacketInvalid(_("That red packet was not found."))
         problem = red_packet_problem(packet, user=user)
         if problem:
             raise RedPacketInvalid(problem)
-    breakdown = price_basket(lines=lines, red_packet=packet, shipping_method=shipping_method, province=province)
+    breakdown = price_basket(
+        lines=lines, red_packet=packet, shipping_method=shipping_method, province=province
+    )
     if packet is not None and breakdown.red_packet_problem:
         raise RedPacketInvalid(breakdown.red_packet_problem)
     return breakdown, packet
@@ -98,9 +126,18 @@ def order_place(
         raise CheckoutInvalid(_("Your cart is empty."))
     try:
         with transaction.atomic():
-            return _place(checkout_key=checkout_key, user=user, email=email, language=language,
-                          quantities=quantities, delivery=delivery, shipping_method_id=shipping_method_id,
-                          payment_method=payment_method, red_packet_id=red_packet_id, customer_note=customer_note)
+            return _place(
+                checkout_key=checkout_key,
+                user=user,
+                email=email,
+                language=language,
+                quantities=quantities,
+                delivery=delivery,
+                shipping_method_id=shipping_method_id,
+                payment_method=payment_method,
+                red_packet_id=red_packet_id,
+                customer_note=customer_note,
+            )
     except IntegrityError:
         existing = _order_for_key(checkout_key, user, email)
         if existing is None:
@@ -112,31 +149,64 @@ def _order_for_key(checkout_key: str, user, email: str) -> Order | None:
     order = Order.objects.filter(checkout_key=checkout_key).first()
     if order is None:
         return None
-    same_buyer = order.user_id == user.pk if getattr(user, "is_authenticated", False) else order.email == email
+    same_buyer = (
+        order.user_id == user.pk
+        if getattr(user, "is_authenticated", False)
+        else order.email == email
+    )
     if not same_buyer:
         raise CheckoutInvalid(_("This checkout has expired; please review your order again."))
     return order
 
 
-def _place(*, checkout_key, user, email, language, quantities, delivery, shipping_method_id, payment_method,
-           red_packet_id, customer_note) -> Order:
+def _place(
+    *,
+    checkout_key,
+    user,
+    email,
+    language,
+    quantities,
+    delivery,
+    shipping_method_id,
+    payment_method,
+    red_packet_id,
+    customer_note,
+) -> Order:
     variants = variants_for_pricing(quantities)
     missing = [sku for sku in quantities if sku not in variants]
     if missing:
-        raise ProductUnavailable(_("Some items in your cart are no longer sold: %(skus)s.") % {
-            "skus": ", ".join(missing)})
+        raise ProductUnavailable(
+            _("Some items in your cart are no longer sold: %(skus)s.")
+            % {"skus": ", ".join(missing)}
+        )
     method = ShippingMethod.objects.filter(pk=shipping_method_id, active=True).first()
     if method is None:
         raise CheckoutInvalid(_("Please choose a shipping method."))
     lines = [(variants[sku], quantity) for sku, quantity in quantities.items()]
-    breakdown, packet = checkout_price(lines=lines, user=user, shipping_method=method,
-                                       province=delivery.province, red_packet_id=red_packet_id)
+    breakdown, packet = checkout_price(
+        lines=lines,
+        user=user,
+        shipping_method=method,
+        province=delivery.province,
+        red_packet_id=red_packet_id,
+    )
     if breakdown.shipping_fee is None:
-        raise CheckoutInvalid(_("%(method)s does not deliver to this address; please choose another method.")
-                              % {"method": method.name})
-    order = _create_order(checkout_key=checkout_key, user=user, email=email, language=language,
-                          delivery=delivery, method=method, payment_method=payment_method,
-                          breakdown=breakdown, packet=packet, customer_note=customer_note)
+        raise CheckoutInvalid(
+            _("%(method)s does not deliver to this address; please choose another method.")
+            % {"method": method.name}
+        )
+    order = _create_order(
+        checkout_key=checkout_key,
+        user=user,
+        email=email,
+        language=language,
+        delivery=delivery,
+        method=method,
+        payment_method=payment_method,
+        breakdown=breakdown,
+        packet=packet,
+        customer_note=customer_note,
+    )
     if packet is not None:
         red_packet_redeem(packet_id=packet.pk, user=user, order=order)
     _queue_email(order, "placed")
@@ -147,30 +217,68 @@ def _place(*, checkout_key, user, email, language, quantities, delivery, shippin
     return order
 
 
-def _create_order(*, checkout_key, user, email, language, delivery, method, payment_method, breakdown,
-                  packet, customer_note) -> Order:
+def _create_order(
+    *,
+    checkout_key,
+    user,
+    email,
+    language,
+    delivery,
+    method,
+    payment_method,
+    breakdown,
+    packet,
+    customer_note,
+) -> Order:
     cash_on_delivery = payment_method == PaymentMethod.CASH_ON_DELIVERY
     status = OrderStatus.CONFIRMED if cash_on_delivery else OrderStatus.AWAITING_PAYMENT
     now = timezone.now()
     order = Order.objects.create(
-        checkout_key=checkout_key, user=user if getattr(user, "is_authenticated", False) else None,
-        email=email, language=language, status=status, payment_method=payment_method,
-        recipient=delivery.recipient, mobile=delivery.mobile, province=delivery.province, city=delivery.city,
-        district=delivery.district, street=delivery.street, postcode=delivery.postcode,
-        shipping_method=method, shipping_method_name=method.name, customer_note=customer_note,
-        subtotal=breakdown.subtotal, discount_total=breakdown.discount_total,
-        shipping_fee=breakdown.shipping_fee, total=breakdown.total,
-        red_packet_name=packet.packet_type.name if packet else "", placed_at=now,
-        pay_by=None if cash_on_delivery else now + timedelta(minutes=settings.ORDER_PAYMENT_TIMEOUT_MINUTES),
+        checkout_key=checkout_key,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        email=email,
+        language=language,
+        status=status,
+        payment_method=payment_method,
+        recipient=delivery.recipient,
+        mobile=delivery.mobile,
+        province=delivery.province,
+        city=delivery.city,
+        district=delivery.district,
+        street=delivery.street,
+        postcode=delivery.postcode,
+        shipping_method=method,
+        shipping_method_name=method.name,
+        customer_note=customer_note,
+        subtotal=breakdown.subtotal,
+        discount_total=breakdown.discount_total,
+        shipping_fee=breakdown.shipping_fee,
+        total=breakdown.total,
+        red_packet_name=packet.packet_type.name if packet else "",
+        placed_at=now,
+        pay_by=None
+        if cash_on_delivery
+        else now + timedelta(minutes=settings.ORDER_PAYMENT_TIMEOUT_MINUTES),
     )
-    OrderLine.objects.bulk_create([
-        OrderLine(order=order, product=line.product, sku=line.sku, product_name=line.product.name,
-                  options=line.variant.label, unit_price=line.unit_price, quantity=line.quantity,
-                  discount=line.discount, line_total=line.total)
-        for line in breakdown.lines
-    ])
-    OrderStatusChange.objects.create(order=order, from_status="", to_status=status,
-                                     actor=order.user, created_at=now)
+    OrderLine.objects.bulk_create(
+        [
+            OrderLine(
+                order=order,
+                product=line.product,
+                sku=line.sku,
+                product_name=line.product.name,
+                options=line.variant.label,
+                unit_price=line.unit_price,
+                quantity=line.quantity,
+                discount=line.discount,
+                line_total=line.total,
+            )
+            for line in breakdown.lines
+        ]
+    )
+    OrderStatusChange.objects.create(
+        order=order, from_status="", to_status=status, actor=order.user, created_at=now
+    )
     return order
 
 
@@ -197,15 +305,21 @@ def order_transition(*, order: Order, to_status: str, actor=None, note: str = ""
     with transaction.atomic():
         locked = Order.objects.select_for_update().get(pk=order.pk)
         if not can_transition(locked.status, to_status):
-            raise IllegalTransition(_("An order that is “%(from)s” cannot become “%(to)s”.") % {
-                "from": locked.get_status_display(), "to": OrderStatus(to_status).label})
+            raise IllegalTransition(
+                _("An order that is “%(from)s” cannot become “%(to)s”.")
+                % {"from": locked.get_status_display(), "to": OrderStatus(to_status).label}
+            )
         from_status = locked.status
         _apply_side_effects(locked, from_status, to_status, actor)
         locked.status = to_status
         locked.save()
-        OrderStatusChange.objects.create(order=locked, from_status=from_status, to_status=to_status,
-                                         actor=actor if getattr(actor, "is_authenticated", False) else None,
-                                         note=note[:300])
+        OrderStatusChange.objects.create(
+            order=locked,
+            from_status=from_status,
+            to_status=to_status,
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            note=note[:300],
+        )
         if to_status in STATUS_EMAILS:
             _queue_email(locked, STATUS_EMAILS[to_status])
     order.refresh_from_db()  # the caller's instance shows the new state
@@ -224,9 +338,14 @@ def _apply_side_effects(order: Order, from_status: str, to_status: str, actor=No
         order.pay_by = None
     elif to_status == OrderStatus.SHIPPED:
         if not order.tracking_number:
-            raise IllegalTransition(_("Enter the carrier and tracking number before marking the order shipped."))
+            raise IllegalTransition(
+                _("Enter the carrier and tracking number before marking the order shipped.")
+            )
         inventory.stock_ship(quantities=order_quantities(order), order=order, actor=actor)
-    elif to_status == OrderStatus.DELIVERED and order.payment_method == PaymentMethod.CASH_ON_DELIVERY:
+    elif (
+        to_status == OrderStatus.DELIVERED
+        and order.payment_method == PaymentMethod.CASH_ON_DELIVERY
+    ):
         order.paid_at = order.paid_at or timezone.now()  # the courier collected the cash
 
 
@@ -234,31 +353,53 @@ def order_ship(*, order: Order, carrier: str, tracking_number: str, actor=None) 
     """Hand the parcel to a carrier: record carrier and tracking number, then mark it shipped."""
     carrier, tracking_number = carrier.strip(), tracking_number.strip()
     if not carrier or not tracking_number:
-        raise IllegalTransition(_("Enter the carrier and tracking number before marking the order shipped."))
+        raise IllegalTransition(
+            _("Enter the carrier and tracking number before marking the order shipped.")
+        )
     with transaction.atomic():
-        Order.objects.filter(pk=order.pk).update(carrier=carrier[:80], tracking_number=tracking_number[:60])
-        return order_transition(order=order, to_status=OrderStatus.SHIPPED, actor=actor,
-                                note=f"{carrier} {tracking_number}")
+        Order.objects.filter(pk=order.pk).update(
+            carrier=carrier[:80], tracking_number=tracking_number[:60]
+        )
+        return order_transition(
+            order=order,
+            to_status=OrderStatus.SHIPPED,
+            actor=actor,
+            note=f"{carrier} {tracking_number}",
+        )
 
 
 def order_cancel_by_customer(*, order: Order, actor=None) -> Order:
     """The shopper cancels: allowed until the parcel is being packed."""
     if order.status not in CUSTOMER_CANCELLABLE:
-        raise IllegalTransition(_("This order can no longer be cancelled online; please contact customer service."))
-    return order_transition(order=order, to_status=OrderStatus.CANCELLED, actor=actor,
-                            note=_("Cancelled by the customer."))
+        raise IllegalTransition(
+            _("This order can no longer be cancelled online; please contact customer service.")
+        )
+    return order_transition(
+        order=order,
+        to_status=OrderStatus.CANCELLED,
+        actor=actor,
+        note=_("Cancelled by the customer."),
+    )
 
 
 def order_confirm_receipt(*, order: Order, actor=None) -> Order:
     """The shopper confirms the parcel arrived: delivered (or still in transit) → completed."""
     order.refresh_from_db(fields=["status"])
     if order.status in {OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT}:
-        order = order_transition(order=order, to_status=OrderStatus.DELIVERED, actor=actor,
-                                 note=_("Receipt confirmed by the customer."))
+        order = order_transition(
+            order=order,
+            to_status=OrderStatus.DELIVERED,
+            actor=actor,
+            note=_("Receipt confirmed by the customer."),
+        )
     if order.status != OrderStatus.DELIVERED:
         raise IllegalTransition(_("Only a delivered order can be confirmed as received."))
-    return order_transition(order=order, to_status=OrderStatus.COMPLETED, actor=actor,
-                            note=_("Receipt confirmed by the customer."))
+    return order_transition(
+        order=order,
+        to_status=OrderStatus.COMPLETED,
+        actor=actor,
+        note=_("Receipt confirmed by the customer."),
+    )
 
 
 def orders_cancel_unpaid(*, now=None) -> int:
@@ -268,12 +409,17 @@ def orders_cancel_unpaid(*, now=None) -> int:
     others' stock and red packets held.
     """
     now = now or timezone.now()
-    overdue = Order.objects.filter(status=OrderStatus.AWAITING_PAYMENT, pay_by__lt=now).order_by("pk")
+    overdue = Order.objects.filter(status=OrderStatus.AWAITING_PAYMENT, pay_by__lt=now).order_by(
+        "pk"
+    )
     cancelled = 0
     for order in overdue:
         try:
-            order_transition(order=order, to_status=OrderStatus.CANCELLED,
-                             note=_("Not paid in time; cancelled automatically."))
+            order_transition(
+                order=order,
+                to_status=OrderStatus.CANCELLED,
+                note=_("Not paid in time; cancelled automatically."),
+            )
         except IllegalTransition:
             continue  # paid or cancelled meanwhile
         cancelled += 1

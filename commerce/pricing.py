@@ -141,7 +141,9 @@ def variants_for_pricing(skus: Sequence[str]) -> dict[str, ProductVariant]:
     variants = (
         ProductVariant.objects.filter(sku__in=list(skus), product__live=True)
         .select_related("product", "product__primary_category", "product__brand")
-        .prefetch_related(Prefetch("product__extra_categories", queryset=Category.objects.only("id", "path")))
+        .prefetch_related(
+            Prefetch("product__extra_categories", queryset=Category.objects.only("id", "path"))
+        )
     )
     return {variant.sku: variant for variant in variants}
 
@@ -161,7 +163,10 @@ def price_basket(
     it gives nothing. Shipping is priced when a method and a province are given; a
     method that does not deliver there leaves ``shipping_fee`` None.
     """
-    priced = [PricedLine(variant=variant, quantity=quantity, unit_price=variant.price) for variant, quantity in lines]
+    priced = [
+        PricedLine(variant=variant, quantity=quantity, unit_price=variant.price)
+        for variant, quantity in lines
+    ]
     breakdown = PriceBreakdown(lines=priced, discounts=[])
     for rule in DISCOUNT_RULES:
         for discount in rule(priced):
@@ -173,9 +178,12 @@ def price_basket(
         breakdown.red_packet_problem = problem
     if shipping_method is not None and province:
         breakdown.shipping_method = shipping_method
-        breakdown.shipping_fee = shipping_fee(method=shipping_method, province=province,
-                                              goods_total=breakdown.goods_total,
-                                              weight_grams=breakdown.weight_grams)
+        breakdown.shipping_fee = shipping_fee(
+            method=shipping_method,
+            province=province,
+            goods_total=breakdown.goods_total,
+            weight_grams=breakdown.weight_grams,
+        )
     return breakdown
 
 
@@ -185,15 +193,20 @@ def _apply(breakdown: PriceBreakdown, discount: Discount) -> None:
     breakdown.discounts.append(discount)
 
 
-def red_packet_discount(packet_type: RedPacketType, lines: list[PricedLine]) -> tuple[Discount | None, str]:
+def red_packet_discount(
+    packet_type: RedPacketType, lines: list[PricedLine]
+) -> tuple[Discount | None, str]:
     """What a red packet of this type takes off these lines, or why it takes nothing."""
-    eligible = [line for line in lines if red_packet_applies_to(packet_type, line) and line.total > 0]
+    eligible = [
+        line for line in lines if red_packet_applies_to(packet_type, line) and line.total > 0
+    ]
     eligible_total = sum((line.total for line in eligible), ZERO)
     if not eligible:
         return None, _("This red packet does not apply to anything in your cart.")
     if eligible_total < packet_type.min_spend:
         return None, _("This red packet needs a spend of ¥%(min)s on the goods it applies to.") % {
-            "min": packet_type.min_spend}
+            "min": packet_type.min_spend
+        }
     if packet_type.kind == RedPacketType.Kind.FIXED:
         amount = packet_type.amount
     else:
@@ -217,7 +230,9 @@ def red_packet_applies_to(packet_type: RedPacketType, line: PricedLine) -> bool:
         return True
     if line.product.brand_id in brand_ids:
         return True
-    return any(path.startswith(prefix) for path in line.category_paths for prefix in category_paths)
+    return any(
+        path.startswith(prefix) for path in line.category_paths for prefix in category_paths
+    )
 
 
 def allocate(amount: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:

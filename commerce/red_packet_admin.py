@@ -41,7 +41,9 @@ from .red_packets import (
 
 TYPE_VIEWSET = "red_packet_types"
 PACKET_VIEWSET = "red_packets"
-RED_PACKET_SUBMENU_HOOK = "register_red_packet_menu_item"  # extra entries of the "Red packets" menu
+RED_PACKET_SUBMENU_HOOK = (
+    "register_red_packet_menu_item"  # extra entries of the "Red packets" menu
+)
 MAX_RECIPIENT_LINES = 5000
 
 
@@ -51,17 +53,26 @@ MAX_RECIPIENT_LINES = 5000
 class IssueForm(forms.Form):
     """Who gets a packet of which type: a pasted list of people or a segment, not both."""
 
-    packet_type = forms.ModelChoiceField(label=gettext_lazy("Red packet type"), queryset=RedPacketType.objects.none())
+    packet_type = forms.ModelChoiceField(
+        label=gettext_lazy("Red packet type"), queryset=RedPacketType.objects.none()
+    )
     recipients = forms.CharField(
-        label=gettext_lazy("Shoppers"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=gettext_lazy("One username, e-mail address or mobile number per line."))
-    segment = forms.ChoiceField(label=gettext_lazy("…or everyone in a segment"), required=False,
-                                choices=[("", "---------"), *SEGMENTS])
+        label=gettext_lazy("Shoppers"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=gettext_lazy("One username, e-mail address or mobile number per line."),
+    )
+    segment = forms.ChoiceField(
+        label=gettext_lazy("…or everyone in a segment"),
+        required=False,
+        choices=[("", "---------"), *SEGMENTS],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["packet_type"].queryset = RedPacketType.objects.filter(
-            disabled=False, valid_until__gt=timezone.now()).order_by("name", "pk")
+            disabled=False, valid_until__gt=timezone.now()
+        ).order_by("name", "pk")
         self.users = []
 
     def clean(self):
@@ -69,24 +80,35 @@ class IssueForm(forms.Form):
         lines = cleaned.get("recipients", "").splitlines()
         segment = cleaned.get("segment")
         if bool(segment) == any(line.strip() for line in lines):
-            raise forms.ValidationError(_("Give either a list of shoppers or a segment (one of the two)."))
+            raise forms.ValidationError(
+                _("Give either a list of shoppers or a segment (one of the two).")
+            )
         if len(lines) > MAX_RECIPIENT_LINES:
-            raise forms.ValidationError(_("At most %(max)d lines at a time.") % {"max": MAX_RECIPIENT_LINES})
+            raise forms.ValidationError(
+                _("At most %(max)d lines at a time.") % {"max": MAX_RECIPIENT_LINES}
+            )
         if segment:
             self.users = list(segment_users(segment))
         else:
             self.users, unknown = red_packet_recipients(lines)
             if unknown:
-                self.add_error("recipients", _("Nothing was issued. No active account matches: %(names)s") % {
-                    "names": ", ".join(unknown)})
+                self.add_error(
+                    "recipients",
+                    _("Nothing was issued. No active account matches: %(names)s")
+                    % {"names": ", ".join(unknown)},
+                )
         if not self.users and not self.errors:
             raise forms.ValidationError(_("No shopper matches; nothing to issue."))
         return cleaned
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=gettext_lazy("Reason"), required=False, max_length=200,
-                             help_text=gettext_lazy("Kept in the history log."))
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        required=False,
+        max_length=200,
+        help_text=gettext_lazy("Kept in the history log."),
+    )
 
 
 # Views ------------------------------------------------------------------------------
@@ -117,16 +139,22 @@ class IssueView(RedPacketAdminMixin, FormView):
 
     def form_valid(self, form):
         if not self.request.POST.get("confirm"):
-            return self.render_to_response(self.get_context_data(form=form, confirming=True,
-                                                                 count=len(form.users)))
+            return self.render_to_response(
+                self.get_context_data(form=form, confirming=True, count=len(form.users))
+            )
         packet_type = form.cleaned_data["packet_type"]
         try:
-            packets = red_packet_issue(packet_type=packet_type, users=form.users, actor=self.request.user)
+            packets = red_packet_issue(
+                packet_type=packet_type, users=form.users, actor=self.request.user
+            )
         except CommerceError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
-        messages.success(self.request, _("Issued %(count)d red packets of “%(name)s”.") % {
-            "count": len(packets), "name": packet_type.name})
+        messages.success(
+            self.request,
+            _("Issued %(count)d red packets of “%(name)s”.")
+            % {"count": len(packets), "name": packet_type.name},
+        )
         return redirect(reverse(f"{PACKET_VIEWSET}:index") + f"?packet_type={packet_type.pk}")
 
 
@@ -143,8 +171,12 @@ class DisableView(RedPacketAdminMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(object=self.object, warning=self.warning(),
-                                        cancel_url=reverse(self.success_url_name()), **kwargs)
+        return super().get_context_data(
+            object=self.object,
+            warning=self.warning(),
+            cancel_url=reverse(self.success_url_name()),
+            **kwargs,
+        )
 
     def form_valid(self, form):
         try:
@@ -163,7 +195,9 @@ class PacketDisableView(DisableView):
 
     def warning(self):
         return _("%(user)s will no longer be able to use this “%(name)s” red packet.") % {
-            "user": self.object.user, "name": self.object.packet_type.name}
+            "user": self.object.user,
+            "name": self.object.packet_type.name,
+        }
 
     def disable(self, reason):
         red_packet_disable(packet=self.object, actor=self.request.user, reason=reason)
@@ -180,13 +214,19 @@ class TypeDisableView(DisableView):
 
     def warning(self):
         available = self.object.packets.filter(status=RedPacket.Status.AVAILABLE).count()
-        return _("“%(name)s” can no longer be issued, claimed or used, and the %(count)d unused packets of it "
-                 "are withdrawn.") % {"name": self.object.name, "count": available}
+        return _(
+            "“%(name)s” can no longer be issued, claimed or used, and the %(count)d unused packets of it "
+            "are withdrawn."
+        ) % {"name": self.object.name, "count": available}
 
     def disable(self, reason):
-        count = red_packet_type_disable(packet_type=self.object, actor=self.request.user, reason=reason)
+        count = red_packet_type_disable(
+            packet_type=self.object, actor=self.request.user, reason=reason
+        )
         return _("“%(name)s” was disabled; %(count)d unused packets were withdrawn.") % {
-            "name": self.object.name, "count": count}
+            "name": self.object.name,
+            "count": count,
+        }
 
     def success_url_name(self):
         return f"{TYPE_VIEWSET}:index"
@@ -199,19 +239,37 @@ class RedPacketTypeIndexView(IndexView):
     """Types with how many were issued and used, counted in the listing's own query."""
 
     def get_base_queryset(self):
-        return super().get_base_queryset().annotate(
-            issued_count=Count("packets"),
-            used_count=Count("packets", filter=Q(packets__status=RedPacket.Status.USED)),
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(
+                issued_count=Count("packets"),
+                used_count=Count("packets", filter=Q(packets__status=RedPacket.Status.USED)),
+            )
         )
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if self.request.user.has_perm("commerce.add_redpacket") and not red_packet_type_problem(instance):
-            buttons.append(MenuItem(_("Issue"), reverse(f"{PACKET_VIEWSET}:issue") + f"?packet_type={instance.pk}",
-                                    icon_name="plus", priority=40))
+        if self.request.user.has_perm("commerce.add_redpacket") and not red_packet_type_problem(
+            instance
+        ):
+            buttons.append(
+                MenuItem(
+                    _("Issue"),
+                    reverse(f"{PACKET_VIEWSET}:issue") + f"?packet_type={instance.pk}",
+                    icon_name="plus",
+                    priority=40,
+                )
+            )
         if self.user_has_permission("change") and not instance.disabled:
-            buttons.append(MenuItem(_("Disable"), reverse(f"{TYPE_VIEWSET}:disable", args=[instance.pk]),
-                                    icon_name="cross", priority=50))
+            buttons.append(
+                MenuItem(
+                    _("Disable"),
+                    reverse(f"{TYPE_VIEWSET}:disable", args=[instance.pk]),
+                    icon_name="cross",
+                    priority=50,
+                )
+            )
         return buttons
 
 
@@ -225,21 +283,41 @@ class RedPacketIndexView(IndexView):
     """Issued packets; there is no add or edit form: issuing and withdrawing are actions."""
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("user", "packet_type", "issued_by", "used_on")
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("user", "packet_type", "issued_by", "used_on")
+        )
 
     @property
     def header_buttons(self):
         if not self.request.user.has_perm("commerce.add_redpacket"):
             return []
-        return [HeaderButton(_("Issue red packets"), url=reverse(f"{PACKET_VIEWSET}:issue"), icon_name="plus")]
+        return [
+            HeaderButton(
+                _("Issue red packets"), url=reverse(f"{PACKET_VIEWSET}:issue"), icon_name="plus"
+            )
+        ]
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        buttons.append(MenuItem(_("History"), reverse(f"{PACKET_VIEWSET}:history", args=[instance.pk]),
-                                icon_name="history", priority=30))
+        buttons.append(
+            MenuItem(
+                _("History"),
+                reverse(f"{PACKET_VIEWSET}:history", args=[instance.pk]),
+                icon_name="history",
+                priority=30,
+            )
+        )
         if self.user_has_permission("change") and instance.status == RedPacket.Status.AVAILABLE:
-            buttons.append(MenuItem(_("Disable"), reverse(f"{PACKET_VIEWSET}:disable", args=[instance.pk]),
-                                    icon_name="cross", priority=50))
+            buttons.append(
+                MenuItem(
+                    _("Disable"),
+                    reverse(f"{PACKET_VIEWSET}:disable", args=[instance.pk]),
+                    icon_name="cross",
+                    priority=50,
+                )
+            )
         return buttons
 
 
@@ -268,22 +346,33 @@ class RedPacketTypeViewSet(ModelViewSet):
     # action, which also withdraws its packets and logs why.
     panels = [
         FieldPanel("name"),
-        MultiFieldPanel([
-            FieldPanel("kind"),
-            FieldRowPanel([FieldPanel("amount"), FieldPanel("percent"), FieldPanel("cap")]),
-            FieldPanel("min_spend"),
-        ], heading=gettext_lazy("Value")),
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldRowPanel([FieldPanel("amount"), FieldPanel("percent"), FieldPanel("cap")]),
+                FieldPanel("min_spend"),
+            ],
+            heading=gettext_lazy("Value"),
+        ),
         FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
-        MultiFieldPanel([FieldPanel("categories"), FieldPanel("brands")],
-                        heading=gettext_lazy("Where it applies")),
-        MultiFieldPanel([
-            FieldPanel("claimable"),
-            FieldRowPanel([FieldPanel("claim_limit"), FieldPanel("quantity_limit")]),
-        ], heading=gettext_lazy("Campaign page")),
+        MultiFieldPanel(
+            [FieldPanel("categories"), FieldPanel("brands")],
+            heading=gettext_lazy("Where it applies"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("claimable"),
+                FieldRowPanel([FieldPanel("claim_limit"), FieldPanel("quantity_limit")]),
+            ],
+            heading=gettext_lazy("Campaign page"),
+        ),
     ]
 
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("disable/<int:pk>/", self.disable_view, name="disable")]
+        return [
+            *super().get_urlpatterns(),
+            path("disable/<int:pk>/", self.disable_view, name="disable"),
+        ]
 
     @property
     def disable_view(self):
@@ -311,8 +400,9 @@ class RedPacketViewSet(ModelViewSet):
     copy_view_enabled = False
 
     def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(add_url_name=None, edit_url_name=None, delete_url_name=None,
-                                              **kwargs)
+        return super().get_common_view_kwargs(
+            add_url_name=None, edit_url_name=None, delete_url_name=None, **kwargs
+        )
 
     def get_urlpatterns(self):
         # No add/edit/delete forms: issuing and withdrawing are actions (see the module docstring).

@@ -33,22 +33,29 @@ def red_packet_problem(packet: RedPacket, *, user, now=None) -> str:
         return _("This red packet has been withdrawn.")
     if now < packet_type.valid_from:
         return _("This red packet can be used from %(date)s.") % {
-            "date": timezone.localtime(packet_type.valid_from).strftime("%Y-%m-%d %H:%M")}
+            "date": timezone.localtime(packet_type.valid_from).strftime("%Y-%m-%d %H:%M")
+        }
     if now >= packet_type.valid_until:
         return _("This red packet has expired.")
     return ""
 
 
 def spendable_red_packets(user, *, now=None) -> list[RedPacket]:
-    """The shopper's packets that are available and in their dates (the rule may still not fit the cart)."""
+    """The shopper's packets that are available and in their dates (the rule may still not fit the
+    cart)."""
     if not getattr(user, "is_authenticated", False):
         return []
     now = now or timezone.now()
     return list(
         RedPacket.objects.filter(
-            user=user, status=RedPacket.Status.AVAILABLE, packet_type__disabled=False,
-            packet_type__valid_from__lte=now, packet_type__valid_until__gt=now,
-        ).select_related("packet_type").prefetch_related("packet_type__categories", "packet_type__brands")
+            user=user,
+            status=RedPacket.Status.AVAILABLE,
+            packet_type__disabled=False,
+            packet_type__valid_from__lte=now,
+            packet_type__valid_until__gt=now,
+        )
+        .select_related("packet_type")
+        .prefetch_related("packet_type__categories", "packet_type__brands")
         .order_by("packet_type__valid_until", "pk")
     )
 
@@ -59,8 +66,12 @@ def red_packet_redeem(*, packet_id: int, user, order) -> RedPacket:
     The row is locked and re-checked under the lock, so of several concurrent
     checkouts only the first spends it; the others get ``RedPacketInvalid``.
     """
-    packet = (RedPacket.objects.select_for_update().select_related("packet_type")
-              .filter(pk=packet_id, user=user).first())
+    packet = (
+        RedPacket.objects.select_for_update()
+        .select_related("packet_type")
+        .filter(pk=packet_id, user=user)
+        .first()
+    )
     if packet is None:
         raise RedPacketInvalid(_("That red packet was not found."))
     problem = red_packet_problem(packet, user=user)
@@ -86,7 +97,7 @@ def red_packet_release(*, order) -> RedPacket | None:
 
 
 def red_packet_status_label(packet: RedPacket, *, now=None) -> str:
-    """"available", "used", "expired" or "disabled", as the shopper's list groups them."""
+    """ "available", "used", "expired" or "disabled", as the shopper's list groups them."""
     now = now or timezone.now()
     if packet.status == RedPacket.Status.USED:
         return "used"
@@ -95,7 +106,6 @@ def red_packet_status_label(packet: RedPacket, *, now=None) -> str:
     if now >= packet.packet_type.valid_until:
         return "expired"
     return "available"
-
 
 
 # Issuing, claiming and disabling ---------------------------------------------------
@@ -118,8 +128,9 @@ SEGMENTS = [
 
 def shoppers():
     """Active customer accounts: not staff, not superusers, in no staff role group."""
-    return get_user_model().objects.filter(is_active=True, is_staff=False, is_superuser=False,
-                                           groups__isnull=True)
+    return get_user_model().objects.filter(
+        is_active=True, is_staff=False, is_superuser=False, groups__isnull=True
+    )
 
 
 def segment_users(segment: str, *, now=None):
@@ -134,7 +145,9 @@ def segment_users(segment: str, *, now=None):
     elif segment == SEGMENT_RECENT_BUYERS:
         users = users.filter(Exists(orders.filter(placed_at__gte=now - timedelta(days=90))))
     elif segment != SEGMENT_ALL:
-        raise CommerceError(_("Unknown segment “%(segment)s”.") % {"segment": segment}, code="unknown_segment")
+        raise CommerceError(
+            _("Unknown segment “%(segment)s”.") % {"segment": segment}, code="unknown_segment"
+        )
     return users.order_by("pk")
 
 
@@ -148,8 +161,13 @@ def red_packet_recipients(lines) -> tuple[list, list[str]]:
     User = get_user_model()
     found, unknown = {}, []
     for name in names:
-        user = User.objects.filter(Q(username=name) | Q(email__iexact=name) | Q(mobile=name),
-                                   is_active=True).order_by("pk").first()
+        user = (
+            User.objects.filter(
+                Q(username=name) | Q(email__iexact=name) | Q(mobile=name), is_active=True
+            )
+            .order_by("pk")
+            .first()
+        )
         if user is None:
             unknown.append(name)
         else:
@@ -182,9 +200,17 @@ def red_packet_issue(*, packet_type: RedPacketType, users, actor) -> list[RedPac
     if not recipients:
         raise CommerceError(_("There is no one to issue the red packet to."), code="no_recipients")
     packets = RedPacket.objects.bulk_create(
-        [RedPacket(packet_type=packet_type, user=user, issued_by=actor) for user in recipients])
-    log(packet_type, "commerce.red_packet.issue", user=actor, data={
-        "count": len(packets), "users": [user.username for user in recipients[:ISSUE_LOG_NAMES]]})
+        [RedPacket(packet_type=packet_type, user=user, issued_by=actor) for user in recipients]
+    )
+    log(
+        packet_type,
+        "commerce.red_packet.issue",
+        user=actor,
+        data={
+            "count": len(packets),
+            "users": [user.username for user in recipients[:ISSUE_LOG_NAMES]],
+        },
+    )
     return packets
 
 
@@ -227,8 +253,10 @@ def red_packet_disable(*, packet: RedPacket, actor, reason: str = "") -> RedPack
     """Withdraw one shopper's packet. A used packet stays used (the order keeps its discount)."""
     packet = RedPacket.objects.select_for_update().select_related("packet_type").get(pk=packet.pk)
     if packet.status == RedPacket.Status.USED:
-        raise CommerceError(_("This red packet has already been used; it cannot be withdrawn."),
-                            code="red_packet_used")
+        raise CommerceError(
+            _("This red packet has already been used; it cannot be withdrawn."),
+            code="red_packet_used",
+        )
     if packet.status == RedPacket.Status.DISABLED:
         raise CommerceError(_("This red packet is already disabled."), code="red_packet_disabled")
     packet.status = RedPacket.Status.DISABLED
@@ -244,12 +272,20 @@ def red_packet_type_disable(*, packet_type: RedPacketType, actor, reason: str = 
     available packet of it is disabled. Returns how many packets were withdrawn."""
     packet_type = RedPacketType.objects.select_for_update().get(pk=packet_type.pk)
     if packet_type.disabled:
-        raise CommerceError(_("This red packet type is already disabled."), code="red_packet_type_disabled")
+        raise CommerceError(
+            _("This red packet type is already disabled."), code="red_packet_type_disabled"
+        )
     packet_type.disabled = True
     packet_type.save(update_fields=["disabled"])
     withdrawn = packet_type.packets.filter(status=RedPacket.Status.AVAILABLE).update(
-        status=RedPacket.Status.DISABLED, disabled_at=timezone.now())
-    log(packet_type, "commerce.red_packet_type.disable", user=actor, data={"reason": reason, "count": withdrawn})
+        status=RedPacket.Status.DISABLED, disabled_at=timezone.now()
+    )
+    log(
+        packet_type,
+        "commerce.red_packet_type.disable",
+        user=actor,
+        data={"reason": reason, "count": withdrawn},
+    )
     return withdrawn
 
 
@@ -257,10 +293,14 @@ def red_packet_type_disable(*, packet_type: RedPacketType, actor, reason: str = 
 
 
 def red_packets_by_status(user, *, now=None) -> dict[str, list[RedPacket]]:
-    """The shopper's packets grouped as "my red packets" shows them, in one query (plus prefetches)."""
+    """The shopper's packets grouped as "my red packets" shows them, in one query (plus
+    prefetches)."""
     groups = {"available": [], "used": [], "expired": [], "disabled": []}
-    packets = (RedPacket.objects.filter(user=user).select_related("packet_type", "used_on")
-               .prefetch_related("packet_type__categories", "packet_type__brands"))
+    packets = (
+        RedPacket.objects.filter(user=user)
+        .select_related("packet_type", "used_on")
+        .prefetch_related("packet_type__categories", "packet_type__brands")
+    )
     for packet in packets:
         groups[red_packet_status_label(packet, now=now)].append(packet)
     return groups
@@ -272,27 +312,38 @@ def claimable_red_packet_types(user=None, *, now=None) -> list[RedPacketType]:
     "claimed" (the shopper reached their limit) or "sold_out"."""
     now = now or timezone.now()
     mine = Q(packets__user=user) if getattr(user, "is_authenticated", False) else Q(pk__in=[])
-    types = (RedPacketType.objects.filter(claimable=True, disabled=False, valid_from__lte=now, valid_until__gt=now)
-             .annotate(claimed_total=Count("packets"), claimed_by_user=Count("packets", filter=mine))
-             .prefetch_related("categories", "brands").order_by("valid_until", "pk"))
+    types = (
+        RedPacketType.objects.filter(
+            claimable=True, disabled=False, valid_from__lte=now, valid_until__gt=now
+        )
+        .annotate(claimed_total=Count("packets"), claimed_by_user=Count("packets", filter=mine))
+        .prefetch_related("categories", "brands")
+        .order_by("valid_until", "pk")
+    )
     types = list(types)
     for packet_type in types:
         packet_type.claim_state = _claim_state(packet_type)
-        packet_type.remaining = (None if packet_type.quantity_limit is None
-                                 else max(packet_type.quantity_limit - packet_type.claimed_total, 0))
+        packet_type.remaining = (
+            None
+            if packet_type.quantity_limit is None
+            else max(packet_type.quantity_limit - packet_type.claimed_total, 0)
+        )
     return types
 
 
 def _claim_state(packet_type: RedPacketType) -> str:
     if packet_type.claimed_by_user >= packet_type.claim_limit:
         return "claimed"
-    if packet_type.quantity_limit is not None and packet_type.claimed_total >= packet_type.quantity_limit:
+    if (
+        packet_type.quantity_limit is not None
+        and packet_type.claimed_total >= packet_type.quantity_limit
+    ):
         return "sold_out"
     return "open"
 
 
 def red_packet_scope_label(packet_type: RedPacketType) -> str:
-    """"Whole shop" or the categories and brands a type is limited to (uses prefetches)."""
+    """ "Whole shop" or the categories and brands a type is limited to (uses prefetches)."""
     names = [category.name for category in packet_type.categories.all()]
     names += [brand.title for brand in packet_type.brands.all()]
     if not names:
@@ -303,6 +354,8 @@ def red_packet_scope_label(packet_type: RedPacketType) -> str:
 def red_packet_rule_label(packet_type: RedPacketType) -> str:
     """The value with its condition, e.g. "¥20 off, on a spend of ¥199"."""
     if packet_type.min_spend > 0:
-        return _("%(value)s on a spend of ¥%(min)s") % {"value": packet_type.value_label(),
-                                                        "min": packet_type.min_spend}
+        return _("%(value)s on a spend of ¥%(min)s") % {
+            "value": packet_type.value_label(),
+            "min": packet_type.min_spend,
+        }
     return _("%(value)s, no minimum spend") % {"value": packet_type.value_label()}

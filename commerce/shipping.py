@@ -17,7 +17,8 @@ CENT = Decimal("0.01")
 
 
 class ShippingError(Exception):
-    """A quote that cannot be given (unknown province, bad quantity); ``message`` is for the shopper."""
+    """A quote that cannot be given (unknown province, bad quantity); ``message`` is for the
+    shopper."""
 
     def __init__(self, code: str, message: str):
         super().__init__(message)
@@ -42,7 +43,9 @@ def _steps(weight_grams: int, method: ShippingMethod) -> int:
     return -(-extra // method.step_grams)
 
 
-def shipping_fee(*, method: ShippingMethod, province: str, goods_total: Decimal, weight_grams: int) -> Decimal | None:
+def shipping_fee(
+    *, method: ShippingMethod, province: str, goods_total: Decimal, weight_grams: int
+) -> Decimal | None:
     """The fee for one method, or None when it does not deliver to ``province``."""
     rule = next((rule for rule in method.region_rules.all() if rule.province == province), None)
     if rule is not None and rule.unavailable:
@@ -56,15 +59,21 @@ def shipping_fee(*, method: ShippingMethod, province: str, goods_total: Decimal,
     return fee.quantize(CENT, ROUND_HALF_UP)
 
 
-def shipping_quotes(*, province: str, goods_total: Decimal, weight_grams: int) -> list[ShippingQuote]:
+def shipping_quotes(
+    *, province: str, goods_total: Decimal, weight_grams: int
+) -> list[ShippingQuote]:
     """A quote from every offered method for this destination and parcel."""
     if province not in PROVINCE_CODES:
-        raise ShippingError("unknown_province", _("Please choose a province or region from the list."))
+        raise ShippingError(
+            "unknown_province", _("Please choose a province or region from the list.")
+        )
     if goods_total < 0 or weight_grams < 0:
         raise ShippingError("negative", _("Amounts and weights cannot be negative."))
     methods = ShippingMethod.objects.filter(active=True).prefetch_related("region_rules")
     quotes = []
     for method in methods:
-        fee = shipping_fee(method=method, province=province, goods_total=goods_total, weight_grams=weight_grams)
+        fee = shipping_fee(
+            method=method, province=province, goods_total=goods_total, weight_grams=weight_grams
+        )
         quotes.append(ShippingQuote(method=method, fee=fee, free=fee == Decimal("0.00")))
     return quotes

@@ -36,7 +36,14 @@ from products.models import ProductVariant, Stock
 
 from .csv_files import decode_csv
 from .errors import CommerceError
-from .inventory import MAX_UNITS, Purchase, stock_adjust, stock_count, stock_receive, stock_receive_many
+from .inventory import (
+    MAX_UNITS,
+    Purchase,
+    stock_adjust,
+    stock_count,
+    stock_receive,
+    stock_receive_many,
+)
 from .models import StockMovement
 
 VIEWSET = "stock_movements"
@@ -75,30 +82,51 @@ def _sku_field():
 
 class PurchaseInForm(forms.Form):
     sku = _sku_field()
-    quantity = forms.IntegerField(label=gettext_lazy("Quantity received"), min_value=1, max_value=MAX_UNITS)
-    supplier_reference = forms.CharField(label=gettext_lazy("Supplier reference"), max_length=80,
-                                         help_text=gettext_lazy("Delivery note or invoice number."))
-    unit_cost = forms.DecimalField(label=gettext_lazy("Unit cost (¥)"), min_value=Decimal("0"), max_digits=10,
-                                   decimal_places=2)
+    quantity = forms.IntegerField(
+        label=gettext_lazy("Quantity received"), min_value=1, max_value=MAX_UNITS
+    )
+    supplier_reference = forms.CharField(
+        label=gettext_lazy("Supplier reference"),
+        max_length=80,
+        help_text=gettext_lazy("Delivery note or invoice number."),
+    )
+    unit_cost = forms.DecimalField(
+        label=gettext_lazy("Unit cost (¥)"),
+        min_value=Decimal("0"),
+        max_digits=10,
+        decimal_places=2,
+    )
 
 
 class AdjustForm(forms.Form):
     sku = _sku_field()
     on_hand_change = forms.IntegerField(
-        label=gettext_lazy("Change of on hand"), min_value=-MAX_UNITS, max_value=MAX_UNITS,
-        help_text=gettext_lazy("Positive adds units, negative removes them: 5 or -2."))
-    reason = forms.CharField(label=gettext_lazy("Reason"), max_length=300,
-                             help_text=gettext_lazy("Required; kept with the movement (breakage, found, samples…)."))
+        label=gettext_lazy("Change of on hand"),
+        min_value=-MAX_UNITS,
+        max_value=MAX_UNITS,
+        help_text=gettext_lazy("Positive adds units, negative removes them: 5 or -2."),
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        max_length=300,
+        help_text=gettext_lazy("Required; kept with the movement (breakage, found, samples…)."),
+    )
 
 
 class StockTakeForm(forms.Form):
     sku = _sku_field()
-    counted = forms.IntegerField(label=gettext_lazy("Units counted on the shelf"), min_value=0, max_value=MAX_UNITS)
+    counted = forms.IntegerField(
+        label=gettext_lazy("Units counted on the shelf"), min_value=0, max_value=MAX_UNITS
+    )
 
 
 class PurchaseImportForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("CSV file"), help_text=gettext_lazy(
-        "Columns: sku, quantity, supplier_reference, unit_cost (UTF-8 or GB18030, first line the column names)."))
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy(
+            "Columns: sku, quantity, supplier_reference, unit_cost (UTF-8 or GB18030, first line the column names)."
+        ),
+    )
 
 
 # CSV import ---------------------------------------------------------------------------------
@@ -120,12 +148,16 @@ def _row_problems(row: dict, known: set[str]) -> list[str]:
     except ValueError:
         quantity = 0
     if not 1 <= quantity <= MAX_UNITS:
-        problems.append(_("quantity must be a whole number from 1 to %(max)d") % {"max": MAX_UNITS})
+        problems.append(
+            _("quantity must be a whole number from 1 to %(max)d") % {"max": MAX_UNITS}
+        )
     if not row["supplier_reference"] or len(row["supplier_reference"]) > 80:
         problems.append(_("supplier reference is missing or longer than 80 characters"))
     try:
         cost = Decimal(row["unit_cost"])
-        valid_cost = cost.is_finite() and 0 <= cost < 10 ** 8 and cost == cost.quantize(Decimal("0.01"))
+        valid_cost = (
+            cost.is_finite() and 0 <= cost < 10**8 and cost == cost.quantize(Decimal("0.01"))
+        )
     except InvalidOperation:
         valid_cost = False
     if not valid_cost:
@@ -134,7 +166,8 @@ def _row_problems(row: dict, known: set[str]) -> list[str]:
 
 
 def parse_purchase_csv(raw: bytes) -> tuple[list[Purchase], list[RowProblem]]:
-    """Every row checked before anything is booked: the purchases, or the problems of every bad row."""
+    """Every row checked before anything is booked: the purchases, or the problems of every bad
+    row."""
     text = decode_csv(raw)
     if text is None:
         return [], [RowProblem(1, "", _("This is not a readable CSV file."))]
@@ -142,30 +175,54 @@ def parse_purchase_csv(raw: bytes) -> tuple[list[Purchase], list[RowProblem]]:
         reader = csv.DictReader(io.StringIO(text))
         header = [name.strip().lower() for name in reader.fieldnames or []]
         if sorted(header) != sorted(CSV_COLUMNS):
-            return [], [RowProblem(1, "", _("The first line must name the columns %(columns)s.") % {
-                "columns": ", ".join(CSV_COLUMNS)})]
+            return [], [
+                RowProblem(
+                    1,
+                    "",
+                    _("The first line must name the columns %(columns)s.")
+                    % {"columns": ", ".join(CSV_COLUMNS)},
+                )
+            ]
         reader.fieldnames = header
-        rows = [(number, {key: (value or "").strip() for key, value in row.items() if key in CSV_COLUMNS})
-                for number, row in enumerate(reader, start=2)]
+        rows = [
+            (
+                number,
+                {key: (value or "").strip() for key, value in row.items() if key in CSV_COLUMNS},
+            )
+            for number, row in enumerate(reader, start=2)
+        ]
     except csv.Error:
         return [], [RowProblem(1, "", _("This is not a readable CSV file."))]
     if not rows:
         return [], [RowProblem(1, "", _("The file has no rows below the column names."))]
     if len(rows) > MAX_CSV_ROWS:
-        return [], [RowProblem(1, "", _("At most %(max)d rows at a time.") % {"max": MAX_CSV_ROWS})]
+        return [], [
+            RowProblem(1, "", _("At most %(max)d rows at a time.") % {"max": MAX_CSV_ROWS})
+        ]
     return _purchases_or_problems(rows)
 
 
 def _purchases_or_problems(rows) -> tuple[list[Purchase], list[RowProblem]]:
     skus = {row["sku"] for _number, row in rows}
     known = set(Stock.objects.filter(sku__in=skus).values_list("sku", flat=True)) | set(
-        ProductVariant.objects.filter(sku__in=skus).values_list("sku", flat=True))
-    problems = [RowProblem(number, row["sku"], "; ".join(found))
-                for number, row in rows if (found := _row_problems(row, known))]
+        ProductVariant.objects.filter(sku__in=skus).values_list("sku", flat=True)
+    )
+    problems = [
+        RowProblem(number, row["sku"], "; ".join(found))
+        for number, row in rows
+        if (found := _row_problems(row, known))
+    ]
     if problems:
         return [], problems
-    return [Purchase(sku=row["sku"], quantity=int(row["quantity"]), supplier_reference=row["supplier_reference"],
-                     unit_cost=Decimal(row["unit_cost"])) for _number, row in rows], []
+    return [
+        Purchase(
+            sku=row["sku"],
+            quantity=int(row["quantity"]),
+            supplier_reference=row["supplier_reference"],
+            unit_cost=Decimal(row["unit_cost"]),
+        )
+        for _number, row in rows
+    ], []
 
 
 # Views -----------------------------------------------------------------------------------
@@ -222,13 +279,20 @@ class PurchaseInView(StockFormView):
     submit_label = gettext_lazy("Book purchase in")
 
     def apply(self, data):
-        return stock_receive(sku=data["sku"].strip(), quantity=data["quantity"],
-                             supplier_reference=data["supplier_reference"], unit_cost=data["unit_cost"],
-                             actor=self.request.user)
+        return stock_receive(
+            sku=data["sku"].strip(),
+            quantity=data["quantity"],
+            supplier_reference=data["supplier_reference"],
+            unit_cost=data["unit_cost"],
+            actor=self.request.user,
+        )
 
     def success_message(self, movement):
         return _("Booked %(quantity)d units of %(sku)s in (%(reference)s).") % {
-            "quantity": movement.on_hand_change, "sku": movement.sku, "reference": movement.supplier_reference}
+            "quantity": movement.on_hand_change,
+            "sku": movement.sku,
+            "reference": movement.supplier_reference,
+        }
 
 
 class AdjustView(StockFormView):
@@ -237,12 +301,18 @@ class AdjustView(StockFormView):
     submit_label = gettext_lazy("Adjust")
 
     def apply(self, data):
-        return stock_adjust(sku=data["sku"].strip(), on_hand_change=data["on_hand_change"], reason=data["reason"],
-                            actor=self.request.user)
+        return stock_adjust(
+            sku=data["sku"].strip(),
+            on_hand_change=data["on_hand_change"],
+            reason=data["reason"],
+            actor=self.request.user,
+        )
 
     def success_message(self, movement):
-        return _("On hand of %(sku)s changed by %(change)+d.") % {"sku": movement.sku,
-                                                                   "change": movement.on_hand_change}
+        return _("On hand of %(sku)s changed by %(change)+d.") % {
+            "sku": movement.sku,
+            "change": movement.on_hand_change,
+        }
 
 
 class StockTakeView(StockFormView):
@@ -251,11 +321,15 @@ class StockTakeView(StockFormView):
     submit_label = gettext_lazy("Record count")
 
     def apply(self, data):
-        return stock_count(sku=data["sku"].strip(), counted=data["counted"], actor=self.request.user)
+        return stock_count(
+            sku=data["sku"].strip(), counted=data["counted"], actor=self.request.user
+        )
 
     def success_message(self, movement):
         return _("Count of %(sku)s recorded; on hand changed by %(change)+d.") % {
-            "sku": movement.sku, "change": movement.on_hand_change}
+            "sku": movement.sku,
+            "change": movement.on_hand_change,
+        }
 
 
 class PurchaseImportView(StockDeskMixin, FormView):
@@ -277,10 +351,18 @@ class PurchaseImportView(StockDeskMixin, FormView):
             except CommerceError as error:  # e.g. a SKU deleted between the check and the booking
                 problems = [RowProblem(0, "", error.message)]
         if problems:
-            form.add_error(None, _("Nothing was booked. Correct these rows and upload the file again."))
+            form.add_error(
+                None, _("Nothing was booked. Correct these rows and upload the file again.")
+            )
             return self.render_to_response(self.get_context_data(form=form, problems=problems))
-        messages.success(self.request, _("Booked %(count)d purchase-in rows, %(units)d units in all.") % {
-            "count": len(movements), "units": sum(movement.on_hand_change for movement in movements)})
+        messages.success(
+            self.request,
+            _("Booked %(count)d purchase-in rows, %(units)d units in all.")
+            % {
+                "count": len(movements),
+                "units": sum(movement.on_hand_change for movement in movements),
+            },
+        )
         return redirect(reverse(f"{VIEWSET}:index") + "?kind=" + StockMovement.Kind.PURCHASE_IN)
 
 
@@ -288,13 +370,16 @@ def low_stock_rows():
     """Rows whose available units are at or below their threshold, biggest shortfall first, with
     the product's name, in one query (the report pages through it)."""
     variant = ProductVariant.objects.filter(sku=OuterRef("sku"))
-    return (Stock.objects
-            .annotate(units_available=F("on_hand") - F("reserved"))
-            .annotate(shortfall=F("low_stock_threshold") - F("units_available"))
-            .filter(units_available__lte=F("low_stock_threshold"))
-            .annotate(product_name=Subquery(variant.values("product__name")[:1]),
-                      variant_options=Subquery(variant.values("option_1")[:1]))
-            .order_by("-shortfall", "sku"))
+    return (
+        Stock.objects.annotate(units_available=F("on_hand") - F("reserved"))
+        .annotate(shortfall=F("low_stock_threshold") - F("units_available"))
+        .filter(units_available__lte=F("low_stock_threshold"))
+        .annotate(
+            product_name=Subquery(variant.values("product__name")[:1]),
+            variant_options=Subquery(variant.values("option_1")[:1]),
+        )
+        .order_by("-shortfall", "sku")
+    )
 
 
 class LowStockView(StockDeskMixin, TemplateView):
@@ -307,7 +392,9 @@ class LowStockView(StockDeskMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         page = Paginator(low_stock_rows(), LOW_STOCK_PER_PAGE).get_page(self.request.GET.get("p"))
-        return super().get_context_data(page=page, can_change=can_change_stock(self.request.user), **kwargs)
+        return super().get_context_data(
+            page=page, can_change=can_change_stock(self.request.user), **kwargs
+        )
 
 
 # The movements list ------------------------------------------------------------------------
@@ -315,8 +402,12 @@ class LowStockView(StockDeskMixin, TemplateView):
 
 class StockMovementFilterSet(WagtailFilterSet):
     sku = django_filters.CharFilter(label=gettext_lazy("SKU"), lookup_expr="iexact")
-    kind = django_filters.ChoiceFilter(label=gettext_lazy("Kind"), choices=StockMovement.Kind.choices)
-    created_at = django_filters.DateFromToRangeFilter(label=gettext_lazy("Date"), widget=DateRangePickerWidget)
+    kind = django_filters.ChoiceFilter(
+        label=gettext_lazy("Kind"), choices=StockMovement.Kind.choices
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label=gettext_lazy("Date"), widget=DateRangePickerWidget
+    )
 
     class Meta:
         model = StockMovement
@@ -336,10 +427,16 @@ class StockMovementIndexView(IndexView):
         sku = self.request.GET.get("sku", "")
         query = "?" + urlencode({"sku": sku}) if sku else ""
         return [
-            HeaderButton(_("Purchase in"), url=reverse(f"{VIEWSET}:purchase_in") + query, icon_name="plus"),
-            HeaderButton(_("Import CSV"), url=reverse(f"{VIEWSET}:purchase_import"), icon_name="upload"),
+            HeaderButton(
+                _("Purchase in"), url=reverse(f"{VIEWSET}:purchase_in") + query, icon_name="plus"
+            ),
+            HeaderButton(
+                _("Import CSV"), url=reverse(f"{VIEWSET}:purchase_import"), icon_name="upload"
+            ),
             HeaderButton(_("Adjust"), url=reverse(f"{VIEWSET}:adjust") + query, icon_name="edit"),
-            HeaderButton(_("Stock-take"), url=reverse(f"{VIEWSET}:stocktake") + query, icon_name="tasks"),
+            HeaderButton(
+                _("Stock-take"), url=reverse(f"{VIEWSET}:stocktake") + query, icon_name="tasks"
+            ),
         ]
 
 
@@ -369,8 +466,9 @@ class StockMovementViewSet(ModelViewSet):
     copy_view_enabled = False
 
     def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(add_url_name=None, edit_url_name=None, delete_url_name=None,
-                                              **kwargs)
+        return super().get_common_view_kwargs(
+            add_url_name=None, edit_url_name=None, delete_url_name=None, **kwargs
+        )
 
     def get_urlpatterns(self):
         # No add/edit/delete: a movement is written by commerce.inventory and never changed.

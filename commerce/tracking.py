@@ -54,7 +54,8 @@ class TrackingAdapter(Protocol):
 
 
 class FileTrackingAdapter:
-    """Test double: statuses come from a JSON file ``{"<carrier code>:<tracking number>": "delivered"}``.
+    """Test double: statuses come from a JSON file ``{"<carrier code>:<tracking number>":
+    "delivered"}``.
 
     A value may also be an object ``{"status": "...", "description": "..."}``. The
     file is read on every call, so a test can change it between polls.
@@ -64,12 +65,16 @@ class FileTrackingAdapter:
         self.path = Path(path)
 
     def parcel_status(self, *, carrier_code: str, tracking_number: str) -> ParcelStatus | None:
-        entry = json.loads(self.path.read_text(encoding="utf-8")).get(f"{carrier_code}:{tracking_number}")
+        entry = json.loads(self.path.read_text(encoding="utf-8")).get(
+            f"{carrier_code}:{tracking_number}"
+        )
         if entry is None:
             return None
         if isinstance(entry, str):
             return ParcelStatus(status=entry)
-        return ParcelStatus(status=entry.get("status", ""), description=entry.get("description", ""))
+        return ParcelStatus(
+            status=entry.get("status", ""), description=entry.get("description", "")
+        )
 
 
 def tracking_adapter() -> TrackingAdapter | None:
@@ -81,7 +86,8 @@ def tracking_adapter() -> TrackingAdapter | None:
 
 
 def order_tracking_url(order: Order) -> str:
-    """The carrier's tracking page for this order, or "" (no managed carrier, no template, no number)."""
+    """The carrier's tracking page for this order, or "" (no managed carrier, no template, no
+    number)."""
     carrier = order.shipping_carrier if order.shipping_carrier_id else None
     return carrier.tracking_url(order.tracking_number) if carrier is not None else ""
 
@@ -97,8 +103,12 @@ def tracking_poll(*, adapter: TrackingAdapter | None = None) -> dict[str, int]:
     moved = {IN_TRANSIT: 0, DELIVERED: 0, "unknown": 0}
     if adapter is None:
         return moved
-    orders = (Order.objects.filter(status__in=POLLED_STATUSES, shipping_carrier__isnull=False)
-              .exclude(tracking_number="").select_related("shipping_carrier").order_by("pk"))
+    orders = (
+        Order.objects.filter(status__in=POLLED_STATUSES, shipping_carrier__isnull=False)
+        .exclude(tracking_number="")
+        .select_related("shipping_carrier")
+        .order_by("pk")
+    )
     for order in orders.iterator():
         moved[_poll_one(adapter, order)] += 1
     return moved
@@ -106,7 +116,9 @@ def tracking_poll(*, adapter: TrackingAdapter | None = None) -> dict[str, int]:
 
 def _poll_one(adapter: TrackingAdapter, order: Order) -> str:
     try:
-        answer = adapter.parcel_status(carrier_code=order.shipping_carrier.code, tracking_number=order.tracking_number)
+        answer = adapter.parcel_status(
+            carrier_code=order.shipping_carrier.code, tracking_number=order.tracking_number
+        )
     except Exception:  # noqa: BLE001 — a broken service must not stop the poll of other parcels
         logger.exception("Tracking lookup failed for order %s", order.number)
         return "unknown"
@@ -114,7 +126,9 @@ def _poll_one(adapter: TrackingAdapter, order: Order) -> str:
     if target is None:
         return "unknown"
     try:
-        order_transition(order=order, to_status=target, note=answer.description or _("Carrier tracking update."))
+        order_transition(
+            order=order, to_status=target, note=answer.description or _("Carrier tracking update.")
+        )
     except CommerceError:
         return "unknown"  # moved meanwhile (e.g. the shopper confirmed receipt)
     return answer.status

@@ -43,7 +43,10 @@ class GuideIndexPage(SectionPageMixin, Page):
 
     def get_guides(self, tag: str | None = None):
         guides = (
-            GuidePage.objects.child_of(self).live().select_related("cover_image").order_by("-date", "-pk")
+            GuidePage.objects.child_of(self)
+            .live()
+            .select_related("cover_image")
+            .order_by("-date", "-pk")
         )
         if tag:
             guides = guides.filter(tags__slug=tag)
@@ -51,9 +54,15 @@ class GuideIndexPage(SectionPageMixin, Page):
 
     def get_tags(self):
         """Tags used by at least one live guide of this index, by name."""
-        return Tag.objects.filter(
-            guides_guidepagetag_items__content_object__in=GuidePage.objects.child_of(self).live()
-        ).distinct().order_by("name")
+        return (
+            Tag.objects.filter(
+                guides_guidepagetag_items__content_object__in=GuidePage.objects.child_of(
+                    self
+                ).live()
+            )
+            .distinct()
+            .order_by("name")
+        )
 
     def paginate(self, request, guides):
         """The requested page of guides; bad or out-of-range numbers fall back to a real page."""
@@ -82,15 +91,23 @@ class GuideIndexPage(SectionPageMixin, Page):
 class GuidePageTag(TaggedItemBase):
     """Links guides to taggit tags."""
 
-    content_object = ParentalKey("guides.GuidePage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "guides.GuidePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class GuidePage(SectionPageMixin, Page):
     """One shopping-guide article."""
 
     summary = models.TextField(_("summary"), max_length=400)
-    cover_image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+", verbose_name=_("cover image"))
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cover image"),
+    )
     author = models.CharField(_("author"), max_length=80)
     date = models.DateField(_("publish date"), default=timezone.localdate)
     tags = ClusterTaggableManager(through=GuidePageTag, blank=True, verbose_name=_("tags"))
@@ -99,7 +116,9 @@ class GuidePage(SectionPageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("cover_image"),
-        MultiFieldPanel([FieldPanel("author"), FieldPanel("date"), FieldPanel("tags")], heading=_("About")),
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldPanel("date"), FieldPanel("tags")], heading=_("About")
+        ),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
@@ -123,5 +142,10 @@ class GuidePage(SectionPageMixin, Page):
         from search.text import segment
 
         body = self._meta.get_field("body").get_searchable_content(self.body)
-        parts = [self.title, self.summary, *(tag.name for tag in self.tags.all()), *map(strip_tags, body)]
+        parts = [
+            self.title,
+            self.summary,
+            *(tag.name for tag in self.tags.all()),
+            *map(strip_tags, body),
+        ]
         return segment(" ".join(parts))

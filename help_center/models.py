@@ -87,8 +87,14 @@ class HelpCategoryPage(SectionPageMixin, Page):
     """A group of help articles, e.g. "Payment" or "Returns"."""
 
     description = models.TextField(_("description"), blank=True)
-    icon_image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+", verbose_name=_("icon"))
+    icon_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("icon"),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("description"), FieldPanel("icon_image")]
     search_fields = Page.search_fields + [index.SearchField("description")]
@@ -115,8 +121,11 @@ class HelpArticlePage(SectionPageMixin, Page):
     body = StreamField(HelpStreamBlock(), verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body"),
-                                          index.SearchField("search_text")]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("search_text"),
+    ]
     parent_page_types = ["help_center.HelpCategoryPage"]
     subpage_types = []
 

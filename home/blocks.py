@@ -25,8 +25,12 @@ class LinkBlock(blocks.StructBlock):
     """A link to a page of the site or to any address; the page wins when both are set."""
 
     page = blocks.PageChooserBlock(required=False, label=_("Page"))
-    url = blocks.CharBlock(required=False, max_length=500, label=_("Address"),
-                           help_text=_("Used when no page is chosen, e.g. /products/ or https://…"))
+    url = blocks.CharBlock(
+        required=False,
+        max_length=500,
+        label=_("Address"),
+        help_text=_("Used when no page is chosen, e.g. /products/ or https://…"),
+    )
 
     class Meta:
         icon = "link"
@@ -47,8 +51,11 @@ class BannerBlock(blocks.StructBlock):
     """One slide of the home carousel, shown only between its start and end times."""
 
     image = ImageChooserBlock(label=_("Image"))
-    alt_text = blocks.CharBlock(max_length=200, label=_("Alternative text"),
-                                help_text=_("Describes the picture for screen readers."))
+    alt_text = blocks.CharBlock(
+        max_length=200,
+        label=_("Alternative text"),
+        help_text=_("Describes the picture for screen readers."),
+    )
     heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
     link = LinkBlock(required=False)
     starts_at = blocks.DateTimeBlock(required=False, label=_("Show from"))
@@ -87,7 +94,9 @@ class BrandWallBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
     brands = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="products.BrandPage"), required=False, label=_("Brands"),
+        blocks.PageChooserBlock(page_type="products.BrandPage"),
+        required=False,
+        label=_("Brands"),
         help_text=_("Leave empty to show every published brand."),
     )
 
@@ -111,7 +120,9 @@ class GuideTeasersBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
     guides = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="guides.GuidePage"), required=False, label=_("Guides"),
+        blocks.PageChooserBlock(page_type="guides.GuidePage"),
+        required=False,
+        label=_("Guides"),
         help_text=_("Leave empty to show the newest guides."),
     )
     count = blocks.IntegerBlock(default=4, min_value=1, max_value=12, label=_("How many"))
@@ -127,7 +138,9 @@ class GuideTeasersBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         guides = GuidePage.objects.live().select_related("cover_image")
         chosen = in_chosen_order(guides, value["guides"])
-        context["guides"] = (chosen if value["guides"] else list(guides.order_by("-date", "-pk")))[: value["count"]]
+        context["guides"] = (chosen if value["guides"] else list(guides.order_by("-date", "-pk")))[
+            : value["count"]
+        ]
         return context
 
 
@@ -136,7 +149,9 @@ class HelpShortcutsBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
     shortcuts = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type=["help_center.HelpCategoryPage", "help_center.HelpArticlePage"]),
+        blocks.PageChooserBlock(
+            page_type=["help_center.HelpCategoryPage", "help_center.HelpArticlePage"]
+        ),
         label=_("Help pages"),
     )
 
@@ -166,10 +181,18 @@ class ProductRowBlock(blocks.StructBlock):
         default="hand_picked",
         label=_("Rule"),
     )
-    products = blocks.ListBlock(SnippetChooserBlock("products.Product"), required=False, label=_("Products"),
-                                help_text=_("For the hand-picked rule, in the order shown."))
-    category = SnippetChooserBlock("products.Category", required=False, label=_("Category"),
-                                   help_text=_("For the category rule."))
+    products = blocks.ListBlock(
+        SnippetChooserBlock("products.Product"),
+        required=False,
+        label=_("Products"),
+        help_text=_("For the hand-picked rule, in the order shown."),
+    )
+    category = SnippetChooserBlock(
+        "products.Category",
+        required=False,
+        label=_("Category"),
+        help_text=_("For the category rule."),
+    )
     count = blocks.IntegerBlock(default=8, min_value=1, max_value=24, label=_("How many"))
 
     class Meta:
@@ -181,7 +204,9 @@ class ProductRowBlock(blocks.StructBlock):
         value = super().clean(value)
         if value["rule"] == "category" and value["category"] is None:
             raise blocks.StructBlockValidationError(
-                block_errors={"category": ValidationError(_("Choose the category this row shows."))}
+                block_errors={
+                    "category": ValidationError(_("Choose the category this row shows."))
+                }
             )
         return value
 
@@ -208,8 +233,9 @@ class ProductCardsBlock(blocks.StructBlock):
     """Live product cards inside an article (price, stock, link); unpublished products drop out."""
 
     heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
-    products = blocks.ListBlock(SnippetChooserBlock("products.Product"), min_num=1, max_num=12,
-                                label=_("Products"))
+    products = blocks.ListBlock(
+        SnippetChooserBlock("products.Product"), min_num=1, max_num=12, label=_("Products")
+    )
 
     class Meta:
         icon = "tag"

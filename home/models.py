@@ -53,8 +53,12 @@ class Announcement(index.Indexed, models.Model):
         WARNING = "warning", _("Important")
 
     text = models.CharField(_("text"), max_length=200)
-    link_url = models.CharField(_("link"), max_length=500, blank=True,
-                                help_text=_("Optional address, e.g. /help/ or https://…"))
+    link_url = models.CharField(
+        _("link"),
+        max_length=500,
+        blank=True,
+        help_text=_("Optional address, e.g. /help/ or https://…"),
+    )
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.INFO)
     starts_at = models.DateTimeField(_("show from"), default=timezone.now)
     ends_at = models.DateTimeField(_("show until"), null=True, blank=True)
@@ -95,7 +99,9 @@ class FooterLinkBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(max_length=60, label=_("Column heading"))
     links = blocks.ListBlock(
-        blocks.StructBlock([("label", blocks.CharBlock(max_length=60, label=_("Label"))), ("link", LinkBlock())]),
+        blocks.StructBlock(
+            [("label", blocks.CharBlock(max_length=60, label=_("Label"))), ("link", LinkBlock())]
+        ),
         label=_("Links"),
     )
 
@@ -109,26 +115,44 @@ class ShopSettings(BaseSiteSetting):
     """Shop information editors change without a developer: payment, shipping, contacts, footer."""
 
     payment_methods_info = RichTextField(
-        _("payment methods"), blank=True,
+        _("payment methods"),
+        blank=True,
         help_text=_("Which ways to pay exist, how to use them and what to watch out for."),
     )
     shipping_info = RichTextField(
-        _("shipping and delivery"), blank=True,
+        _("shipping and delivery"),
+        blank=True,
         help_text=_("Shipping methods, delivery times and notes shown on product pages."),
     )
     service_phone = models.CharField(_("customer-service phone"), max_length=40, blank=True)
     service_email = models.EmailField(_("customer-service e-mail"), blank=True)
     service_hours = models.CharField(_("customer-service hours"), max_length=120, blank=True)
-    footer_links = StreamField([("column", FooterLinkBlock())], blank=True, verbose_name=_("footer links"))
-    footer_note = models.CharField(_("footer note"), max_length=250, blank=True,
-                                   help_text=_("E.g. the company name and licence number."))
+    footer_links = StreamField(
+        [("column", FooterLinkBlock())], blank=True, verbose_name=_("footer links")
+    )
+    footer_note = models.CharField(
+        _("footer note"),
+        max_length=250,
+        blank=True,
+        help_text=_("E.g. the company name and licence number."),
+    )
 
     panels = [
-        MultiFieldPanel([FieldPanel("payment_methods_info"), FieldPanel("shipping_info")],
-                        heading=_("Payment and shipping")),
-        MultiFieldPanel([FieldPanel("service_phone"), FieldPanel("service_email"), FieldPanel("service_hours")],
-                        heading=_("Customer service")),
-        MultiFieldPanel([FieldPanel("footer_links"), FieldPanel("footer_note")], heading=_("Footer")),
+        MultiFieldPanel(
+            [FieldPanel("payment_methods_info"), FieldPanel("shipping_info")],
+            heading=_("Payment and shipping"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("service_phone"),
+                FieldPanel("service_email"),
+                FieldPanel("service_hours"),
+            ],
+            heading=_("Customer service"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("footer_links"), FieldPanel("footer_note")], heading=_("Footer")
+        ),
     ]
 
     class Meta:

@@ -41,15 +41,23 @@ def normalise_value(definition, raw: str) -> str:
         try:
             number = Decimal(value)
         except InvalidOperation:
-            raise ValidationError(_("%(name)s: “%(value)s” is not a number.") % {"name": definition.name, "value": value})
+            raise ValidationError(
+                _("%(name)s: “%(value)s” is not a number.")
+                % {"name": definition.name, "value": value}
+            )
         if not number.is_finite():
-            raise ValidationError(_("%(name)s: “%(value)s” is not a number.") % {"name": definition.name, "value": value})
+            raise ValidationError(
+                _("%(name)s: “%(value)s” is not a number.")
+                % {"name": definition.name, "value": value}
+            )
         return format(number.normalize(), "f")
     if definition.kind == Kind.DATE:
         try:
             return datetime.date.fromisoformat(value).isoformat()
         except ValueError:
-            raise ValidationError(_("%(name)s: use a date like 2024-05-31.") % {"name": definition.name})
+            raise ValidationError(
+                _("%(name)s: use a date like 2024-05-31.") % {"name": definition.name}
+            )
     if definition.kind == Kind.BOOLEAN:
         lowered = value.lower()
         if lowered in TRUE_WORDS:
@@ -57,14 +65,23 @@ def normalise_value(definition, raw: str) -> str:
         if lowered in FALSE_WORDS:
             return "no"
         raise ValidationError(_("%(name)s: answer yes or no.") % {"name": definition.name})
-    if definition.kind in (Kind.CHOICE, Kind.MULTI_CHOICE) and value not in definition.choice_list():
+    if (
+        definition.kind in (Kind.CHOICE, Kind.MULTI_CHOICE)
+        and value not in definition.choice_list()
+    ):
         raise ValidationError(
             _("%(name)s: “%(value)s” is not one of: %(choices)s.")
-            % {"name": definition.name, "value": value, "choices": ", ".join(definition.choice_list())}
+            % {
+                "name": definition.name,
+                "value": value,
+                "choices": ", ".join(definition.choice_list()),
+            }
         )
     if definition.validator == definition.Validator.ISBN and not isbn_is_valid(value):
-        raise ValidationError(_("%(name)s: “%(value)s” is not a valid ISBN (check digit wrong).")
-                              % {"name": definition.name, "value": value})
+        raise ValidationError(
+            _("%(name)s: “%(value)s” is not a valid ISBN (check digit wrong).")
+            % {"name": definition.name, "value": value}
+        )
     return value
 
 
@@ -78,11 +95,15 @@ def validate_attribute_values(*, product_type, values: list[tuple]) -> list[tupl
     errors: list[str] = []
     cleaned: list[tuple] = []
     seen: dict[int, int] = {}
-    allowed = {definition.pk: definition for definition in product_type.attribute_definitions.all()}
+    allowed = {
+        definition.pk: definition for definition in product_type.attribute_definitions.all()
+    }
     for definition, raw in values:
         if definition.pk not in allowed:
-            errors.append(_("%(name)s does not belong to the product type %(type)s.")
-                          % {"name": definition.name, "type": product_type.name})
+            errors.append(
+                _("%(name)s does not belong to the product type %(type)s.")
+                % {"name": definition.name, "type": product_type.name}
+            )
             continue
         seen[definition.pk] = seen.get(definition.pk, 0) + 1
         if seen[definition.pk] == 2 and definition.kind != AttributeDefinition.Kind.MULTI_CHOICE:
@@ -94,12 +115,17 @@ def validate_attribute_values(*, product_type, values: list[tuple]) -> list[tupl
             errors.extend(error.messages)
             continue
         if (definition, value) in cleaned:
-            errors.append(_("%(name)s lists “%(value)s” twice.") % {"name": definition.name, "value": value})
+            errors.append(
+                _("%(name)s lists “%(value)s” twice.") % {"name": definition.name, "value": value}
+            )
             continue
         cleaned.append((definition, value))
     for definition in allowed.values():
         if definition.required and definition.pk not in seen:
-            errors.append(_("%(name)s is required for %(type)s.") % {"name": definition.name, "type": product_type.name})
+            errors.append(
+                _("%(name)s is required for %(type)s.")
+                % {"name": definition.name, "type": product_type.name}
+            )
     if errors:
         raise ValidationError(errors)
     return cleaned

@@ -10,17 +10,21 @@ from .attributes import validate_attribute_values
 
 
 class ProductAdminForm(WagtailAdminModelForm):
-    """Adds the cross-checks a single field cannot make: attributes fit the type, one variant at least."""
+    """Adds the cross-checks a single field cannot make: attributes fit the type, one variant at
+    least."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._limit_attribute_choices()
 
     def _limit_attribute_choices(self):
-        """Offer only the attributes of the product's type (all types for a new product), in one query."""
+        """Offer only the attributes of the product's type (all types for a new product), in one
+        query."""
         from .models import AttributeDefinition
 
-        choices = AttributeDefinition.objects.select_related("product_type").order_by("product_type__name", "sort_order")
+        choices = AttributeDefinition.objects.select_related("product_type").order_by(
+            "product_type__name", "sort_order"
+        )
         if self.instance.product_type_id:
             choices = choices.filter(product_type_id=self.instance.product_type_id)
         formset = self.formsets.get("attribute_values")
@@ -45,8 +49,11 @@ class ProductAdminForm(WagtailAdminModelForm):
         if formset is None:
             return []
         return [
-            form for form in formset.forms
-            if hasattr(form, "cleaned_data") and form.cleaned_data and not form.cleaned_data.get("DELETE")
+            form
+            for form in formset.forms
+            if hasattr(form, "cleaned_data")
+            and form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
         ]
 
     def _check_variants(self):
@@ -54,8 +61,14 @@ class ProductAdminForm(WagtailAdminModelForm):
             self.add_error(None, _("A product needs at least one variant (SKU and price)."))
 
     def _check_attribute_values(self, product_type):
-        forms = [form for form in self._live_forms("attribute_values") if form.cleaned_data.get("attribute")]
-        pairs = [(form.cleaned_data["attribute"], form.cleaned_data.get("value", "")) for form in forms]
+        forms = [
+            form
+            for form in self._live_forms("attribute_values")
+            if form.cleaned_data.get("attribute")
+        ]
+        pairs = [
+            (form.cleaned_data["attribute"], form.cleaned_data.get("value", "")) for form in forms
+        ]
         try:
             cleaned = validate_attribute_values(product_type=product_type, values=pairs)
         except ValidationError as error:
@@ -71,7 +84,9 @@ class CategoryAdminForm(WagtailAdminModelForm):
     """Categories are tree nodes: the form asks for a parent and places the node under it."""
 
     parent = forms.ModelChoiceField(
-        queryset=None, required=False, label=gettext_lazy("Parent category"),
+        queryset=None,
+        required=False,
+        label=gettext_lazy("Parent category"),
         help_text=gettext_lazy("Leave empty for a top-level category."),
     )
 
@@ -85,7 +100,9 @@ class CategoryAdminForm(WagtailAdminModelForm):
             choices = choices.exclude(path__startswith=self.instance.path)
             self.initial.setdefault("parent", self.instance.get_parent())
         self.fields["parent"].queryset = choices
-        self.fields["parent"].label_from_instance = lambda category: f"{'— ' * (category.depth - 1)}{category.name}"
+        self.fields["parent"].label_from_instance = lambda category: (
+            f"{'— ' * (category.depth - 1)}{category.name}"
+        )
 
     def save(self, commit=True):
         from .models import Category
@@ -95,7 +112,11 @@ class CategoryAdminForm(WagtailAdminModelForm):
             return category
         parent = self.cleaned_data.get("parent")
         if category.pk is None:
-            return parent.add_child(instance=category) if parent else Category.add_root(instance=category)
+            return (
+                parent.add_child(instance=category)
+                if parent
+                else Category.add_root(instance=category)
+            )
         category.save()
         current_parent = category.get_parent()
         if parent != current_parent:

@@ -60,10 +60,15 @@ def _parse_price(raw: str | None, label: str, notices: list) -> Decimal | None:
     try:
         price = Decimal(raw)
     except InvalidOperation:
-        notices.append(_("The %(label)s “%(value)s” is not a number and was ignored.") % {"label": label, "value": raw[:20]})
+        notices.append(
+            _("The %(label)s “%(value)s” is not a number and was ignored.")
+            % {"label": label, "value": raw[:20]}
+        )
         return None
     if not price.is_finite() or price < 0:
-        notices.append(_("The %(label)s must be a positive amount and was ignored.") % {"label": label})
+        notices.append(
+            _("The %(label)s must be a positive amount and was ignored.") % {"label": label}
+        )
         return None
     return min(price, MAX_PRICE).quantize(Decimal("0.01"))
 
@@ -75,15 +80,24 @@ def parse_filters(query, *, brands_by_slug: dict, filterable: dict) -> ListingFi
     if category_slug:
         filters.category = Category.objects.filter(slug=category_slug).first()
         if filters.category is None:
-            filters.notices.append(_("There is no category “%(value)s”; showing all products.") % {"value": category_slug[:40]})
+            filters.notices.append(
+                _("There is no category “%(value)s”; showing all products.")
+                % {"value": category_slug[:40]}
+            )
     for slug in query.getlist("brand"):
         if slug in brands_by_slug:
             filters.brands.append(brands_by_slug[slug])
         elif slug:
-            filters.notices.append(_("There is no brand “%(value)s”; it was ignored.") % {"value": slug[:40]})
+            filters.notices.append(
+                _("There is no brand “%(value)s”; it was ignored.") % {"value": slug[:40]}
+            )
     filters.price_min = _parse_price(query.get("price_min"), _("lowest price"), filters.notices)
     filters.price_max = _parse_price(query.get("price_max"), _("highest price"), filters.notices)
-    if filters.price_min is not None and filters.price_max is not None and filters.price_min > filters.price_max:
+    if (
+        filters.price_min is not None
+        and filters.price_max is not None
+        and filters.price_min > filters.price_max
+    ):
         filters.price_min, filters.price_max = filters.price_max, filters.price_min
     for code, definition in filterable.items():
         values = [value for value in query.getlist(code) if value]
@@ -104,7 +118,9 @@ def _clauses(filters: ListingFilters, filterable: dict) -> dict[str, Q]:
     """One Q per facet, so each facet's counts can leave out its own clause."""
     clauses: dict[str, Q] = {}
     if filters.category is not None:
-        clauses["category"] = Q(pk__in=Product.objects.filter(_category_q(filters.category)).values("pk"))
+        clauses["category"] = Q(
+            pk__in=Product.objects.filter(_category_q(filters.category)).values("pk")
+        )
     if filters.brands:
         clauses["brand"] = Q(brand__in=[brand.pk for brand in filters.brands])
     price = Q()
@@ -115,8 +131,9 @@ def _clauses(filters: ListingFilters, filterable: dict) -> dict[str, Q]:
     if price:
         clauses["price"] = price
     for code, values in filters.attributes.items():
-        matching = ProductAttributeValue.objects.filter(attribute_id__in=filterable[code].ids,
-                                                        value__in=values).values("product_id")
+        matching = ProductAttributeValue.objects.filter(
+            attribute_id__in=filterable[code].ids, value__in=values
+        ).values("product_id")
         clauses[f"attr:{code}"] = Q(pk__in=matching)
     return clauses
 
@@ -151,13 +168,17 @@ class FacetAttribute:
 def filterable_attributes() -> dict[str, FacetAttribute]:
     """Filterable attributes by code, in the order of their product types and positions."""
     attributes: dict[str, FacetAttribute] = {}
-    for definition in AttributeDefinition.objects.filter(filterable=True).order_by("product_type_id", "sort_order"):
+    for definition in AttributeDefinition.objects.filter(filterable=True).order_by(
+        "product_type_id", "sort_order"
+    ):
         if definition.code in RESERVED_PARAMS:
             continue
         if definition.code in attributes:
             attributes[definition.code].ids.append(definition.pk)
         else:
-            attributes[definition.code] = FacetAttribute(definition=definition, ids=[definition.pk])
+            attributes[definition.code] = FacetAttribute(
+                definition=definition, ids=[definition.pk]
+            )
     return attributes
 
 
@@ -171,7 +192,8 @@ class PriceRange:
 
     @property
     def max_param(self) -> Decimal | None:
-        """The ``price_max`` that selects exactly this bucket (price_max is inclusive, the bucket is not)."""
+        """The ``price_max`` that selects exactly this bucket (price_max is inclusive, the bucket
+        is not)."""
         return None if self.high is None else self.high - Decimal("0.01")
 
 
@@ -183,7 +205,9 @@ class Facets:
     attributes: list  # (AttributeDefinition, [(value, count)])
 
 
-def compute_facets(base, filters: ListingFilters, filterable: dict, brands: list, *, cache_scope: str = "") -> Facets:
+def compute_facets(
+    base, filters: ListingFilters, filterable: dict, brands: list, *, cache_scope: str = ""
+) -> Facets:
     """Counts for every facet value, each facet counted with the other facets applied.
 
     The counts are cached per filter state and catalogue version (see products.cache);
@@ -199,49 +223,81 @@ def compute_facets(base, filters: ListingFilters, filterable: dict, brands: list
     return facets_from_counts(counts, filters, filterable, brands)
 
 
-def facets_from_counts(counts: dict, filters: ListingFilters, filterable: dict, brands: list) -> Facets:
+def facets_from_counts(
+    counts: dict, filters: ListingFilters, filterable: dict, brands: list
+) -> Facets:
     """Raw counts as the facets the listing template shows, zero counts left out.
 
     Shared with search, whose counts may come from Elasticsearch aggregations.
     """
-    brand_facet = [(brand, counts["brands"][brand.pk]) for brand in brands if counts["brands"].get(brand.pk)]
-    price_facet = [PriceRange(low, high, counts["prices"][i]) for i, (low, high) in enumerate(PRICE_RANGES)
-                   if counts["prices"][i]]
-    children = list(filters.category.get_children() if filters.category else Category.get_root_nodes())
-    category_facet = [(child, counts["categories"][child.path]) for child in children
-                      if counts["categories"].get(child.path)]
-    attribute_facet = [(attribute, _facet_values(attribute.definition, counts["attributes"][code]))
-                       for code, attribute in filterable.items() if counts["attributes"].get(code)]
-    return Facets(categories=category_facet, brands=brand_facet, price_ranges=price_facet, attributes=attribute_facet)
+    brand_facet = [
+        (brand, counts["brands"][brand.pk]) for brand in brands if counts["brands"].get(brand.pk)
+    ]
+    price_facet = [
+        PriceRange(low, high, counts["prices"][i])
+        for i, (low, high) in enumerate(PRICE_RANGES)
+        if counts["prices"][i]
+    ]
+    children = list(
+        filters.category.get_children() if filters.category else Category.get_root_nodes()
+    )
+    category_facet = [
+        (child, counts["categories"][child.path])
+        for child in children
+        if counts["categories"].get(child.path)
+    ]
+    attribute_facet = [
+        (attribute, _facet_values(attribute.definition, counts["attributes"][code]))
+        for code, attribute in filterable.items()
+        if counts["attributes"].get(code)
+    ]
+    return Facets(
+        categories=category_facet,
+        brands=brand_facet,
+        price_ranges=price_facet,
+        attributes=attribute_facet,
+    )
 
 
-def _facet_values(definition: AttributeDefinition, counts: dict[str, int]) -> list[tuple[str, str, int]]:
-    """(value, label, count) in a natural order: numbers by size, yes before no, text alphabetically."""
+def _facet_values(
+    definition: AttributeDefinition, counts: dict[str, int]
+) -> list[tuple[str, str, int]]:
+    """(value, label, count) in a natural order: numbers by size, yes before no, text
+    alphabetically."""
     Kind = AttributeDefinition.Kind
     if definition.kind == Kind.NUMBER:
+
         def order(value):
             try:
                 return (0, Decimal(value), value)
             except InvalidOperation:
                 return (1, Decimal(0), value)
     elif definition.kind == Kind.BOOLEAN:
+
         def order(value):
             return (value != "yes", value)
     else:
+
         def order(value):
             return value
+
     labels = {"yes": _("Yes"), "no": _("No")} if definition.kind == Kind.BOOLEAN else {}
-    return [(value, labels.get(value, value), counts[value]) for value in sorted(counts, key=order)]
+    return [
+        (value, labels.get(value, value), counts[value]) for value in sorted(counts, key=order)
+    ]
 
 
 def _filters_key(filters: ListingFilters) -> str:
     """A stable digest of what the facets depend on."""
-    state = repr((
-        filters.category.pk if filters.category else None,
-        sorted(brand.pk for brand in filters.brands),
-        str(filters.price_min), str(filters.price_max),
-        sorted((code, sorted(values)) for code, values in filters.attributes.items()),
-    ))
+    state = repr(
+        (
+            filters.category.pk if filters.category else None,
+            sorted(brand.pk for brand in filters.brands),
+            str(filters.price_min),
+            str(filters.price_max),
+            sorted((code, sorted(values)) for code, values in filters.attributes.items()),
+        )
+    )
     return hashlib.sha256(state.encode()).hexdigest()[:32]
 
 
@@ -250,7 +306,12 @@ def _count_facets(base, filters: ListingFilters, filterable: dict) -> dict:
     clauses = _clauses(filters, filterable)
 
     in_brand_scope = _apply(base, clauses, leave_out="brand")
-    brands = dict(in_brand_scope.filter(brand__isnull=False).values_list("brand").annotate(n=Count("pk")).order_by())
+    brands = dict(
+        in_brand_scope.filter(brand__isnull=False)
+        .values_list("brand")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
 
     price_aggregates = {}
     for index_, (low, high) in enumerate(PRICE_RANGES):
@@ -265,12 +326,16 @@ def _count_facets(base, filters: ListingFilters, filterable: dict) -> dict:
     return {
         "brands": brands,
         "prices": [price_counts[f"r{i}"] for i in range(len(PRICE_RANGES))],
-        "categories": _category_counts(_apply(base, clauses, leave_out="category"), filters.category),
+        "categories": _category_counts(
+            _apply(base, clauses, leave_out="category"), filters.category
+        ),
         "attributes": _attribute_counts(base, clauses, filters, filterable),
     }
 
 
-def _attribute_counts(base, clauses: dict[str, Q], filters: ListingFilters, filterable: dict) -> dict:
+def _attribute_counts(
+    base, clauses: dict[str, Q], filters: ListingFilters, filterable: dict
+) -> dict:
     """Value counts for every filterable attribute.
 
     Attributes the shopper has not filtered on share one scope (all clauses), so one
@@ -279,13 +344,22 @@ def _attribute_counts(base, clauses: dict[str, Q], filters: ListingFilters, filt
     """
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     code_by_id = {pk: code for code, attribute in filterable.items() for pk in attribute.ids}
-    unfiltered_ids = [pk for code, attribute in filterable.items() if code not in filters.attributes
-                      for pk in attribute.ids]
+    unfiltered_ids = [
+        pk
+        for code, attribute in filterable.items()
+        if code not in filters.attributes
+        for pk in attribute.ids
+    ]
     groups = [(unfiltered_ids, _apply(base, clauses))] if unfiltered_ids else []
-    groups += [(filterable[code].ids, _apply(base, clauses, leave_out=f"attr:{code}")) for code in filters.attributes]
+    groups += [
+        (filterable[code].ids, _apply(base, clauses, leave_out=f"attr:{code}"))
+        for code in filters.attributes
+    ]
     for ids, scope in groups:
         rows = (
-            ProductAttributeValue.objects.filter(attribute_id__in=ids, product__in=scope.values("pk"))
+            ProductAttributeValue.objects.filter(
+                attribute_id__in=ids, product__in=scope.values("pk")
+            )
             .values_list("attribute_id", "value")
             .annotate(n=Count("pk"))
             .order_by()

@@ -24,18 +24,30 @@ def card_images():
 
 def card_queryset():
     """Live products with everything a product card needs."""
-    return Product.objects.live().select_related("brand", "stats").prefetch_related(Prefetch("images", queryset=card_images()))
+    return (
+        Product.objects.live()
+        .select_related("brand", "stats")
+        .prefetch_related(Prefetch("images", queryset=card_images()))
+    )
 
 
 def new_arrivals(*, limit: int, days: int = NEW_ARRIVAL_DAYS) -> list:
     """Products first published within the last ``days`` days, newest first."""
     since = timezone.now() - timedelta(days=days)
-    return list(card_queryset().filter(first_published_at__gte=since).order_by("-first_published_at", "-pk")[:limit])
+    return list(
+        card_queryset()
+        .filter(first_published_at__gte=since)
+        .order_by("-first_published_at", "-pk")[:limit]
+    )
 
 
 def editor_recommended(*, limit: int) -> list:
     """The editor picks, in the order editors set."""
-    return list(card_queryset().filter(editor_pick__isnull=False).order_by("editor_pick__sort_order", "pk")[:limit])
+    return list(
+        card_queryset()
+        .filter(editor_pick__isnull=False)
+        .order_by("editor_pick__sort_order", "pk")[:limit]
+    )
 
 
 def hot_sellers(*, limit: int, category: Category | None = None) -> list:
@@ -46,7 +58,9 @@ def hot_sellers(*, limit: int, category: Category | None = None) -> list:
     home row never looks empty on a quiet day. One query plus the card prefetches.
     """
     ranking = best_sellers(category=category, limit=limit)
-    products = card_queryset().filter(Q(pk__in=[pk for pk, _units in ranking]) | Q(stats__sales_count__gt=0))
+    products = card_queryset().filter(
+        Q(pk__in=[pk for pk, _units in ranking]) | Q(stats__sales_count__gt=0)
+    )
     if category is not None:
         products = products.filter(pk__in=products_in_category(category))
     return list(ranked_first(products, ranking, "-stats__sales_count", "pk")[:limit])
@@ -55,5 +69,8 @@ def hot_sellers(*, limit: int, category: Category | None = None) -> list:
 def in_category(*, category: Category, limit: int) -> list:
     """Newest products of a category and its subcategories."""
     subtree = Category.objects.filter(path__startswith=category.path).values("pk")
-    return list(card_queryset().filter(primary_category__in=subtree).order_by("-first_published_at", "-pk")[:limit])
-
+    return list(
+        card_queryset()
+        .filter(primary_category__in=subtree)
+        .order_by("-first_published_at", "-pk")[:limit]
+    )

@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+import django_filters
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Subquery, Sum, Value
 from django.db.models.functions import Cast
@@ -24,22 +25,23 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-import django_filters
-
 from .forms import CategoryAdminForm, ProductAdminForm
-from .showcases import card_images
 from .models import Category, EditorPick, Product, ProductType, ProductVariant, Stock
+from .showcases import card_images
 
 
 def annotate_listing_status(queryset):
     """What the status column needs, in the listing's own query (Wagtail asks per row otherwise)."""
     content_type = ContentType.objects.get_for_model(Product)
     moderation = WorkflowState.objects.filter(
-        base_content_type=content_type, object_id=Cast(OuterRef("pk"), CharField()),
+        base_content_type=content_type,
+        object_id=Cast(OuterRef("pk"), CharField()),
         status=WorkflowState.STATUS_IN_PROGRESS,
     )
     scheduled = Revision.objects.filter(
-        base_content_type=content_type, object_id=Cast(OuterRef("pk"), CharField()), approved_go_live_at__isnull=False,
+        base_content_type=content_type,
+        object_id=Cast(OuterRef("pk"), CharField()),
+        approved_go_live_at__isnull=False,
     )
     return queryset.annotate(in_moderation=Exists(moderation), is_scheduled=Exists(scheduled))
 
@@ -81,7 +83,9 @@ class ProductFilterSet(WagtailFilterSet):
         fields = ["brand", "primary_category", "product_type", "live"]
 
     def filter_low_stock(self, queryset, name, value):
-        low_skus = Stock.objects.filter(on_hand__lte=F("reserved") + F("low_stock_threshold")).values("sku")
+        low_skus = Stock.objects.filter(
+            on_hand__lte=F("reserved") + F("low_stock_threshold")
+        ).values("sku")
         if value:
             return queryset.filter(variants__sku__in=low_skus).distinct()
         return queryset.exclude(variants__sku__in=low_skus)
@@ -105,43 +109,80 @@ class ProductViewSet(SnippetViewSet):
     filterset_class = ProductFilterSet
     search_fields = ["name", "summary"]
     list_per_page = 50
-    edit_handler = TabbedInterface([
-        ObjectList([
-            FieldPanel("name"),
-            FieldPanel("slug"),
-            FieldRowPanel([FieldPanel("brand"), FieldPanel("product_type")]),
-            FieldRowPanel([FieldPanel("primary_category"), FieldPanel("extra_categories")]),
-            FieldPanel("summary"),
-            FieldPanel("description"),
-            InlinePanel("images", label=_("Gallery"), min_num=0,
-                        panels=[FieldPanel("image"), FieldPanel("alt_text")]),
-        ], heading=_("Content")),
-        ObjectList([
-            InlinePanel("variants", label=_("Variants"), min_num=1, panels=[
-                FieldRowPanel([FieldPanel("sku"), FieldPanel("barcode")]),
-                FieldRowPanel([FieldPanel("option_1"), FieldPanel("option_2")]),
-                FieldRowPanel([FieldPanel("price"), FieldPanel("compare_at_price"), FieldPanel("weight_grams")]),
-            ]),
-        ], heading=_("Variants and prices")),
-        ObjectList([
-            InlinePanel("attribute_values", label=_("Attributes"),
-                        panels=[FieldPanel("attribute"), FieldPanel("value")]),
-            FieldPanel("tips"),
-            FieldPanel("tags"),
-        ], heading=_("Specifications and tips")),
-        ObjectList([
-            FieldPanel("meta_title"),
-            FieldPanel("meta_description"),
-            PublishingPanel(),
-        ], heading=_("SEO and publishing")),
-    ], base_form_class=ProductAdminForm)
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("name"),
+                    FieldPanel("slug"),
+                    FieldRowPanel([FieldPanel("brand"), FieldPanel("product_type")]),
+                    FieldRowPanel(
+                        [FieldPanel("primary_category"), FieldPanel("extra_categories")]
+                    ),
+                    FieldPanel("summary"),
+                    FieldPanel("description"),
+                    InlinePanel(
+                        "images",
+                        label=_("Gallery"),
+                        min_num=0,
+                        panels=[FieldPanel("image"), FieldPanel("alt_text")],
+                    ),
+                ],
+                heading=_("Content"),
+            ),
+            ObjectList(
+                [
+                    InlinePanel(
+                        "variants",
+                        label=_("Variants"),
+                        min_num=1,
+                        panels=[
+                            FieldRowPanel([FieldPanel("sku"), FieldPanel("barcode")]),
+                            FieldRowPanel([FieldPanel("option_1"), FieldPanel("option_2")]),
+                            FieldRowPanel(
+                                [
+                                    FieldPanel("price"),
+                                    FieldPanel("compare_at_price"),
+                                    FieldPanel("weight_grams"),
+                                ]
+                            ),
+                        ],
+                    ),
+                ],
+                heading=_("Variants and prices"),
+            ),
+            ObjectList(
+                [
+                    InlinePanel(
+                        "attribute_values",
+                        label=_("Attributes"),
+                        panels=[FieldPanel("attribute"), FieldPanel("value")],
+                    ),
+                    FieldPanel("tips"),
+                    FieldPanel("tags"),
+                ],
+                heading=_("Specifications and tips"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("meta_title"),
+                    FieldPanel("meta_description"),
+                    PublishingPanel(),
+                ],
+                heading=_("SEO and publishing"),
+            ),
+        ],
+        base_form_class=ProductAdminForm,
+    )
 
     def get_queryset(self, request):
-        return annotate_listing_status(annotate_stock_available(
-            Product.objects.select_related("brand", "primary_category", "latest_revision").prefetch_related(
-                Prefetch("images", queryset=card_images()), "variants"
+        return annotate_listing_status(
+            annotate_stock_available(
+                Product.objects.select_related(
+                    "brand", "primary_category", "latest_revision"
+                ).prefetch_related(Prefetch("images", queryset=card_images()), "variants")
             )
-        ))
+        )
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -151,8 +192,16 @@ class CategoryViewSet(SnippetViewSet):
     list_display = ["name", "slug_path"]
     search_fields = ["name", "slug"]
     ordering = ["path"]
-    edit_handler = ObjectList([FieldPanel("name"), FieldPanel("slug"), FieldPanel("parent"),
-                               FieldPanel("description"), FieldPanel("image")], base_form_class=CategoryAdminForm)
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("slug"),
+            FieldPanel("parent"),
+            FieldPanel("description"),
+            FieldPanel("image"),
+        ],
+        base_form_class=CategoryAdminForm,
+    )
 
 
 class ProductTypeViewSet(SnippetViewSet):
@@ -164,12 +213,18 @@ class ProductTypeViewSet(SnippetViewSet):
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("option_1_name"), FieldPanel("option_2_name")]),
-        InlinePanel("attribute_definitions", label=_("Attributes"), panels=[
-            FieldRowPanel([FieldPanel("code"), FieldPanel("name"), FieldPanel("kind")]),
-            FieldRowPanel([FieldPanel("unit"), FieldPanel("validator")]),
-            FieldPanel("choices"),
-            FieldRowPanel([FieldPanel("required"), FieldPanel("filterable"), FieldPanel("in_specs")]),
-        ]),
+        InlinePanel(
+            "attribute_definitions",
+            label=_("Attributes"),
+            panels=[
+                FieldRowPanel([FieldPanel("code"), FieldPanel("name"), FieldPanel("kind")]),
+                FieldRowPanel([FieldPanel("unit"), FieldPanel("validator")]),
+                FieldPanel("choices"),
+                FieldRowPanel(
+                    [FieldPanel("required"), FieldPanel("filterable"), FieldPanel("in_specs")]
+                ),
+            ],
+        ),
     ]
 
 
@@ -190,11 +245,20 @@ class StockIndexView(SnippetIndexView):
         query = "?" + urlencode({"sku": instance.sku})
         links = [("index", _("Movements"), "list-ul")]
         if self.request.user.has_perm("commerce.fulfil_order"):
-            links += [("purchase_in", _("Purchase in"), "plus"), ("adjust", _("Adjust"), "edit"),
-                      ("stocktake", _("Stock-take"), "tasks")]
+            links += [
+                ("purchase_in", _("Purchase in"), "plus"),
+                ("adjust", _("Adjust"), "edit"),
+                ("stocktake", _("Stock-take"), "tasks"),
+            ]
         for priority, (view, label, icon) in enumerate(links, start=40):
-            buttons.append(MenuItem(label, reverse(f"stock_movements:{view}") + query, icon_name=icon,
-                                    priority=priority))
+            buttons.append(
+                MenuItem(
+                    label,
+                    reverse(f"stock_movements:{view}") + query,
+                    icon_name=icon,
+                    priority=priority,
+                )
+            )
         return buttons
 
 
@@ -206,13 +270,28 @@ class StockViewSet(SnippetViewSet):
     icon = "clipboard-list"
     menu_label = _("Stock")
     index_view_class = StockIndexView
-    list_display = ["sku", "on_hand", "reserved", Column("available", label=_("Available")), "low_stock_threshold"]
+    list_display = [
+        "sku",
+        "on_hand",
+        "reserved",
+        Column("available", label=_("Available")),
+        "low_stock_threshold",
+    ]
     search_fields = ["sku"]
     ordering = ["sku"]
-    edit_handler = ObjectList([FieldPanel("sku"), FieldRowPanel([FieldPanel("on_hand", read_only=True),
-                                                                 FieldPanel("reserved", read_only=True),
-                                                                 FieldPanel("low_stock_threshold")])],
-                              base_form_class=StockAdminForm)
+    edit_handler = ObjectList(
+        [
+            FieldPanel("sku"),
+            FieldRowPanel(
+                [
+                    FieldPanel("on_hand", read_only=True),
+                    FieldPanel("reserved", read_only=True),
+                    FieldPanel("low_stock_threshold"),
+                ]
+            ),
+        ],
+        base_form_class=StockAdminForm,
+    )
 
 
 class EditorPickViewSet(SnippetViewSet):

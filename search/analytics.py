@@ -23,12 +23,14 @@ _LOGGED_WORD = re.compile(r"[^\W_]+(?:[-_./][^\W_]+)*")
 
 
 def normalise_logged_query(raw_query: str) -> str:
-    """The form queries are counted under: words and codes, single spaces, lower case, full-width folded."""
+    """The form queries are counted under: words and codes, single spaces, lower case, full-width
+    folded."""
     return " ".join(_LOGGED_WORD.findall(normalise(raw_query)))[:MAX_LOGGED_QUERY_LENGTH].strip()
 
 
 def search_query_record(*, raw_query: str, results: int, day: datetime.date | None = None) -> None:
-    """Count one search of ``raw_query`` that found ``results`` things (queries with no words are not counted)."""
+    """Count one search of ``raw_query`` that found ``results`` things (queries with no words are
+    not counted)."""
     query = normalise_logged_query(raw_query)
     if not query:
         return
@@ -53,19 +55,34 @@ class QueryCount:
 def _window(days: int, today: datetime.date | None):
     """Rows of the last ``days`` days, today included."""
     today = today or timezone.localdate()
-    return SearchQuery.objects.filter(date__gt=today - datetime.timedelta(days=days), date__lte=today)
+    return SearchQuery.objects.filter(
+        date__gt=today - datetime.timedelta(days=days), date__lte=today
+    )
 
 
-def top_queries(days: int, *, today: datetime.date | None = None, limit: int = REPORT_ROWS) -> list[QueryCount]:
+def top_queries(
+    days: int, *, today: datetime.date | None = None, limit: int = REPORT_ROWS
+) -> list[QueryCount]:
     """The most searched queries of the window, with the most results any of its days found."""
-    rows = (_window(days, today).values("query").annotate(searches=Sum("hits"), found=Max("results"))
-            .order_by("-searches", "query")[:limit])
+    rows = (
+        _window(days, today)
+        .values("query")
+        .annotate(searches=Sum("hits"), found=Max("results"))
+        .order_by("-searches", "query")[:limit]
+    )
     return [QueryCount(row["query"], row["searches"], row["found"]) for row in rows]
 
 
-def zero_result_queries(days: int, *, today: datetime.date | None = None,
-                        limit: int = REPORT_ROWS) -> list[QueryCount]:
-    """Queries that found nothing on every day of the window they were searched, most searched first."""
-    rows = (_window(days, today).values("query").annotate(searches=Sum("hits"), found=Max("results"))
-            .filter(found=0).order_by("-searches", "query")[:limit])
+def zero_result_queries(
+    days: int, *, today: datetime.date | None = None, limit: int = REPORT_ROWS
+) -> list[QueryCount]:
+    """Queries that found nothing on every day of the window they were searched, most searched
+    first."""
+    rows = (
+        _window(days, today)
+        .values("query")
+        .annotate(searches=Sum("hits"), found=Max("results"))
+        .filter(found=0)
+        .order_by("-searches", "query")[:limit]
+    )
     return [QueryCount(row["query"], row["searches"], 0) for row in rows]

@@ -64,14 +64,21 @@ def brand_words() -> list[BrandWord]:
 
 
 def edit_distance(first: str, second: str, limit: int) -> int:
-    """Levenshtein distance, stopping early once it must exceed ``limit`` (returns ``limit + 1`` then)."""
+    """Levenshtein distance, stopping early once it must exceed ``limit`` (returns ``limit + 1``
+    then)."""
     if abs(len(first) - len(second)) > limit:
         return limit + 1
     previous = list(range(len(second) + 1))
     for row, char in enumerate(first, 1):
         current = [row]
         for column, other in enumerate(second, 1):
-            current.append(min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + (char != other)))
+            current.append(
+                min(
+                    previous[column] + 1,
+                    current[column - 1] + 1,
+                    previous[column - 1] + (char != other),
+                )
+            )
         if min(current) > limit:
             return limit + 1
         previous = current
@@ -79,14 +86,18 @@ def edit_distance(first: str, second: str, limit: int) -> int:
 
 
 def brand_corrections(term: str) -> list[str]:
-    """Brand words (index form) that ``term`` is a near miss of; empty when it is a brand word itself."""
+    """Brand words (index form) that ``term`` is a near miss of; empty when it is a brand word
+    itself."""
     if len(term) < (MIN_LATIN_QUERY_WORD if term.isascii() else MIN_CHINESE_WORD):
         return []
     candidates = brand_words()
     if any(word.term == term for word in candidates):
         return []
     if term.isascii():
-        return [word.term for word in candidates
-                if word.max_edits and edit_distance(term, word.term, word.max_edits) <= word.max_edits]
+        return [
+            word.term
+            for word in candidates
+            if word.max_edits and edit_distance(term, word.term, word.max_edits) <= word.max_edits
+        ]
     pinyin = pinyin_keys(term)[0]
     return [word.term for word in candidates if word.pinyin and word.pinyin == pinyin]

@@ -33,7 +33,9 @@ logger = logging.getLogger(__name__)
 
 def database_backend():
     """The database search backend: the default, or the fallback kept beside Elasticsearch."""
-    return get_search_backend("database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default")
+    return get_search_backend(
+        "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
+    )
 
 
 @dataclass
@@ -54,7 +56,8 @@ class ProductMatches:
 
 
 def match_products(query: str) -> ProductMatches:
-    """Products with every word of the query (or a synonym of it); failing that, with any of them (flagged partial)."""
+    """Products with every word of the query (or a synonym of it); failing that, with any of them
+    (flagged partial)."""
     terms = query_terms(query)
     if not terms:
         return ProductMatches(ids=[])
@@ -62,11 +65,15 @@ def match_products(query: str) -> ProductMatches:
         from .elasticsearch.matching import search_product_ids
 
         found = search_product_ids(terms, MAX_PRODUCT_MATCHES, slots=synonym_slots(terms))
-        if found is not None:  # None: Elasticsearch failed (already logged); the database answers instead
+        if (
+            found is not None
+        ):  # None: Elasticsearch failed (already logged); the database answers instead
             return ProductMatches(ids=found[0], partial=found[1], elasticsearch=True)
     backend = database_backend()
     for operator in ("and", "or"):
-        results = backend.search(expand_query(terms, operator), Product.objects.live(), operator=operator)
+        results = backend.search(
+            expand_query(terms, operator), Product.objects.live(), operator=operator
+        )
         ids = [product.pk for product in results[:MAX_PRODUCT_MATCHES]]
         if ids or len(terms) == 1:
             return ProductMatches(ids=ids, partial=operator == "or")
@@ -80,12 +87,20 @@ def match_pages(model, query: str, limit: int = CONTENT_RESULTS) -> list:
         return []
     queryset = model.objects.live().public()
     try:
-        return list(get_search_backend().search(expand_query(terms), queryset, operator="and")[:limit])
+        return list(
+            get_search_backend().search(expand_query(terms), queryset, operator="and")[:limit]
+        )
     except Exception:  # Elasticsearch unreachable or failing: the database index answers instead
-        if "database" not in settings.WAGTAILSEARCH_BACKENDS:  # the database backend was the one failing
+        if (
+            "database" not in settings.WAGTAILSEARCH_BACKENDS
+        ):  # the database backend was the one failing
             raise
-        logger.warning("Page search failed on the default backend; using the database backend.", exc_info=True)
-        return list(database_backend().search(expand_query(terms), queryset, operator="and")[:limit])
+        logger.warning(
+            "Page search failed on the default backend; using the database backend.", exc_info=True
+        )
+        return list(
+            database_backend().search(expand_query(terms), queryset, operator="and")[:limit]
+        )
 
 
 def match_guides(query: str) -> list:
@@ -97,7 +112,8 @@ def match_help_articles(query: str) -> list:
 
 
 def exact_product(raw_query: str) -> Product | None:
-    """The live product whose SKU, barcode or ISBN is exactly the query (spaces and hyphens ignored for codes)."""
+    """The live product whose SKU, barcode or ISBN is exactly the query (spaces and hyphens ignored
+    for codes)."""
     text = (raw_query or "").strip()[:64]
     compact = _CODE_NOISE.sub("", text)
     # Every SKU, barcode and ISBN has a digit; plain words skip the look-ups entirely.
@@ -110,13 +126,18 @@ def exact_product(raw_query: str) -> Product | None:
     variant = (
         ProductVariant.objects.filter(product__in=live)
         .filter(Q(sku__in=spellings) | Q(barcode__in=[compact], barcode__gt=""))
-        .select_related("product").first()
+        .select_related("product")
+        .first()
     )
     if variant is not None:
         return variant.product
     isbn = (
-        ProductAttributeValue.objects.filter(product__in=live, attribute__validator=AttributeDefinition.Validator.ISBN)
-        .filter(Q(value=text) | Q(value=compact)).select_related("product").first()
+        ProductAttributeValue.objects.filter(
+            product__in=live, attribute__validator=AttributeDefinition.Validator.ISBN
+        )
+        .filter(Q(value=text) | Q(value=compact))
+        .select_related("product")
+        .first()
     )
     if isbn is not None:
         return isbn.product
@@ -129,7 +150,12 @@ def _isbn_by_digits(compact: str, live) -> Product | None:
         return None
     stored_compact = Replace(Replace("value", Value("-"), Value("")), Value(" "), Value(""))
     match = (
-        ProductAttributeValue.objects.filter(product__in=live, attribute__validator=AttributeDefinition.Validator.ISBN)
-        .annotate(compact=stored_compact).filter(compact__iexact=compact).select_related("product").first()
+        ProductAttributeValue.objects.filter(
+            product__in=live, attribute__validator=AttributeDefinition.Validator.ISBN
+        )
+        .annotate(compact=stored_compact)
+        .filter(compact__iexact=compact)
+        .select_related("product")
+        .first()
     )
     return match.product if match is not None else None

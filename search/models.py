@@ -19,7 +19,9 @@ _TERM_SEPARATORS = re.compile(r"[,，、;；\n]+")
 
 def split_terms(text: str) -> list[str]:
     """The terms of a synonym line, trimmed, empty ones dropped, each once."""
-    return list(dict.fromkeys(term.strip() for term in _TERM_SEPARATORS.split(text or "") if term.strip()))
+    return list(
+        dict.fromkeys(term.strip() for term in _TERM_SEPARATORS.split(text or "") if term.strip())
+    )
 
 
 class SynonymGroup(models.Model):
@@ -75,7 +77,9 @@ class SearchQuery(models.Model):
     class Meta:
         verbose_name = _("search query")
         verbose_name_plural = _("search queries")
-        constraints = [models.UniqueConstraint(fields=["date", "query"], name="search_query_unique_per_day")]
+        constraints = [
+            models.UniqueConstraint(fields=["date", "query"], name="search_query_unique_per_day")
+        ]
         permissions = [("view_search_report", _("Can view the search report"))]
         default_permissions = ()
 

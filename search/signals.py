@@ -30,13 +30,15 @@ def _product_published(sender, instance, **kwargs):
 
 
 def _product_withdrawn(sender, instance, **kwargs):
-    """Unpublished or deleted: gone from suggestions and facet counts now, from the product index after commit."""
+    """Unpublished or deleted: gone from suggestions and facet counts now, from the product index
+    after commit."""
     bump_catalogue_version()
     _sync_later([instance.pk])
 
 
 def _sync_later(product_ids: list[int]) -> None:
-    """Update the Elasticsearch product documents once the change is committed (nothing without a cluster).
+    """Update the Elasticsearch product documents once the change is committed (nothing without a
+    cluster).
 
     ``robust`` keeps a failure to enqueue from reaching the editor's request; the
     task itself only logs when the cluster is down.
@@ -59,15 +61,21 @@ def _category_changed(sender, instance, raw=False, **kwargs):
     if raw or not instance.path:
         return
     subtree = Category.objects.filter(path__startswith=instance.path)
-    products = Product.objects.filter(primary_category__in=subtree) | Product.objects.filter(extra_categories__in=subtree)
+    products = Product.objects.filter(primary_category__in=subtree) | Product.objects.filter(
+        extra_categories__in=subtree
+    )
     _reindex_later(list(products.distinct().values_list("pk", flat=True)))
 
 
 def connect() -> None:
     published.connect(_product_published, sender=Product, dispatch_uid="search_product_published")
-    unpublished.connect(_product_withdrawn, sender=Product, dispatch_uid="search_product_unpublished")
+    unpublished.connect(
+        _product_withdrawn, sender=Product, dispatch_uid="search_product_unpublished"
+    )
     post_delete.connect(_product_withdrawn, sender=Product, dispatch_uid="search_product_deleted")
     page_published.connect(_brand_changed, sender=BrandPage, dispatch_uid="search_brand_published")
-    page_unpublished.connect(_brand_changed, sender=BrandPage, dispatch_uid="search_brand_unpublished")
+    page_unpublished.connect(
+        _brand_changed, sender=BrandPage, dispatch_uid="search_brand_unpublished"
+    )
     post_save.connect(_category_changed, sender=Category, dispatch_uid="search_category_saved")
     post_delete.connect(_category_changed, sender=Category, dispatch_uid="search_category_deleted")

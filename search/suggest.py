@@ -50,14 +50,21 @@ TEXT, PINYIN, INITIALS = 0, 1, 2
 @dataclass
 class SuggestIndex:
     entries: list[Entry]
-    keys: list[list[tuple[str, int]]]  # per kind of key (TEXT, PINYIN, INITIALS): sorted (key, entry number)
+    keys: list[
+        list[tuple[str, int]]
+    ]  # per kind of key (TEXT, PINYIN, INITIALS): sorted (key, entry number)
 
     def lookup(self, how: int, prefix: str) -> list[int]:
-        """Numbers of the entries with a key of this kind starting with ``prefix`` (at most MAX_CANDIDATES)."""
+        """Numbers of the entries with a key of this kind starting with ``prefix`` (at most
+        MAX_CANDIDATES)."""
         keys = self.keys[how]
         found = []
         position = bisect.bisect_left(keys, (prefix,))
-        while position < len(keys) and len(found) < MAX_CANDIDATES and keys[position][0].startswith(prefix):
+        while (
+            position < len(keys)
+            and len(found) < MAX_CANDIDATES
+            and keys[position][0].startswith(prefix)
+        ):
             found.append(keys[position][1])
             position += 1
         return found
@@ -84,11 +91,23 @@ def entry_keys(text: str) -> list[tuple[str, int]]:
 def _entries() -> list[Entry]:
     """Everything a shopper may be offered: live products, live brands, categories, product tags."""
     search_url = reverse("search")
-    entries = [Entry(name, reverse("product_detail", kwargs={"slug": slug}), "product")
-               for name, slug in Product.objects.live().values_list("name", "slug")]
-    entries += [Entry(brand.title, brand.url, "brand") for brand in BrandPage.objects.live().public().specific()]
-    entries += [Entry(category.name, category.get_absolute_url(), "category") for category in Category.objects.all()]
-    tags = ProductTag.objects.filter(content_object__live=True).values_list("tag__name", flat=True).distinct()
+    entries = [
+        Entry(name, reverse("product_detail", kwargs={"slug": slug}), "product")
+        for name, slug in Product.objects.live().values_list("name", "slug")
+    ]
+    entries += [
+        Entry(brand.title, brand.url, "brand")
+        for brand in BrandPage.objects.live().public().specific()
+    ]
+    entries += [
+        Entry(category.name, category.get_absolute_url(), "category")
+        for category in Category.objects.all()
+    ]
+    tags = (
+        ProductTag.objects.filter(content_object__live=True)
+        .values_list("tag__name", flat=True)
+        .distinct()
+    )
     entries += [Entry(tag, f"{search_url}?{urlencode({'q': tag})}", "query") for tag in tags]
     return entries
 
@@ -138,8 +157,15 @@ def suggest(query: str, limit: int = MAX_SUGGESTIONS) -> list[Entry]:
             break
         for number in index.lookup(how, prefix):
             best.setdefault(number, how)
-    ranked = sorted(best, key=lambda number: (best[number], KIND_ORDER[index.entries[number].kind],
-                                              len(index.entries[number].text), index.entries[number].text))
+    ranked = sorted(
+        best,
+        key=lambda number: (
+            best[number],
+            KIND_ORDER[index.entries[number].kind],
+            len(index.entries[number].text),
+            index.entries[number].text,
+        ),
+    )
     seen, results = set(), []
     for number in ranked:
         entry = index.entries[number]

@@ -59,7 +59,9 @@ def _load_groups() -> list[list[Alternative]]:
     groups = []
     for group in SynonymGroup.objects.order_by("pk"):
         alternatives = list(dict.fromkeys(tuple(query_terms(term)) for term in group.term_list()))
-        alternatives = [alternative for alternative in alternatives if 0 < len(alternative) <= MAX_TERM_WORDS]
+        alternatives = [
+            alternative for alternative in alternatives if 0 < len(alternative) <= MAX_TERM_WORDS
+        ]
         if len(alternatives) > 1:
             groups.append(alternatives)
     return groups
@@ -76,7 +78,8 @@ def synonym_groups() -> list[list[Alternative]]:
 
 
 def _group_by_alternative(groups: list[list[Alternative]]) -> dict[Alternative, list[Alternative]]:
-    """Each term to all the terms it stands for; a term in two groups stands for both groups' terms."""
+    """Each term to all the terms it stands for; a term in two groups stands for both groups'
+    terms."""
     lookup: dict[Alternative, list[Alternative]] = {}
     for alternatives in groups:
         for alternative in alternatives:
@@ -86,11 +89,12 @@ def _group_by_alternative(groups: list[list[Alternative]]) -> dict[Alternative, 
 
 
 def _slots(terms: list[str], lookup: dict) -> list[list[Alternative]]:
-    """The query cut into slots: a synonym term (longest first) with its alternatives, or a single word."""
+    """The query cut into slots: a synonym term (longest first) with its alternatives, or a single
+    word."""
     slots, position = [], 0
     while position < len(terms):
         for length in range(min(MAX_TERM_WORDS, len(terms) - position), 0, -1):
-            span = tuple(terms[position:position + length])
+            span = tuple(terms[position : position + length])
             if span in lookup:
                 slots.append(lookup[span])
                 position += length
@@ -107,7 +111,8 @@ def _slot_query(alternatives: list[Alternative]):
 
 
 def synonym_slots(terms: list[str]) -> list[list[Alternative]]:
-    """The query as slots of alternatives, for any backend: ``[[("手机",), ("mobil", "phone")], [("case",)]]``.
+    """The query as slots of alternatives, for any backend: ``[[("手机",), ("mobil", "phone")],
+    [("case",)]]``.
 
     Every slot is required; one alternative of a slot is enough. Near misses of
     brand names count as alternatives too (search.brands).
@@ -118,14 +123,16 @@ def synonym_slots(terms: list[str]) -> list[list[Alternative]]:
 
 
 def _with_brand_corrections(slot: list[Alternative]) -> list[Alternative]:
-    """A lone word that nearly spells a brand (``sonni``, ``花为``) also stands for the brand (search.brands)."""
+    """A lone word that nearly spells a brand (``sonni``, ``花为``) also stands for the brand
+    (search.brands)."""
     if len(slot) != 1 or len(slot[0]) != 1:
         return slot
     return [*slot, *((term,) for term in brand_corrections(slot[0][0]))]
 
 
 def expand_query(terms: list[str], operator: str = "and"):
-    """What to give the Wagtail search backend for these query terms: a string when no synonym applies.
+    """What to give the Wagtail search backend for these query terms: a string when no synonym
+    applies.
 
     With ``operator="and"`` every slot is required and a slot matches any of its
     alternatives; with ``"or"`` any word of the query or of its synonyms will do.
@@ -134,7 +141,9 @@ def expand_query(terms: list[str], operator: str = "and"):
     if all(len(slot) == 1 for slot in slots):
         return " ".join(terms)
     if operator == "or":
-        words = dict.fromkeys(word for slot in slots for alternative in slot for word in alternative)
+        words = dict.fromkeys(
+            word for slot in slots for alternative in slot for word in alternative
+        )
         return PlainText(" ".join(words), operator="or")
     queries = [_slot_query(slot) for slot in slots]
     return queries[0] if len(queries) == 1 else And(queries)

@@ -19,7 +19,9 @@ logger = logging.getLogger(__name__)
 def reindex_products(product_ids: list[int]) -> int:
     """Refresh the index entries of these products (their brand or category names changed)."""
     count = 0
-    for product in Product.objects.filter(pk__in=product_ids).select_related("brand", "primary_category"):
+    for product in Product.objects.filter(pk__in=product_ids).select_related(
+        "brand", "primary_category"
+    ):
         index.insert_or_update_object(product)
         count += 1
     sync_product_index.call(product_ids)
@@ -41,5 +43,9 @@ def sync_product_index(product_ids: list[int]) -> int:
     try:
         return indexing.sync_products(es, product_ids, es_client.product_index_alias())
     except (TransportError, ApiError, BulkIndexError) as error:
-        logger.warning("Could not update the Elasticsearch product index for products %s: %r", product_ids, error)
+        logger.warning(
+            "Could not update the Elasticsearch product index for products %s: %r",
+            product_ids,
+            error,
+        )
         return 0

@@ -36,7 +36,8 @@ def _normalise(text: str) -> str:
 
 @lru_cache(maxsize=20_000)
 def _stem(word: str) -> str:
-    """English stemming for plain ASCII words (phones → phone); pinyin and codes pass through unharmed."""
+    """English stemming for plain ASCII words (phones → phone); pinyin and codes pass through
+    unharmed."""
     if len(word) < _MIN_STEM_LENGTH or not word.isascii() or not word.isalpha():
         return word
     return _stemmer.stemWord(word)
@@ -68,7 +69,8 @@ def _covered_by_smaller(word: str, words: list[str]) -> bool:
 
 
 def _code_parts(chunk: str, *, for_query: bool) -> list[str]:
-    """A Latin/digit chunk: ``wh-1000xm5`` indexes as itself, joined, by separator and letters/digits.
+    """A Latin/digit chunk: ``wh-1000xm5`` indexes as itself, joined, by separator and
+    letters/digits.
 
     A query uses only the finest parts, which the index always holds.
     """
@@ -164,5 +166,7 @@ def pinyin_words(text: str) -> str:
     words = []
     for chunk in _CHUNK.findall(_normalise(text)):
         if _HAN_RUN.match(chunk):
-            words.extend("".join(lazy_pinyin(word)) for word in _chinese_words(chunk, for_query=True))
+            words.extend(
+                "".join(lazy_pinyin(word)) for word in _chinese_words(chunk, for_query=True)
+            )
     return " ".join(words)

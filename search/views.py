@@ -32,17 +32,27 @@ POPULAR_GUIDES = 4
 
 
 def _sorts() -> list[tuple[str, str]]:
-    return [(RELEVANCE, _("Best match")), ("newest", _("Newest")), ("price_asc", _("Price: low to high")),
-            ("price_desc", _("Price: high to low")), ("best_selling", _("Best-selling"))]
+    return [
+        (RELEVANCE, _("Best match")),
+        ("newest", _("Newest")),
+        ("price_asc", _("Price: low to high")),
+        ("price_desc", _("Price: high to low")),
+        ("best_selling", _("Best-selling")),
+    ]
 
 
 @require_GET
 def search(request):
-    """/search/?q=: products (with the listing's facets, sorting and pages), then guides and help articles."""
+    """/search/?q=: products (with the listing's facets, sorting and pages), then guides and help
+    articles."""
     raw_query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
     query = clean_query(raw_query)
     if not query:
-        return render(request, "search/search.html", {"search_query": raw_query, **_suggestions_for_nothing()})
+        return render(
+            request,
+            "search/search.html",
+            {"search_query": raw_query, **_suggestions_for_nothing()},
+        )
     product = exact_product(raw_query)
     if product is not None:
         _record(request, raw_query, results=1)
@@ -54,16 +64,22 @@ def search(request):
 
 
 def _record(request, raw_query: str, *, results: int) -> None:
-    """Count the search for the report; refining it (facets, sorting, next page) is not a new search."""
+    """Count the search for the report; refining it (facets, sorting, next page) is not a new
+    search."""
     if set(request.GET) <= {"q"}:
         search_query_record(raw_query=raw_query, results=results)
 
 
 def promoted_results(raw_query: str) -> list:
-    """The merchandisers' picks for this query ("Recommended"), live pages and external links, in their order."""
+    """The merchandisers' picks for this query ("Recommended"), live pages and external links, in
+    their order."""
     queries = {normalise_query_string(raw_query), normalise_logged_query(raw_query)}
-    picks = (SearchPromotion.objects.filter(query__query_string__in=queries)
-             .filter(Q(page__isnull=True) | Q(page__live=True)).select_related("page").order_by("sort_order", "pk"))
+    picks = (
+        SearchPromotion.objects.filter(query__query_string__in=queries)
+        .filter(Q(page__isnull=True) | Q(page__live=True))
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
     return list(picks)
 
 
@@ -71,15 +87,18 @@ def _results(request, query: str) -> dict:
     matches = match_products(query)
     brands = list(BrandPage.objects.live().order_by("title"))
     filterable = filterable_attributes()
-    filters = parse_filters(request.GET, brands_by_slug={brand.slug: brand for brand in brands},
-                            filterable=filterable)
+    filters = parse_filters(
+        request.GET, brands_by_slug={brand.slug: brand for brand in brands}, filterable=filterable
+    )
     sort = RELEVANCE if request.GET.get("sort") in (None, "", RELEVANCE) else filters.sort
     base = Product.objects.live().filter(pk__in=matches.ids)
     page = _product_page(request, filtered_products(base, filters, filterable), sort, matches.ids)
     first_page = page.number == 1
     context = {
         "filters": filters,
-        "facets": search_facets(base, filters, filterable, brands, terms=query_terms(query), matches=matches),
+        "facets": search_facets(
+            base, filters, filterable, brands, terms=query_terms(query), matches=matches
+        ),
         "products": page,
         "sort": sort,
         "sorts": _sorts(),
@@ -89,7 +108,9 @@ def _results(request, query: str) -> dict:
         "guides": match_guides(query) if first_page else [],
         "help_articles": match_help_articles(query) if first_page else [],
     }
-    context["result_count"] = len(matches.ids) + len(context["guides"]) + len(context["help_articles"])
+    context["result_count"] = (
+        len(matches.ids) + len(context["guides"]) + len(context["help_articles"])
+    )
     context["nothing_found"] = not context["result_count"]
     if context["nothing_found"]:
         context.update(_suggestions_for_nothing())
@@ -98,7 +119,9 @@ def _results(request, query: str) -> dict:
 
 def _product_page(request, products, sort: str, ranked_ids: list[int]):
     """One page of products in the chosen order; "best match" keeps the search backend's ranking."""
-    with_cards = products.select_related("brand", "stats").prefetch_related(Prefetch("images", queryset=card_images()))
+    with_cards = products.select_related("brand", "stats").prefetch_related(
+        Prefetch("images", queryset=card_images())
+    )
     if sort != RELEVANCE:
         return Paginator(with_cards, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
     rank = {pk: position for position, pk in enumerate(ranked_ids)}
@@ -110,13 +133,21 @@ def _product_page(request, products, sort: str, ranked_ids: list[int]):
 
 
 def _suggestions_for_nothing() -> dict:
-    """What an empty or fruitless search offers instead: the biggest categories and the latest guides."""
+    """What an empty or fruitless search offers instead: the biggest categories and the latest
+    guides."""
     counts: dict[str, int] = {}
-    rows = Product.objects.live().values_list("primary_category__path").annotate(n=Count("pk")).order_by()
+    rows = (
+        Product.objects.live()
+        .values_list("primary_category__path")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     for path, count in rows:
-        top = path[:Category.steplen]
+        top = path[: Category.steplen]
         counts[top] = counts.get(top, 0) + count
-    roots = sorted(Category.get_root_nodes(), key=lambda root: (-counts.get(root.path, 0), root.path))
+    roots = sorted(
+        Category.get_root_nodes(), key=lambda root: (-counts.get(root.path, 0), root.path)
+    )
     categories = [root for root in roots if counts.get(root.path)][:POPULAR_CATEGORIES]
     guides = GuidePage.objects.live().public().order_by("-date", "-pk")[:POPULAR_GUIDES]
     return {"popular_categories": categories, "popular_guides": list(guides)}
@@ -126,5 +157,10 @@ def _suggestions_for_nothing() -> dict:
 def suggest(request):
     """/search/suggest/?q=: JSON suggestions for the header box, at most ten."""
     raw_query = (request.GET.get("q") or "")[:MAX_QUERY_LENGTH]
-    suggestions = [{"text": entry.text, "url": entry.url, "kind": entry.kind} for entry in find_suggestions(raw_query)]
-    return JsonResponse({"query": raw_query, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
+    suggestions = [
+        {"text": entry.text, "url": entry.url, "kind": entry.kind}
+        for entry in find_suggestions(raw_query)
+    ]
+    return JsonResponse(
+        {"query": raw_query, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False}
+    )

@@ -16,7 +16,9 @@ from .analytics import REPORT_WINDOWS, top_queries, zero_result_queries
 from .models import SynonymGroup
 
 REPORT_PERMISSION = "search.view_search_report"
-PROMOTION_PERMISSIONS = [f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")]
+PROMOTION_PERMISSIONS = [
+    f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")
+]
 SUBMENU_HOOK = "register_search_menu_item"
 
 
@@ -28,7 +30,9 @@ class SynonymGroupViewSet(SnippetViewSet):
     list_display = ["__str__"]
     form_fields = ["terms"]
     search_fields = ["terms"]
-    search_backend_name = None  # a plain database filter: the groups are few and not in the search index
+    search_backend_name = (
+        None  # a plain database filter: the groups are few and not in the search index
+    )
 
 
 class SearchViewSetGroup(SnippetViewSetGroup):
@@ -55,10 +59,17 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         requested = self.request.GET.get("days", "")
-        days = int(requested) if requested.isdigit() and int(requested) in REPORT_WINDOWS else REPORT_WINDOWS[0]
+        days = (
+            int(requested)
+            if requested.isdigit() and int(requested) in REPORT_WINDOWS
+            else REPORT_WINDOWS[0]
+        )
         return super().get_context_data(
-            days=days, windows=REPORT_WINDOWS, top_queries=top_queries(days),
-            zero_result_queries=zero_result_queries(days), **kwargs,
+            days=days,
+            windows=REPORT_WINDOWS,
+            top_queries=top_queries(days),
+            zero_result_queries=zero_result_queries(days),
+            **kwargs,
         )
 
 
@@ -81,17 +92,30 @@ def register_report_url():
 
 @hooks.register(SUBMENU_HOOK)
 def register_promotions_menu_item():
-    return PermissionMenuItem(_("Promoted results"), reverse("wagtailsearchpromotions:index"),
-                              name="search-promotions", icon_name="pick", order=10,
-                              permissions=PROMOTION_PERMISSIONS)
+    return PermissionMenuItem(
+        _("Promoted results"),
+        reverse("wagtailsearchpromotions:index"),
+        name="search-promotions",
+        icon_name="pick",
+        order=10,
+        permissions=PROMOTION_PERMISSIONS,
+    )
 
 
 @hooks.register(SUBMENU_HOOK)
 def register_report_menu_item():
-    return PermissionMenuItem(_("Search report"), reverse("search_report"), name="search-report",
-                              icon_name="table", order=20, permissions=[REPORT_PERMISSION])
+    return PermissionMenuItem(
+        _("Search report"),
+        reverse("search_report"),
+        name="search-report",
+        icon_name="table",
+        order=20,
+        permissions=[REPORT_PERMISSION],
+    )
 
 
 @hooks.register("register_permissions")
 def register_report_permission():
-    return Permission.objects.filter(content_type__app_label="search", codename="view_search_report")
+    return Permission.objects.filter(
+        content_type__app_label="search", codename="view_search_report"
+    )

@@ -18,7 +18,15 @@ from products.models import BrandIndexPage
 
 from .factories import UserFactory
 
-ROLES = ["Editors", "Merchandisers", "Designers", "Customer service", "Finance", "Logistics", "Managers"]
+ROLES = [
+    "Editors",
+    "Merchandisers",
+    "Designers",
+    "Customer service",
+    "Finance",
+    "Logistics",
+    "Managers",
+]
 
 
 def pytest_runtest_setup(item):
@@ -42,7 +50,8 @@ def _isolated_media_and_cache(settings, tmp_path):
 
 @pytest.fixture
 def site_tree(db):
-    """The migration-made home page and its three sections, as ``home``, ``brands``, ``guides``, ``help``."""
+    """The migration-made home page and its three sections, as ``home``, ``brands``, ``guides``,
+    ``help``."""
     home = HomePage.objects.get(slug="home")
     return SimpleNamespace(
         home=home,

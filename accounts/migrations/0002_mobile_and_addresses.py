@@ -7,50 +7,140 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("accounts", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Address',
+            name="Address",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('recipient', models.CharField(max_length=50, verbose_name='recipient')),
-                ('mobile', models.CharField(max_length=11, validators=[django.core.validators.RegexValidator('^1[3-9]\\d{9}$', 'Enter an 11-digit mainland mobile number, e.g. 13800138000.')], verbose_name='mobile number')),
-                ('province', models.CharField(choices=[('beijing', 'Beijing'), ('tianjin', 'Tianjin'), ('hebei', 'Hebei'), ('shanxi', 'Shanxi'), ('inner_mongolia', 'Inner Mongolia'), ('liaoning', 'Liaoning'), ('jilin', 'Jilin'), ('heilongjiang', 'Heilongjiang'), ('shanghai', 'Shanghai'), ('jiangsu', 'Jiangsu'), ('zhejiang', 'Zhejiang'), ('anhui', 'Anhui'), ('fujian', 'Fujian'), ('jiangxi', 'Jiangxi'), ('shandong', 'Shandong'), ('henan', 'Henan'), ('hubei', 'Hubei'), ('hunan', 'Hunan'), ('guangdong', 'Guangdong'), ('guangxi', 'Guangxi'), ('hainan', 'Hainan'), ('chongqing', 'Chongqing'), ('sichuan', 'Sichuan'), ('guizhou', 'Guizhou'), ('yunnan', 'Yunnan'), ('tibet', 'Tibet'), ('shaanxi', 'Shaanxi'), ('gansu', 'Gansu'), ('qinghai', 'Qinghai'), ('ningxia', 'Ningxia'), ('xinjiang', 'Xinjiang')], max_length=30, verbose_name='province')),
-                ('city', models.CharField(max_length=50, verbose_name='city')),
-                ('district', models.CharField(max_length=50, verbose_name='district')),
-                ('street', models.CharField(max_length=200, verbose_name='street address')),
-                ('postcode', models.CharField(blank=True, max_length=6, validators=[django.core.validators.RegexValidator('^\\d{6}$', 'A postcode has six digits.')], verbose_name='postcode')),
-                ('is_default', models.BooleanField(default=False, verbose_name='default address')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("recipient", models.CharField(max_length=50, verbose_name="recipient")),
+                (
+                    "mobile",
+                    models.CharField(
+                        max_length=11,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^1[3-9]\\d{9}$",
+                                "Enter an 11-digit mainland mobile number, e.g. 13800138000.",
+                            )
+                        ],
+                        verbose_name="mobile number",
+                    ),
+                ),
+                (
+                    "province",
+                    models.CharField(
+                        choices=[
+                            ("beijing", "Beijing"),
+                            ("tianjin", "Tianjin"),
+                            ("hebei", "Hebei"),
+                            ("shanxi", "Shanxi"),
+                            ("inner_mongolia", "Inner Mongolia"),
+                            ("liaoning", "Liaoning"),
+                            ("jilin", "Jilin"),
+                            ("heilongjiang", "Heilongjiang"),
+                            ("shanghai", "Shanghai"),
+                            ("jiangsu", "Jiangsu"),
+                            ("zhejiang", "Zhejiang"),
+                            ("anhui", "Anhui"),
+                            ("fujian", "Fujian"),
+                            ("jiangxi", "Jiangxi"),
+                            ("shandong", "Shandong"),
+                            ("henan", "Henan"),
+                            ("hubei", "Hubei"),
+                            ("hunan", "Hunan"),
+                            ("guangdong", "Guangdong"),
+                            ("guangxi", "Guangxi"),
+                            ("hainan", "Hainan"),
+                            ("chongqing", "Chongqing"),
+                            ("sichuan", "Sichuan"),
+                            ("guizhou", "Guizhou"),
+                            ("yunnan", "Yunnan"),
+                            ("tibet", "Tibet"),
+                            ("shaanxi", "Shaanxi"),
+                            ("gansu", "Gansu"),
+                            ("qinghai", "Qinghai"),
+                            ("ningxia", "Ningxia"),
+                            ("xinjiang", "Xinjiang"),
+                        ],
+                        max_length=30,
+                        verbose_name="province",
+                    ),
+                ),
+                ("city", models.CharField(max_length=50, verbose_name="city")),
+                ("district", models.CharField(max_length=50, verbose_name="district")),
+                ("street", models.CharField(max_length=200, verbose_name="street address")),
+                (
+                    "postcode",
+                    models.CharField(
+                        blank=True,
+                        max_length=6,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{6}$", "A postcode has six digits."
+                            )
+                        ],
+                        verbose_name="postcode",
+                    ),
+                ),
+                ("is_default", models.BooleanField(default=False, verbose_name="default address")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
             ],
             options={
-                'verbose_name': 'address',
-                'verbose_name_plural': 'addresses',
-                'ordering': ['-is_default', '-updated_at', '-pk'],
+                "verbose_name": "address",
+                "verbose_name_plural": "addresses",
+                "ordering": ["-is_default", "-updated_at", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='user',
-            name='mobile',
-            field=models.CharField(blank=True, max_length=11, validators=[django.core.validators.RegexValidator('^1[3-9]\\d{9}$', 'Enter an 11-digit mainland mobile number, e.g. 13800138000.')], verbose_name='mobile number'),
+            model_name="user",
+            name="mobile",
+            field=models.CharField(
+                blank=True,
+                max_length=11,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^1[3-9]\\d{9}$",
+                        "Enter an 11-digit mainland mobile number, e.g. 13800138000.",
+                    )
+                ],
+                verbose_name="mobile number",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.UniqueConstraint(condition=models.Q(('mobile', ''), _negated=True), fields=('mobile',), name='unique_user_mobile'),
+            model_name="user",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("mobile", ""), _negated=True),
+                fields=("mobile",),
+                name="unique_user_mobile",
+            ),
         ),
         migrations.AddField(
-            model_name='address',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='addresses', to=settings.AUTH_USER_MODEL, verbose_name='user'),
+            model_name="address",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="addresses",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="user",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='address',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_default', True)), fields=('user',), name='one_default_address'),
+            model_name="address",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_default", True)),
+                fields=("user",),
+                name="one_default_address",
+            ),
         ),
     ]

@@ -25,11 +25,14 @@ class Desk:
 
     def forbidden(self, request) -> TemplateResponse:
         """403 with the admin's furniture: the desk is not this user's."""
-        return TemplateResponse(request, self.templates + "forbidden.html", {"page_title": self.label}, status=403)
+        return TemplateResponse(
+            request, self.templates + "forbidden.html", {"page_title": self.label}, status=403
+        )
 
 
 class DeskMixin(WagtailAdminTemplateMixin):
-    """Admin chrome plus the desk's role gate (checked before anything else); ``nav`` marks the menu tab."""
+    """Admin chrome plus the desk's role gate (checked before anything else); ``nav`` marks the
+    menu tab."""
 
     desk: Desk
     nav = ""

@@ -20,11 +20,11 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from .base import Desk, paginate
-from .base import DeskMixin as BaseDeskMixin
 from ..errors import CommerceError
 from ..models import MONEY, Carrier, Order, OrderStatus, PaymentMethod
 from ..pricing import money
+from .base import Desk, paginate
+from .base import DeskMixin as BaseDeskMixin
 from .finance import (
     CodDifference,
     awaiting_bank_transfers,
@@ -44,8 +44,13 @@ from .finance import (
 
 PERMISSION = "commerce.record_payment"
 TEMPLATES = "commerce/desks/finance/"
-DESK = Desk(permission=PERMISSION, label=gettext_lazy("Finance desk"), home_url_name="finance:awaiting",
-            templates=TEMPLATES, icon="doc-full")
+DESK = Desk(
+    permission=PERMISSION,
+    label=gettext_lazy("Finance desk"),
+    home_url_name="finance:awaiting",
+    templates=TEMPLATES,
+    icon="doc-full",
+)
 forbidden = DESK.forbidden
 
 
@@ -53,7 +58,8 @@ class DeskMixin(BaseDeskMixin):
     desk = DESK
 
 
-# Bank transfers ----------------------------------------------------------------------------------------
+# Bank transfers
+# ----------------------------------------------------------------------------------------
 
 
 class AwaitingView(DeskMixin, TemplateView):
@@ -65,16 +71,26 @@ class AwaitingView(DeskMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.get("q", "").strip()[:40]
-        return super().get_context_data(orders=paginate(self.request, awaiting_bank_transfers(query)),
-                                        query=query, **kwargs)
+        return super().get_context_data(
+            orders=paginate(self.request, awaiting_bank_transfers(query)), query=query, **kwargs
+        )
 
 
 class ConfirmForm(forms.Form):
-    reference = forms.CharField(label=gettext_lazy("Bank reference"), max_length=60,
-                                help_text=gettext_lazy("As printed on the bank statement; each is used once."))
-    amount = forms.DecimalField(label=gettext_lazy("Amount received (¥)"), min_value=0, **MONEY,
-                                help_text=gettext_lazy("An amount other than the order total is flagged for "
-                                                       "reconciliation and does not pay the order."))
+    reference = forms.CharField(
+        label=gettext_lazy("Bank reference"),
+        max_length=60,
+        help_text=gettext_lazy("As printed on the bank statement; each is used once."),
+    )
+    amount = forms.DecimalField(
+        label=gettext_lazy("Amount received (¥)"),
+        min_value=0,
+        **MONEY,
+        help_text=gettext_lazy(
+            "An amount other than the order total is flagged for "
+            "reconciliation and does not pay the order."
+        ),
+    )
     note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=300)
 
 
@@ -88,7 +104,9 @@ class ConfirmView(DeskMixin, FormView):
     @cached_property
     def order(self):
         # Looked up after the role gate, so outsiders learn nothing about order numbers.
-        return get_object_or_404(Order, number=self.kwargs["number"], payment_method=PaymentMethod.BANK_TRANSFER)
+        return get_object_or_404(
+            Order, number=self.kwargs["number"], payment_method=PaymentMethod.BANK_TRANSFER
+        )
 
     def get_page_title(self):
         return _("Confirm payment of order %(number)s") % {"number": self.order.number}
@@ -103,18 +121,31 @@ class ConfirmView(DeskMixin, FormView):
     def form_valid(self, form):
         try:
             data = form.cleaned_data
-            order = order_confirm_bank_transfer(order=self.order, reference=data["reference"],
-                                                amount_received=data["amount"], note=data["note"],
-                                                actor=self.request.user)
+            order = order_confirm_bank_transfer(
+                order=self.order,
+                reference=data["reference"],
+                amount_received=data["amount"],
+                note=data["note"],
+                actor=self.request.user,
+            )
         except CommerceError as error:
             form.add_error("reference" if error.code == "bank_reference" else None, error.message)
             return self.form_invalid(form)
         if order.needs_reconciliation:
-            messages.warning(self.request, _("Order %(number)s was not marked paid: the amount differs from the "
-                                             "total, so it waits for reconciliation.") % {"number": order.number})
+            messages.warning(
+                self.request,
+                _(
+                    "Order %(number)s was not marked paid: the amount differs from the "
+                    "total, so it waits for reconciliation."
+                )
+                % {"number": order.number},
+            )
         else:
-            messages.success(self.request, _("Order %(number)s is paid and goes to logistics for review.") % {
-                "number": order.number})
+            messages.success(
+                self.request,
+                _("Order %(number)s is paid and goes to logistics for review.")
+                % {"number": order.number},
+            )
         return redirect("finance:awaiting")
 
 
@@ -126,7 +157,9 @@ class ReconciliationView(DeskMixin, TemplateView):
     nav = "reconciliation"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(orders=paginate(self.request, reconciliation_queue()), **kwargs)
+        return super().get_context_data(
+            orders=paginate(self.request, reconciliation_queue()), **kwargs
+        )
 
 
 class PostOnlyDeskView(View):
@@ -150,24 +183,37 @@ class ReconcileView(PostOnlyDeskView):
         except CommerceError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("Order %(number)s was reconciled.") % {"number": order.number})
+            messages.success(
+                request, _("Order %(number)s was reconciled.") % {"number": order.number}
+            )
         return redirect("finance:reconciliation")
 
 
-# Cash on delivery -------------------------------------------------------------------------------------
+# Cash on delivery
+# -------------------------------------------------------------------------------------
 
 
 class CodForm(forms.Form):
     carrier = forms.ModelChoiceField(label=gettext_lazy("Carrier"), queryset=Carrier.objects.all())
-    day = forms.DateField(label=gettext_lazy("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(
+        label=gettext_lazy("Day"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     amount = forms.DecimalField(label=gettext_lazy("Cash handed in (¥)"), min_value=0, **MONEY)
-    orders = forms.ModelMultipleChoiceField(label=gettext_lazy("Orders collected"), queryset=Order.objects.none(),
-                                            widget=forms.CheckboxSelectMultiple,
-                                            error_messages={"required": gettext_lazy("Select the orders the cash "
-                                                                                     "was collected for.")})
-    accept_difference = forms.BooleanField(label=gettext_lazy("Record with the difference"), required=False)
-    note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=300,
-                           help_text=gettext_lazy("Required when recording with a difference."))
+    orders = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Orders collected"),
+        queryset=Order.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": gettext_lazy("Select the orders the cash was collected for.")},
+    )
+    accept_difference = forms.BooleanField(
+        label=gettext_lazy("Record with the difference"), required=False
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note"),
+        required=False,
+        max_length=300,
+        help_text=gettext_lazy("Required when recording with a difference."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -175,7 +221,8 @@ class CodForm(forms.Form):
 
 
 class CodView(DeskMixin, FormView):
-    """Delivered cash-on-delivery orders without a collection, and the form recording one day's cash."""
+    """Delivered cash-on-delivery orders without a collection, and the form recording one day's
+    cash."""
 
     form_class = CodForm
     template_name = TEMPLATES + "cod.html"
@@ -194,24 +241,43 @@ class CodView(DeskMixin, FormView):
         form = kwargs.get("form")
         chosen = set(form["orders"].value() or []) if form is not None and form.is_bound else set()
         orders = list(cod_awaiting_collection(carrier=self.carrier)[:500])
-        return super().get_context_data(rows=[(order, str(order.pk) in chosen) for order in orders],
-                                        carriers=Carrier.objects.all(), carrier=self.carrier, **kwargs)
+        return super().get_context_data(
+            rows=[(order, str(order.pk) in chosen) for order in orders],
+            carriers=Carrier.objects.all(),
+            carrier=self.carrier,
+            **kwargs,
+        )
 
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            collection = cod_collection_record(carrier=data["carrier"], day=data["day"], amount=data["amount"],
-                                               orders=list(data["orders"]), note=data["note"],
-                                               accept_difference=data["accept_difference"], actor=self.request.user)
+            collection = cod_collection_record(
+                carrier=data["carrier"],
+                day=data["day"],
+                amount=data["amount"],
+                orders=list(data["orders"]),
+                note=data["note"],
+                accept_difference=data["accept_difference"],
+                actor=self.request.user,
+            )
         except CodDifference as error:
             form.add_error(None, error.message)
-            return self.render_to_response(self.get_context_data(form=form, difference=error.difference))
+            return self.render_to_response(
+                self.get_context_data(form=form, difference=error.difference)
+            )
         except CommerceError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
-        messages.success(self.request, _("Recorded ¥%(amount)s from %(carrier)s for %(day)s (%(count)d orders).") % {
-            "amount": collection.amount, "carrier": collection.carrier.name, "day": collection.day.isoformat(),
-            "count": len(data["orders"])})
+        messages.success(
+            self.request,
+            _("Recorded ¥%(amount)s from %(carrier)s for %(day)s (%(count)d orders).")
+            % {
+                "amount": collection.amount,
+                "carrier": collection.carrier.name,
+                "day": collection.day.isoformat(),
+                "count": len(data["orders"]),
+            },
+        )
         return redirect("finance:cod_collections")
 
 
@@ -226,11 +292,13 @@ class CodCollectionsView(DeskMixin, TemplateView):
         return super().get_context_data(collections=cod_collections(), **kwargs)
 
 
-# Refunds ---------------------------------------------------------------------------------------------
+# Refunds
+# ---------------------------------------------------------------------------------------------
 
 
 class RefundQueueView(DeskMixin, TemplateView):
-    """Paid orders that were cancelled and still wait for their money; any other paid order by number."""
+    """Paid orders that were cancelled and still wait for their money; any other paid order by
+    number."""
 
     page_title = gettext_lazy("Refunds")
     template_name = TEMPLATES + "refunds.html"
@@ -238,8 +306,12 @@ class RefundQueueView(DeskMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.get("q", "").strip()[:40]
-        return super().get_context_data(orders=paginate(self.request, refund_queue()), query=query,
-                                        found=refundable_orders(query) if query else None, **kwargs)
+        return super().get_context_data(
+            orders=paginate(self.request, refund_queue()),
+            query=query,
+            found=refundable_orders(query) if query else None,
+            **kwargs,
+        )
 
 
 class RefundForm(forms.Form):
@@ -265,8 +337,9 @@ class RefundView(DeskMixin, FormView):
         return {"amount": money(self.order.refundable)}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(order=self.order, refunds=self.order.refunds.select_related("created_by"),
-                                        **kwargs)
+        return super().get_context_data(
+            order=self.order, refunds=self.order.refunds.select_related("created_by"), **kwargs
+        )
 
     def form_valid(self, form):
         try:
@@ -274,21 +347,28 @@ class RefundView(DeskMixin, FormView):
         except CommerceError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
-        messages.success(self.request, _("Refunded ¥%(amount)s on order %(number)s.") % {
-            "amount": refund.amount, "number": self.order.number})
+        messages.success(
+            self.request,
+            _("Refunded ¥%(amount)s on order %(number)s.")
+            % {"amount": refund.amount, "number": self.order.number},
+        )
         return redirect("finance:refunds")
 
 
-# Daily totals --------------------------------------------------------------------------------------------
+# Daily totals
+# --------------------------------------------------------------------------------------------
 
 
 class TotalsForm(forms.Form):
-    start = forms.DateField(label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     end = forms.DateField(label=gettext_lazy("To"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class TotalsView(DeskMixin, TemplateView):
-    """Money received minus refunds per day and payment method for a chosen period (last 7 days at first)."""
+    """Money received minus refunds per day and payment method for a chosen period (last 7 days at
+    first)."""
 
     page_title = gettext_lazy("Daily totals")
     template_name = TEMPLATES + "totals.html"
@@ -296,7 +376,11 @@ class TotalsView(DeskMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
-        data = self.request.GET if "start" in self.request.GET else {"start": today - timedelta(days=6), "end": today}
+        data = (
+            self.request.GET
+            if "start" in self.request.GET
+            else {"start": today - timedelta(days=6), "end": today}
+        )
         form = TotalsForm(data)
         rows = []
         if form.is_valid():
@@ -304,7 +388,9 @@ class TotalsView(DeskMixin, TemplateView):
                 rows = daily_totals(start=form.cleaned_data["start"], end=form.cleaned_data["end"])
             except CommerceError as error:
                 form.add_error(None, error.message)
-        return super().get_context_data(form=form, rows=rows, sums=totals_by_method(rows), **kwargs)
+        return super().get_context_data(
+            form=form, rows=rows, sums=totals_by_method(rows), **kwargs
+        )
 
 
 urlpatterns = [

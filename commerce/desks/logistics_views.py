@@ -23,11 +23,11 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from .base import Desk, paginate
-from .base import DeskMixin as BaseDeskMixin
 from ..csv_files import decode_csv
 from ..errors import CommerceError
 from ..models import Carrier, Order, OrderStatus
+from .base import Desk, paginate
+from .base import DeskMixin as BaseDeskMixin
 from .logistics import (
     REVIEW_STATUSES,
     BulkShipInvalid,
@@ -43,8 +43,13 @@ from .logistics import (
 
 PERMISSION = "commerce.fulfil_order"
 TEMPLATES = "commerce/desks/logistics/"
-DESK = Desk(permission=PERMISSION, label=gettext_lazy("Logistics desk"), home_url_name="logistics:review",
-            templates=TEMPLATES, icon="mail")
+DESK = Desk(
+    permission=PERMISSION,
+    label=gettext_lazy("Logistics desk"),
+    home_url_name="logistics:review",
+    templates=TEMPLATES,
+    icon="mail",
+)
 forbidden = DESK.forbidden
 MAX_PACKING_LIST_ORDERS = 200
 MAX_CSV_BYTES = 1_000_000
@@ -54,7 +59,8 @@ class DeskMixin(BaseDeskMixin):
     desk = DESK
 
 
-# Queues ------------------------------------------------------------------------------------------------
+# Queues
+# ------------------------------------------------------------------------------------------------
 
 
 class QueueView(DeskMixin, TemplateView):
@@ -66,14 +72,21 @@ class QueueView(DeskMixin, TemplateView):
         orders = Order.objects.filter(status__in=self.statuses).order_by("placed_at", "pk")
         query = self.request.GET.get("q", "").strip()
         if query:
-            orders = orders.filter(Q(number__icontains=query) | Q(mobile__icontains=query)
-                                   | Q(recipient__icontains=query))
+            orders = orders.filter(
+                Q(number__icontains=query)
+                | Q(mobile__icontains=query)
+                | Q(recipient__icontains=query)
+            )
         return orders.prefetch_related("lines")
 
     def get_context_data(self, **kwargs):
         page = paginate(self.request, self.get_queryset())
-        return super().get_context_data(orders=page, query=self.request.GET.get("q", ""),
-                                        next_url=self.request.get_full_path(), **kwargs)
+        return super().get_context_data(
+            orders=page,
+            query=self.request.GET.get("q", ""),
+            next_url=self.request.get_full_path(),
+            **kwargs,
+        )
 
 
 class ReviewQueueView(QueueView):
@@ -111,7 +124,8 @@ class PackingView(QueueView):
     statuses = (OrderStatus.PACKING,)
 
 
-# One order's actions --------------------------------------------------------------------------------------
+# One order's actions
+# --------------------------------------------------------------------------------------
 
 
 def _accept(request, order):
@@ -130,7 +144,9 @@ def _stock_confirm(request, order):
 
 
 def _out_of_stock(request, order):
-    order_mark_out_of_stock(order=order, actor=request.user, note=request.POST.get("note", "")[:300])
+    order_mark_out_of_stock(
+        order=order, actor=request.user, note=request.POST.get("note", "")[:300]
+    )
     return _("Order %(number)s is out of stock; customer service was told.")
 
 
@@ -139,8 +155,13 @@ def _back_in_stock(request, order):
     return _("Order %(number)s is back in stocking.")
 
 
-ACTIONS = {"accept": _accept, "flag": _flag, "stock-confirm": _stock_confirm, "out-of-stock": _out_of_stock,
-           "back-in-stock": _back_in_stock}
+ACTIONS = {
+    "accept": _accept,
+    "flag": _flag,
+    "stock-confirm": _stock_confirm,
+    "out-of-stock": _out_of_stock,
+    "back-in-stock": _back_in_stock,
+}
 
 
 class OrderActionView(View):
@@ -172,11 +193,14 @@ class OrderActionView(View):
         return reverse("logistics:review")
 
 
-# Shipping ----------------------------------------------------------------------------------------------------
+# Shipping
+# ----------------------------------------------------------------------------------------------------
 
 
 class ShipForm(forms.Form):
-    carrier = forms.ModelChoiceField(label=gettext_lazy("Carrier"), queryset=Carrier.objects.none())
+    carrier = forms.ModelChoiceField(
+        label=gettext_lazy("Carrier"), queryset=Carrier.objects.none()
+    )
     tracking_number = forms.CharField(label=gettext_lazy("Tracking number"), max_length=60)
 
     def __init__(self, *args, **kwargs):
@@ -203,12 +227,18 @@ class ShipView(DeskMixin, FormView):
 
     def form_valid(self, form):
         try:
-            order_ship_with_carrier(order=self.order, carrier=form.cleaned_data["carrier"],
-                                    tracking_number=form.cleaned_data["tracking_number"], actor=self.request.user)
+            order_ship_with_carrier(
+                order=self.order,
+                carrier=form.cleaned_data["carrier"],
+                tracking_number=form.cleaned_data["tracking_number"],
+                actor=self.request.user,
+            )
         except CommerceError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
-        messages.success(self.request, _("Order %(number)s was shipped.") % {"number": self.order.number})
+        messages.success(
+            self.request, _("Order %(number)s was shipped.") % {"number": self.order.number}
+        )
         return redirect("logistics:packing")
 
 
@@ -216,12 +246,19 @@ class BulkShipForm(forms.Form):
     """A CSV file or pasted CSV: order number, carrier code, tracking number (one order per line)."""
 
     csv_file = forms.FileField(label=gettext_lazy("CSV file"), required=False)
-    csv_text = forms.CharField(label=gettext_lazy("…or paste the lines"), required=False,
-                               widget=forms.Textarea(attrs={"rows": 8}))
+    csv_text = forms.CharField(
+        label=gettext_lazy("…or paste the lines"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
     carrier = forms.ModelChoiceField(
-        label=gettext_lazy("Carrier for lines without a carrier code"), required=False,
+        label=gettext_lazy("Carrier for lines without a carrier code"),
+        required=False,
         queryset=Carrier.objects.none(),
-        help_text=gettext_lazy("Lines may be “order number, tracking number” when all go with this carrier."))
+        help_text=gettext_lazy(
+            "Lines may be “order number, tracking number” when all go with this carrier."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -231,7 +268,9 @@ class BulkShipForm(forms.Form):
         cleaned = super().clean()
         upload, text = cleaned.get("csv_file"), cleaned.get("csv_text", "")
         if bool(upload) == bool(text.strip()):
-            raise forms.ValidationError(_("Upload a CSV file or paste the lines (one of the two)."))
+            raise forms.ValidationError(
+                _("Upload a CSV file or paste the lines (one of the two).")
+            )
         if upload:
             text = self._decode(upload)
         cleaned["rows"] = list(csv.reader(io.StringIO(text)))
@@ -255,17 +294,24 @@ class BulkShipView(DeskMixin, FormView):
 
     def form_valid(self, form):
         try:
-            shipped = bulk_ship_from_csv(rows=form.cleaned_data["rows"], actor=self.request.user,
-                                         default_carrier=form.cleaned_data["carrier"])
+            shipped = bulk_ship_from_csv(
+                rows=form.cleaned_data["rows"],
+                actor=self.request.user,
+                default_carrier=form.cleaned_data["carrier"],
+            )
         except BulkShipInvalid as error:
-            return self.render_to_response(self.get_context_data(form=form, error=error.message,
-                                                                 row_errors=error.row_errors))
-        messages.success(self.request, _("%(count)d orders were shipped.") % {"count": len(shipped)})
+            return self.render_to_response(
+                self.get_context_data(form=form, error=error.message, row_errors=error.row_errors)
+            )
+        messages.success(
+            self.request, _("%(count)d orders were shipped.") % {"count": len(shipped)}
+        )
         return redirect("logistics:packing")
 
 
 class PackingListView(View):
-    """Printable packing lists (one page per order) for the chosen orders, or every order being packed.
+    """Printable packing lists (one page per order) for the chosen orders, or every order being
+    packed.
 
     A plain page with print styles instead of a PDF library: the browser's "Print →
     Save as PDF" gives the PDF.
@@ -275,8 +321,14 @@ class PackingListView(View):
         if not request.user.has_perm(PERMISSION):
             return forbidden(request)
         chosen = [value for value in request.GET.getlist("order") if value.isdigit()]
-        orders = Order.objects.filter(pk__in=chosen) if chosen else Order.objects.filter(status=OrderStatus.PACKING)
-        orders = orders.order_by("placed_at", "pk").prefetch_related("lines")[:MAX_PACKING_LIST_ORDERS]
+        orders = (
+            Order.objects.filter(pk__in=chosen)
+            if chosen
+            else Order.objects.filter(status=OrderStatus.PACKING)
+        )
+        orders = orders.order_by("placed_at", "pk").prefetch_related("lines")[
+            :MAX_PACKING_LIST_ORDERS
+        ]
         return TemplateResponse(request, TEMPLATES + "packing_list.html", {"orders": orders})
 
 

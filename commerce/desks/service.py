@@ -44,8 +44,12 @@ def orders_with_customer_note(*, include_closed: bool = False):
 
 def out_of_stock_holds():
     """Orders logistics could not pick: customer service calls the shopper (oldest first)."""
-    return (Order.objects.filter(status=OrderStatus.OUT_OF_STOCK).select_related("user")
-            .prefetch_related("staff_notes__author").order_by("placed_at", "pk"))
+    return (
+        Order.objects.filter(status=OrderStatus.OUT_OF_STOCK)
+        .select_related("user")
+        .prefetch_related("staff_notes__author")
+        .order_by("placed_at", "pk")
+    )
 
 
 def normalise_query(query: str) -> str:
@@ -57,13 +61,15 @@ def normalise_query(query: str) -> str:
 
 def search_problem(query: str) -> str:
     if len(query) < MIN_QUERY_LENGTH:
-        return _("Type at least %(count)d characters of an order number, mobile number or e-mail address.") % {
-            "count": MIN_QUERY_LENGTH}
+        return _(
+            "Type at least %(count)d characters of an order number, mobile number or e-mail address."
+        ) % {"count": MIN_QUERY_LENGTH}
     return ""
 
 
 def order_search(query: str):
-    """Orders whose number, delivery mobile or e-mail (the order's or the account's) is or starts with ``query``.
+    """Orders whose number, delivery mobile or e-mail (the order's or the account's) is or starts
+    with ``query``.
 
     Digits search numbers and mobiles; anything with "@" searches e-mail addresses.
     Prefix matches use the indexes on number and mobile.
@@ -72,9 +78,17 @@ def order_search(query: str):
     if search_problem(query):
         return Order.objects.none()
     if DIGITS_RE.match(query):
-        match = Q(number__startswith=query) | Q(mobile__startswith=query) | Q(user__mobile__startswith=query)
+        match = (
+            Q(number__startswith=query)
+            | Q(mobile__startswith=query)
+            | Q(user__mobile__startswith=query)
+        )
     else:
-        match = Q(email__istartswith=query) | Q(user__email__istartswith=query) | Q(number__startswith=query)
+        match = (
+            Q(email__istartswith=query)
+            | Q(user__email__istartswith=query)
+            | Q(number__startswith=query)
+        )
     return Order.objects.filter(match).select_related("user").order_by("-placed_at", "-pk")
 
 
@@ -104,31 +118,52 @@ def customer_overview(customer) -> CustomerOverview:
 
     ``spent`` counts orders that were not cancelled.
     """
-    orders = list(customer.orders.annotate(line_count=Count("lines")).order_by("-placed_at", "-pk"))
-    summary = customer.orders.aggregate(spent=Sum("total", filter=~Q(status=OrderStatus.CANCELLED)))
-    packets = list(RedPacket.objects.filter(user=customer).select_related("packet_type", "used_on")
-                   .order_by("-issued_at", "-pk"))
-    return CustomerOverview(customer=customer, addresses=list(customer.addresses.all()), orders=orders,
-                            order_count=len(orders), spent=summary["spent"] or Decimal("0.00"),
-                            red_packets=packets)
+    orders = list(
+        customer.orders.annotate(line_count=Count("lines")).order_by("-placed_at", "-pk")
+    )
+    summary = customer.orders.aggregate(
+        spent=Sum("total", filter=~Q(status=OrderStatus.CANCELLED))
+    )
+    packets = list(
+        RedPacket.objects.filter(user=customer)
+        .select_related("packet_type", "used_on")
+        .order_by("-issued_at", "-pk")
+    )
+    return CustomerOverview(
+        customer=customer,
+        addresses=list(customer.addresses.all()),
+        orders=orders,
+        order_count=len(orders),
+        spent=summary["spent"] or Decimal("0.00"),
+        red_packets=packets,
+    )
 
 
 def staff_note_add(*, order: Order, text: str, actor) -> StaffNote:
-    """Keep a note on the order for colleagues (a call made, a promise given); the customer never sees it."""
+    """Keep a note on the order for colleagues (a call made, a promise given); the customer never
+    sees it."""
     text = (text or "").strip()
     if not text:
         raise StaffNoteInvalid(_("Write the note first."), code="note_missing")
     if len(text) > NOTE_LENGTH:
-        raise StaffNoteInvalid(_("A note has at most %(max)d characters.") % {"max": NOTE_LENGTH},
-                               code="note_too_long")
+        raise StaffNoteInvalid(
+            _("A note has at most %(max)d characters.") % {"max": NOTE_LENGTH},
+            code="note_too_long",
+        )
     with transaction.atomic():
         note = StaffNote.objects.create(order=order, author=actor, text=text)
-        log(order, "commerce.order.staff_note", user=actor, data={"note": note.pk, "text": text[:200]})
+        log(
+            order,
+            "commerce.order.staff_note",
+            user=actor,
+            data={"note": note.pk, "text": text[:200]},
+        )
     return note
 
 
 def service_counts() -> dict[str, int]:
-    """The desk's dashboard figures in one query: open orders with a shopper's note, out-of-stock holds."""
+    """The desk's dashboard figures in one query: open orders with a shopper's note, out-of-stock
+    holds."""
     return Order.objects.aggregate(
         notes=Count("pk", filter=~Q(customer_note="") & ~Q(status__in=CLOSED_STATUSES)),
         out_of_stock=Count("pk", filter=Q(status=OrderStatus.OUT_OF_STOCK)),

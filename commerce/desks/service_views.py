@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from .base import Desk, paginate
-from .base import DeskMixin as BaseDeskMixin
 from ..errors import CommerceError
 from ..models import Order
+from .base import Desk, paginate
+from .base import DeskMixin as BaseDeskMixin
 from .service import (
     NOTE_LENGTH,
     customer_overview,
@@ -34,8 +34,13 @@ from .service import (
 
 PERMISSION = "commerce.serve_customer"
 TEMPLATES = "commerce/desks/service/"
-DESK = Desk(permission=PERMISSION, label=gettext_lazy("Customer service desk"), home_url_name="service:notes",
-            templates=TEMPLATES, icon="user")
+DESK = Desk(
+    permission=PERMISSION,
+    label=gettext_lazy("Customer service desk"),
+    home_url_name="service:notes",
+    templates=TEMPLATES,
+    icon="user",
+)
 forbidden = DESK.forbidden
 
 
@@ -53,8 +58,9 @@ class NotesView(DeskMixin, TemplateView):
     def get_context_data(self, **kwargs):
         include_closed = bool(self.request.GET.get("all"))
         orders = orders_with_customer_note(include_closed=include_closed)
-        return super().get_context_data(orders=paginate(self.request, orders), include_closed=include_closed,
-                                        **kwargs)
+        return super().get_context_data(
+            orders=paginate(self.request, orders), include_closed=include_closed, **kwargs
+        )
 
 
 class OutOfStockView(DeskMixin, TemplateView):
@@ -65,11 +71,14 @@ class OutOfStockView(DeskMixin, TemplateView):
     nav = "out_of_stock"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(orders=paginate(self.request, out_of_stock_holds()), **kwargs)
+        return super().get_context_data(
+            orders=paginate(self.request, out_of_stock_holds()), **kwargs
+        )
 
 
 class SearchView(DeskMixin, TemplateView):
-    """Orders and customer accounts by order number, mobile or e-mail (the whole value or its start)."""
+    """Orders and customer accounts by order number, mobile or e-mail (the whole value or its
+    start)."""
 
     page_title = gettext_lazy("Find an order or a customer")
     template_name = TEMPLATES + "search.html"
@@ -80,15 +89,22 @@ class SearchView(DeskMixin, TemplateView):
         problem = search_problem(query) if query else ""
         searched = bool(query) and not problem
         return super().get_context_data(
-            query=query, problem=problem, searched=searched,
+            query=query,
+            problem=problem,
+            searched=searched,
             orders=paginate(self.request, order_search(query)) if searched else None,
-            customers=customer_search(query) if searched else [], **kwargs)
+            customers=customer_search(query) if searched else [],
+            **kwargs,
+        )
 
 
 class StaffNoteForm(forms.Form):
-    text = forms.CharField(label=gettext_lazy("Staff note"), max_length=NOTE_LENGTH,
-                           widget=forms.Textarea(attrs={"rows": 3}),
-                           help_text=gettext_lazy("Seen by staff only, never by the customer."))
+    text = forms.CharField(
+        label=gettext_lazy("Staff note"),
+        max_length=NOTE_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Seen by staff only, never by the customer."),
+    )
 
 
 class OrderView(DeskMixin, FormView):
@@ -100,7 +116,9 @@ class OrderView(DeskMixin, FormView):
     @cached_property
     def order(self):
         # Looked up after the role gate, so outsiders learn nothing about order numbers.
-        return get_object_or_404(Order.objects.select_related("user"), number=self.kwargs["number"])
+        return get_object_or_404(
+            Order.objects.select_related("user"), number=self.kwargs["number"]
+        )
 
     def get_page_title(self):
         return _("Order %(number)s") % {"number": self.order.number}
@@ -108,16 +126,25 @@ class OrderView(DeskMixin, FormView):
     def get_context_data(self, **kwargs):
         order = self.order
         return super().get_context_data(
-            order=order, lines=order.lines.all(), history=order.status_changes.select_related("actor"),
-            staff_notes=order.staff_notes.select_related("author"), **kwargs)
+            order=order,
+            lines=order.lines.all(),
+            history=order.status_changes.select_related("actor"),
+            staff_notes=order.staff_notes.select_related("author"),
+            **kwargs,
+        )
 
     def form_valid(self, form):
         try:
-            staff_note_add(order=self.order, text=form.cleaned_data["text"], actor=self.request.user)
+            staff_note_add(
+                order=self.order, text=form.cleaned_data["text"], actor=self.request.user
+            )
         except CommerceError as error:
             form.add_error("text", error.message)
             return self.form_invalid(form)
-        messages.success(self.request, _("The note was added to order %(number)s.") % {"number": self.order.number})
+        messages.success(
+            self.request,
+            _("The note was added to order %(number)s.") % {"number": self.order.number},
+        )
         return redirect("service:order", number=self.order.number)
 
 
@@ -131,7 +158,9 @@ class CustomerView(DeskMixin, TemplateView):
         return get_object_or_404(get_user_model(), pk=self.kwargs["pk"])
 
     def get_page_title(self):
-        return _("Customer %(name)s") % {"name": self.customer.get_full_name() or self.customer.username}
+        return _("Customer %(name)s") % {
+            "name": self.customer.get_full_name() or self.customer.username
+        }
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(overview=customer_overview(self.customer), **kwargs)

@@ -8,51 +8,169 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ShippingMethod',
+            name="ShippingMethod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='name')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='code')),
-                ('description', models.CharField(blank=True, help_text='E.g. delivery time: 2–4 days.', max_length=200, verbose_name='description')),
-                ('base_fee', models.DecimalField(decimal_places=2, max_digits=10, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='fee for the first step')),
-                ('first_weight_grams', models.PositiveIntegerField(default=1000, verbose_name='first step (g)')),
-                ('step_grams', models.PositiveIntegerField(default=1000, validators=[django.core.validators.MinValueValidator(1)], verbose_name='each further step (g)')),
-                ('step_fee', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=10, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='fee per further step')),
-                ('free_shipping_threshold', models.DecimalField(blank=True, decimal_places=2, help_text='Leave empty for no free shipping.', max_digits=10, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='free from goods total')),
-                ('active', models.BooleanField(default=True, verbose_name='offered')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="name")),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="code")),
+                (
+                    "description",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. delivery time: 2–4 days.",
+                        max_length=200,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "base_fee",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=10,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="fee for the first step",
+                    ),
+                ),
+                (
+                    "first_weight_grams",
+                    models.PositiveIntegerField(default=1000, verbose_name="first step (g)"),
+                ),
+                (
+                    "step_grams",
+                    models.PositiveIntegerField(
+                        default=1000,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="each further step (g)",
+                    ),
+                ),
+                (
+                    "step_fee",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("0"),
+                        max_digits=10,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="fee per further step",
+                    ),
+                ),
+                (
+                    "free_shipping_threshold",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="Leave empty for no free shipping.",
+                        max_digits=10,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="free from goods total",
+                    ),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="offered")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="order")),
             ],
             options={
-                'verbose_name': 'shipping method',
-                'verbose_name_plural': 'shipping methods',
-                'ordering': ['sort_order', 'pk'],
+                "verbose_name": "shipping method",
+                "verbose_name_plural": "shipping methods",
+                "ordering": ["sort_order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='RegionRule',
+            name="RegionRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('province', models.CharField(choices=[('beijing', 'Beijing'), ('tianjin', 'Tianjin'), ('hebei', 'Hebei'), ('shanxi', 'Shanxi'), ('inner_mongolia', 'Inner Mongolia'), ('liaoning', 'Liaoning'), ('jilin', 'Jilin'), ('heilongjiang', 'Heilongjiang'), ('shanghai', 'Shanghai'), ('jiangsu', 'Jiangsu'), ('zhejiang', 'Zhejiang'), ('anhui', 'Anhui'), ('fujian', 'Fujian'), ('jiangxi', 'Jiangxi'), ('shandong', 'Shandong'), ('henan', 'Henan'), ('hubei', 'Hubei'), ('hunan', 'Hunan'), ('guangdong', 'Guangdong'), ('guangxi', 'Guangxi'), ('hainan', 'Hainan'), ('chongqing', 'Chongqing'), ('sichuan', 'Sichuan'), ('guizhou', 'Guizhou'), ('yunnan', 'Yunnan'), ('tibet', 'Tibet'), ('shaanxi', 'Shaanxi'), ('gansu', 'Gansu'), ('qinghai', 'Qinghai'), ('ningxia', 'Ningxia'), ('xinjiang', 'Xinjiang')], max_length=30, verbose_name='province')),
-                ('surcharge', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=10, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='surcharge')),
-                ('unavailable', models.BooleanField(default=False, verbose_name='not delivered')),
-                ('surcharge_waived_when_free', models.BooleanField(default=False, verbose_name='free shipping includes the surcharge')),
-                ('method', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='region_rules', to='commerce.shippingmethod')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "province",
+                    models.CharField(
+                        choices=[
+                            ("beijing", "Beijing"),
+                            ("tianjin", "Tianjin"),
+                            ("hebei", "Hebei"),
+                            ("shanxi", "Shanxi"),
+                            ("inner_mongolia", "Inner Mongolia"),
+                            ("liaoning", "Liaoning"),
+                            ("jilin", "Jilin"),
+                            ("heilongjiang", "Heilongjiang"),
+                            ("shanghai", "Shanghai"),
+                            ("jiangsu", "Jiangsu"),
+                            ("zhejiang", "Zhejiang"),
+                            ("anhui", "Anhui"),
+                            ("fujian", "Fujian"),
+                            ("jiangxi", "Jiangxi"),
+                            ("shandong", "Shandong"),
+                            ("henan", "Henan"),
+                            ("hubei", "Hubei"),
+                            ("hunan", "Hunan"),
+                            ("guangdong", "Guangdong"),
+                            ("guangxi", "Guangxi"),
+                            ("hainan", "Hainan"),
+                            ("chongqing", "Chongqing"),
+                            ("sichuan", "Sichuan"),
+                            ("guizhou", "Guizhou"),
+                            ("yunnan", "Yunnan"),
+                            ("tibet", "Tibet"),
+                            ("shaanxi", "Shaanxi"),
+                            ("gansu", "Gansu"),
+                            ("qinghai", "Qinghai"),
+                            ("ningxia", "Ningxia"),
+                            ("xinjiang", "Xinjiang"),
+                        ],
+                        max_length=30,
+                        verbose_name="province",
+                    ),
+                ),
+                (
+                    "surcharge",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("0"),
+                        max_digits=10,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="surcharge",
+                    ),
+                ),
+                ("unavailable", models.BooleanField(default=False, verbose_name="not delivered")),
+                (
+                    "surcharge_waived_when_free",
+                    models.BooleanField(
+                        default=False, verbose_name="free shipping includes the surcharge"
+                    ),
+                ),
+                (
+                    "method",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="region_rules",
+                        to="commerce.shippingmethod",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'region rule',
-                'verbose_name_plural': 'region rules',
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('method', 'province'), name='unique_region_rule')],
+                "verbose_name": "region rule",
+                "verbose_name_plural": "region rules",
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("method", "province"), name="unique_region_rule"
+                    )
+                ],
             },
         ),
     ]

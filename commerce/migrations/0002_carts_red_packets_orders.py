@@ -10,215 +10,748 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('commerce', '0001_initial'),
-        ('products', '0004_variant_barcode_index'),
+        ("commerce", "0001_initial"),
+        ("products", "0004_variant_barcode_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Cart',
+            name="Cart",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='cart', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cart",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cart',
-                'verbose_name_plural': 'carts',
+                "verbose_name": "cart",
+                "verbose_name_plural": "carts",
             },
         ),
         migrations.CreateModel(
-            name='Order',
+            name="Order",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(default=commerce.models.orders.new_order_number, editable=False, max_length=32, unique=True, verbose_name='order number')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('language', models.CharField(default='zh-hans', help_text='E-mails about the order are written in it.', max_length=10, verbose_name='language')),
-                ('status', models.CharField(choices=[('awaiting_payment', 'Awaiting payment'), ('paid', 'Paid'), ('confirmed', 'Confirmed (cash on delivery)'), ('stocking', 'Stocking'), ('out_of_stock', 'Out of stock'), ('packing', 'Packing'), ('shipped', 'Shipped'), ('in_transit', 'In transit'), ('delivered', 'Delivered'), ('completed', 'Completed'), ('cancelled', 'Cancelled')], db_index=True, max_length=20, verbose_name='status')),
-                ('payment_method', models.CharField(choices=[('cod', 'Cash on delivery'), ('bank_transfer', 'Bank transfer')], max_length=20, verbose_name='payment method')),
-                ('paid_at', models.DateTimeField(blank=True, null=True, verbose_name='paid')),
-                ('recipient', models.CharField(max_length=50, verbose_name='recipient')),
-                ('mobile', models.CharField(db_index=True, max_length=11, verbose_name='mobile number')),
-                ('province', models.CharField(choices=[('beijing', 'Beijing'), ('tianjin', 'Tianjin'), ('hebei', 'Hebei'), ('shanxi', 'Shanxi'), ('inner_mongolia', 'Inner Mongolia'), ('liaoning', 'Liaoning'), ('jilin', 'Jilin'), ('heilongjiang', 'Heilongjiang'), ('shanghai', 'Shanghai'), ('jiangsu', 'Jiangsu'), ('zhejiang', 'Zhejiang'), ('anhui', 'Anhui'), ('fujian', 'Fujian'), ('jiangxi', 'Jiangxi'), ('shandong', 'Shandong'), ('henan', 'Henan'), ('hubei', 'Hubei'), ('hunan', 'Hunan'), ('guangdong', 'Guangdong'), ('guangxi', 'Guangxi'), ('hainan', 'Hainan'), ('chongqing', 'Chongqing'), ('sichuan', 'Sichuan'), ('guizhou', 'Guizhou'), ('yunnan', 'Yunnan'), ('tibet', 'Tibet'), ('shaanxi', 'Shaanxi'), ('gansu', 'Gansu'), ('qinghai', 'Qinghai'), ('ningxia', 'Ningxia'), ('xinjiang', 'Xinjiang')], max_length=30, verbose_name='province')),
-                ('city', models.CharField(max_length=50, verbose_name='city')),
-                ('district', models.CharField(max_length=50, verbose_name='district')),
-                ('street', models.CharField(max_length=200, verbose_name='street address')),
-                ('postcode', models.CharField(blank=True, max_length=6, verbose_name='postcode')),
-                ('shipping_method_name', models.CharField(max_length=80, verbose_name='shipping')),
-                ('carrier', models.CharField(blank=True, max_length=80, verbose_name='carrier')),
-                ('tracking_number', models.CharField(blank=True, max_length=60, verbose_name='tracking number')),
-                ('customer_note', models.TextField(blank=True, max_length=500, verbose_name='note for customer service')),
-                ('currency', models.CharField(default='CNY', max_length=3, verbose_name='currency')),
-                ('subtotal', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='goods')),
-                ('discount_total', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='discounts')),
-                ('shipping_fee', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='shipping fee')),
-                ('total', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='total')),
-                ('red_packet_name', models.CharField(blank=True, max_length=80, verbose_name='red packet')),
-                ('checkout_key', models.CharField(editable=False, max_length=64, unique=True)),
-                ('placed_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='placed')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('pay_by', models.DateTimeField(blank=True, help_text='An unpaid order is cancelled after this time.', null=True, verbose_name='pay by')),
-                ('shipping_method', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='commerce.shippingmethod', verbose_name='shipping method')),
-                ('user', models.ForeignKey(blank=True, help_text='Empty for a guest checkout.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='orders', to=settings.AUTH_USER_MODEL, verbose_name='customer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(
+                        default=commerce.models.orders.new_order_number,
+                        editable=False,
+                        max_length=32,
+                        unique=True,
+                        verbose_name="order number",
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                (
+                    "language",
+                    models.CharField(
+                        default="zh-hans",
+                        help_text="E-mails about the order are written in it.",
+                        max_length=10,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("awaiting_payment", "Awaiting payment"),
+                            ("paid", "Paid"),
+                            ("confirmed", "Confirmed (cash on delivery)"),
+                            ("stocking", "Stocking"),
+                            ("out_of_stock", "Out of stock"),
+                            ("packing", "Packing"),
+                            ("shipped", "Shipped"),
+                            ("in_transit", "In transit"),
+                            ("delivered", "Delivered"),
+                            ("completed", "Completed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "payment_method",
+                    models.CharField(
+                        choices=[("cod", "Cash on delivery"), ("bank_transfer", "Bank transfer")],
+                        max_length=20,
+                        verbose_name="payment method",
+                    ),
+                ),
+                ("paid_at", models.DateTimeField(blank=True, null=True, verbose_name="paid")),
+                ("recipient", models.CharField(max_length=50, verbose_name="recipient")),
+                (
+                    "mobile",
+                    models.CharField(db_index=True, max_length=11, verbose_name="mobile number"),
+                ),
+                (
+                    "province",
+                    models.CharField(
+                        choices=[
+                            ("beijing", "Beijing"),
+                            ("tianjin", "Tianjin"),
+                            ("hebei", "Hebei"),
+                            ("shanxi", "Shanxi"),
+                            ("inner_mongolia", "Inner Mongolia"),
+                            ("liaoning", "Liaoning"),
+                            ("jilin", "Jilin"),
+                            ("heilongjiang", "Heilongjiang"),
+                            ("shanghai", "Shanghai"),
+                            ("jiangsu", "Jiangsu"),
+                            ("zhejiang", "Zhejiang"),
+                            ("anhui", "Anhui"),
+                            ("fujian", "Fujian"),
+                            ("jiangxi", "Jiangxi"),
+                            ("shandong", "Shandong"),
+                            ("henan", "Henan"),
+                            ("hubei", "Hubei"),
+                            ("hunan", "Hunan"),
+                            ("guangdong", "Guangdong"),
+                            ("guangxi", "Guangxi"),
+                            ("hainan", "Hainan"),
+                            ("chongqing", "Chongqing"),
+                            ("sichuan", "Sichuan"),
+                            ("guizhou", "Guizhou"),
+                            ("yunnan", "Yunnan"),
+                            ("tibet", "Tibet"),
+                            ("shaanxi", "Shaanxi"),
+                            ("gansu", "Gansu"),
+                            ("qinghai", "Qinghai"),
+                            ("ningxia", "Ningxia"),
+                            ("xinjiang", "Xinjiang"),
+                        ],
+                        max_length=30,
+                        verbose_name="province",
+                    ),
+                ),
+                ("city", models.CharField(max_length=50, verbose_name="city")),
+                ("district", models.CharField(max_length=50, verbose_name="district")),
+                ("street", models.CharField(max_length=200, verbose_name="street address")),
+                ("postcode", models.CharField(blank=True, max_length=6, verbose_name="postcode")),
+                ("shipping_method_name", models.CharField(max_length=80, verbose_name="shipping")),
+                ("carrier", models.CharField(blank=True, max_length=80, verbose_name="carrier")),
+                (
+                    "tracking_number",
+                    models.CharField(blank=True, max_length=60, verbose_name="tracking number"),
+                ),
+                (
+                    "customer_note",
+                    models.TextField(
+                        blank=True, max_length=500, verbose_name="note for customer service"
+                    ),
+                ),
+                (
+                    "currency",
+                    models.CharField(default="CNY", max_length=3, verbose_name="currency"),
+                ),
+                (
+                    "subtotal",
+                    models.DecimalField(decimal_places=2, max_digits=10, verbose_name="goods"),
+                ),
+                (
+                    "discount_total",
+                    models.DecimalField(decimal_places=2, max_digits=10, verbose_name="discounts"),
+                ),
+                (
+                    "shipping_fee",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=10, verbose_name="shipping fee"
+                    ),
+                ),
+                (
+                    "total",
+                    models.DecimalField(decimal_places=2, max_digits=10, verbose_name="total"),
+                ),
+                (
+                    "red_packet_name",
+                    models.CharField(blank=True, max_length=80, verbose_name="red packet"),
+                ),
+                ("checkout_key", models.CharField(editable=False, max_length=64, unique=True)),
+                (
+                    "placed_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="placed"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "pay_by",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="An unpaid order is cancelled after this time.",
+                        null=True,
+                        verbose_name="pay by",
+                    ),
+                ),
+                (
+                    "shipping_method",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="commerce.shippingmethod",
+                        verbose_name="shipping method",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for a guest checkout.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="orders",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="customer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'order',
-                'verbose_name_plural': 'orders',
-                'ordering': ['-placed_at', '-pk'],
+                "verbose_name": "order",
+                "verbose_name_plural": "orders",
+                "ordering": ["-placed_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='OrderLine',
+            name="OrderLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sku', models.CharField(max_length=64, verbose_name='SKU')),
-                ('product_name', models.CharField(max_length=200, verbose_name='product')),
-                ('options', models.CharField(blank=True, max_length=130, verbose_name='options')),
-                ('unit_price', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='unit price')),
-                ('quantity', models.PositiveIntegerField(verbose_name='quantity')),
-                ('discount', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='discount')),
-                ('line_total', models.DecimalField(decimal_places=2, help_text='Unit price × quantity − discount.', max_digits=10, verbose_name='line total')),
-                ('order', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lines', to='commerce.order', verbose_name='order')),
-                ('product', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='products.product', verbose_name='product')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sku", models.CharField(max_length=64, verbose_name="SKU")),
+                ("product_name", models.CharField(max_length=200, verbose_name="product")),
+                ("options", models.CharField(blank=True, max_length=130, verbose_name="options")),
+                (
+                    "unit_price",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=10, verbose_name="unit price"
+                    ),
+                ),
+                ("quantity", models.PositiveIntegerField(verbose_name="quantity")),
+                (
+                    "discount",
+                    models.DecimalField(decimal_places=2, max_digits=10, verbose_name="discount"),
+                ),
+                (
+                    "line_total",
+                    models.DecimalField(
+                        decimal_places=2,
+                        help_text="Unit price × quantity − discount.",
+                        max_digits=10,
+                        verbose_name="line total",
+                    ),
+                ),
+                (
+                    "order",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lines",
+                        to="commerce.order",
+                        verbose_name="order",
+                    ),
+                ),
+                (
+                    "product",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="products.product",
+                        verbose_name="product",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'order line',
-                'verbose_name_plural': 'order lines',
-                'ordering': ['pk'],
+                "verbose_name": "order line",
+                "verbose_name_plural": "order lines",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='OrderStatusChange',
+            name="OrderStatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(blank=True, choices=[('awaiting_payment', 'Awaiting payment'), ('paid', 'Paid'), ('confirmed', 'Confirmed (cash on delivery)'), ('stocking', 'Stocking'), ('out_of_stock', 'Out of stock'), ('packing', 'Packing'), ('shipped', 'Shipped'), ('in_transit', 'In transit'), ('delivered', 'Delivered'), ('completed', 'Completed'), ('cancelled', 'Cancelled')], max_length=20, verbose_name='from')),
-                ('to_status', models.CharField(choices=[('awaiting_payment', 'Awaiting payment'), ('paid', 'Paid'), ('confirmed', 'Confirmed (cash on delivery)'), ('stocking', 'Stocking'), ('out_of_stock', 'Out of stock'), ('packing', 'Packing'), ('shipped', 'Shipped'), ('in_transit', 'In transit'), ('delivered', 'Delivered'), ('completed', 'Completed'), ('cancelled', 'Cancelled')], max_length=20, verbose_name='to')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='when')),
-                ('actor', models.ForeignKey(blank=True, help_text='Empty when the shop changed it (e.g. an automatic cancellation).', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
-                ('order', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='status_changes', to='commerce.order', verbose_name='order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("awaiting_payment", "Awaiting payment"),
+                            ("paid", "Paid"),
+                            ("confirmed", "Confirmed (cash on delivery)"),
+                            ("stocking", "Stocking"),
+                            ("out_of_stock", "Out of stock"),
+                            ("packing", "Packing"),
+                            ("shipped", "Shipped"),
+                            ("in_transit", "In transit"),
+                            ("delivered", "Delivered"),
+                            ("completed", "Completed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        max_length=20,
+                        verbose_name="from",
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("awaiting_payment", "Awaiting payment"),
+                            ("paid", "Paid"),
+                            ("confirmed", "Confirmed (cash on delivery)"),
+                            ("stocking", "Stocking"),
+                            ("out_of_stock", "Out of stock"),
+                            ("packing", "Packing"),
+                            ("shipped", "Shipped"),
+                            ("in_transit", "In transit"),
+                            ("delivered", "Delivered"),
+                            ("completed", "Completed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        max_length=20,
+                        verbose_name="to",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="when"),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty when the shop changed it (e.g. an automatic cancellation).",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="by",
+                    ),
+                ),
+                (
+                    "order",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="status_changes",
+                        to="commerce.order",
+                        verbose_name="order",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'order status change',
-                'verbose_name_plural': 'order status changes',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "order status change",
+                "verbose_name_plural": "order status changes",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='OutgoingEmail',
+            name="OutgoingEmail",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(db_index=True, max_length=40, verbose_name='kind')),
-                ('dedupe_key', models.CharField(max_length=120, unique=True, verbose_name='once-only key')),
-                ('to', models.EmailField(max_length=254, verbose_name='to')),
-                ('subject', models.CharField(max_length=200, verbose_name='subject')),
-                ('text_body', models.TextField(verbose_name='text')),
-                ('html_body', models.TextField(blank=True, verbose_name='HTML')),
-                ('status', models.CharField(choices=[('pending', 'Waiting to be sent'), ('sent', 'Sent')], db_index=True, default='pending', max_length=10, verbose_name='status')),
-                ('attempts', models.PositiveIntegerField(default=0, verbose_name='attempts')),
-                ('last_error', models.CharField(blank=True, max_length=300, verbose_name='last error')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='queued')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent')),
-                ('order', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='emails', to='commerce.order', verbose_name='order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(db_index=True, max_length=40, verbose_name="kind")),
+                (
+                    "dedupe_key",
+                    models.CharField(max_length=120, unique=True, verbose_name="once-only key"),
+                ),
+                ("to", models.EmailField(max_length=254, verbose_name="to")),
+                ("subject", models.CharField(max_length=200, verbose_name="subject")),
+                ("text_body", models.TextField(verbose_name="text")),
+                ("html_body", models.TextField(blank=True, verbose_name="HTML")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("pending", "Waiting to be sent"), ("sent", "Sent")],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("attempts", models.PositiveIntegerField(default=0, verbose_name="attempts")),
+                (
+                    "last_error",
+                    models.CharField(blank=True, max_length=300, verbose_name="last error"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="queued")),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent")),
+                (
+                    "order",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="emails",
+                        to="commerce.order",
+                        verbose_name="order",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'outgoing e-mail',
-                'verbose_name_plural': 'outgoing e-mails',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "outgoing e-mail",
+                "verbose_name_plural": "outgoing e-mails",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='RedPacketType',
+            name="RedPacketType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='Shown to the shopper, e.g. “¥20 off ¥199”.', max_length=80, verbose_name='name')),
-                ('kind', models.CharField(choices=[('fixed', 'Fixed amount'), ('percent', 'Percentage off')], default='fixed', max_length=10, verbose_name='kind')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))], verbose_name='amount off')),
-                ('percent', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0.01')), django.core.validators.MaxValueValidator(Decimal('100'))], verbose_name='percent off')),
-                ('cap', models.DecimalField(blank=True, decimal_places=2, help_text='The largest discount a percentage packet gives; empty for no cap.', max_digits=10, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))], verbose_name='at most')),
-                ('min_spend', models.DecimalField(decimal_places=2, default=Decimal('0.00'), help_text='Counted over the goods the packet applies to.', max_digits=10, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='minimum spend')),
-                ('valid_from', models.DateTimeField(default=django.utils.timezone.now, verbose_name='valid from')),
-                ('valid_until', models.DateTimeField(verbose_name='valid until')),
-                ('claimable', models.BooleanField(default=False, help_text='Offered on the red packet campaign page while valid.', verbose_name='shoppers can claim it')),
-                ('claim_limit', models.PositiveIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1)], verbose_name='claims per shopper')),
-                ('quantity_limit', models.PositiveIntegerField(blank=True, help_text='How many packets of this type may exist in all, claimed or issued by staff; empty for no limit.', null=True, verbose_name='total packets')),
-                ('disabled', models.BooleanField(default=False, help_text='A disabled type can no longer be used, issued or claimed.', verbose_name='disabled')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('brands', models.ManyToManyField(blank=True, related_name='+', to='products.brandpage', verbose_name='only these brands')),
-                ('categories', models.ManyToManyField(blank=True, help_text='Subcategories are included. Leave empty (with no brands) for the whole shop.', related_name='+', to='products.category', verbose_name='only in these categories')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Shown to the shopper, e.g. “¥20 off ¥199”.",
+                        max_length=80,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("fixed", "Fixed amount"), ("percent", "Percentage off")],
+                        default="fixed",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=10,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.01"))],
+                        verbose_name="amount off",
+                    ),
+                ),
+                (
+                    "percent",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=5,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(Decimal("0.01")),
+                            django.core.validators.MaxValueValidator(Decimal("100")),
+                        ],
+                        verbose_name="percent off",
+                    ),
+                ),
+                (
+                    "cap",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="The largest discount a percentage packet gives; empty for no cap.",
+                        max_digits=10,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.01"))],
+                        verbose_name="at most",
+                    ),
+                ),
+                (
+                    "min_spend",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("0.00"),
+                        help_text="Counted over the goods the packet applies to.",
+                        max_digits=10,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="minimum spend",
+                    ),
+                ),
+                (
+                    "valid_from",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="valid from"
+                    ),
+                ),
+                ("valid_until", models.DateTimeField(verbose_name="valid until")),
+                (
+                    "claimable",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Offered on the red packet campaign page while valid.",
+                        verbose_name="shoppers can claim it",
+                    ),
+                ),
+                (
+                    "claim_limit",
+                    models.PositiveIntegerField(
+                        default=1,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="claims per shopper",
+                    ),
+                ),
+                (
+                    "quantity_limit",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="How many packets of this type may exist in all, claimed or issued by staff; empty for no limit.",
+                        null=True,
+                        verbose_name="total packets",
+                    ),
+                ),
+                (
+                    "disabled",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A disabled type can no longer be used, issued or claimed.",
+                        verbose_name="disabled",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "brands",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="products.brandpage",
+                        verbose_name="only these brands",
+                    ),
+                ),
+                (
+                    "categories",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Subcategories are included. Leave empty (with no brands) for the whole shop.",
+                        related_name="+",
+                        to="products.category",
+                        verbose_name="only in these categories",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'red packet type',
-                'verbose_name_plural': 'red packet types',
-                'ordering': ['-valid_until', '-pk'],
+                "verbose_name": "red packet type",
+                "verbose_name_plural": "red packet types",
+                "ordering": ["-valid_until", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='RedPacket',
+            name="RedPacket",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('available', 'Available'), ('used', 'Used'), ('disabled', 'Disabled')], default='available', max_length=10, verbose_name='status')),
-                ('issued_at', models.DateTimeField(auto_now_add=True, verbose_name='issued')),
-                ('used_at', models.DateTimeField(blank=True, null=True, verbose_name='used')),
-                ('disabled_at', models.DateTimeField(blank=True, null=True, verbose_name='disabled')),
-                ('issued_by', models.ForeignKey(blank=True, help_text='Empty when the shopper claimed it.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='issued by')),
-                ('used_on', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='red_packet', to='commerce.order', verbose_name='used on order')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='red_packets', to=settings.AUTH_USER_MODEL, verbose_name='shopper')),
-                ('packet_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='packets', to='commerce.redpackettype', verbose_name='type')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("available", "Available"),
+                            ("used", "Used"),
+                            ("disabled", "Disabled"),
+                        ],
+                        default="available",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("issued_at", models.DateTimeField(auto_now_add=True, verbose_name="issued")),
+                ("used_at", models.DateTimeField(blank=True, null=True, verbose_name="used")),
+                (
+                    "disabled_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="disabled"),
+                ),
+                (
+                    "issued_by",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty when the shopper claimed it.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="issued by",
+                    ),
+                ),
+                (
+                    "used_on",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="red_packet",
+                        to="commerce.order",
+                        verbose_name="used on order",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="red_packets",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="shopper",
+                    ),
+                ),
+                (
+                    "packet_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="packets",
+                        to="commerce.redpackettype",
+                        verbose_name="type",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'red packet',
-                'verbose_name_plural': 'red packets',
-                'ordering': ['-issued_at', '-pk'],
+                "verbose_name": "red packet",
+                "verbose_name_plural": "red packets",
+                "ordering": ["-issued_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='CartLine',
+            name="CartLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sku', models.CharField(max_length=64, verbose_name='SKU')),
-                ('quantity', models.PositiveIntegerField(verbose_name='quantity')),
-                ('price_when_added', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='price when added')),
-                ('added_at', models.DateTimeField(auto_now_add=True, verbose_name='added')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed')),
-                ('cart', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lines', to='commerce.cart', verbose_name='cart')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sku", models.CharField(max_length=64, verbose_name="SKU")),
+                ("quantity", models.PositiveIntegerField(verbose_name="quantity")),
+                (
+                    "price_when_added",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=10, verbose_name="price when added"
+                    ),
+                ),
+                ("added_at", models.DateTimeField(auto_now_add=True, verbose_name="added")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last changed")),
+                (
+                    "cart",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lines",
+                        to="commerce.cart",
+                        verbose_name="cart",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cart line',
-                'verbose_name_plural': 'cart lines',
-                'ordering': ['added_at', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('cart', 'sku'), name='one_line_per_sku'), models.CheckConstraint(condition=models.Q(('quantity__gte', 1)), name='cart_line_quantity_positive')],
+                "verbose_name": "cart line",
+                "verbose_name_plural": "cart lines",
+                "ordering": ["added_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("cart", "sku"), name="one_line_per_sku"),
+                    models.CheckConstraint(
+                        condition=models.Q(("quantity__gte", 1)),
+                        name="cart_line_quantity_positive",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Favourite',
+            name="Favourite",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='added')),
-                ('product', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='favourites', to='products.product', verbose_name='product')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='favourites', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="added")),
+                (
+                    "product",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="favourites",
+                        to="products.product",
+                        verbose_name="product",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="favourites",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'favourite',
-                'verbose_name_plural': 'favourites',
-                'ordering': ['-created_at', '-pk'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'product'), name='one_favourite_per_product')],
+                "verbose_name": "favourite",
+                "verbose_name_plural": "favourites",
+                "ordering": ["-created_at", "-pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "product"), name="one_favourite_per_product"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='order',
-            constraint=models.CheckConstraint(condition=models.Q(('total__gte', 0), ('discount_total__gte', 0), ('shipping_fee__gte', 0)), name='order_amounts_not_negative'),
+            model_name="order",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("total__gte", 0), ("discount_total__gte", 0), ("shipping_fee__gte", 0)
+                ),
+                name="order_amounts_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='redpackettype',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('amount__isnull', False), ('kind', 'fixed')), models.Q(('kind', 'percent'), ('percent__isnull', False)), _connector='OR'), name='red_packet_type_has_value'),
+            model_name="redpackettype",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("amount__isnull", False), ("kind", "fixed")),
+                    models.Q(("kind", "percent"), ("percent__isnull", False)),
+                    _connector="OR",
+                ),
+                name="red_packet_type_has_value",
+            ),
         ),
         migrations.AddIndex(
-            model_name='redpacket',
-            index=models.Index(fields=['user', 'status'], name='commerce_re_user_id_3d5aba_idx'),
+            model_name="redpacket",
+            index=models.Index(fields=["user", "status"], name="commerce_re_user_id_3d5aba_idx"),
         ),
     ]

@@ -10,7 +10,11 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 ROLES = ["Merchandisers", "Managers"]
-GRANTS = [(model, action) for model in ("redpackettype", "redpacket") for action in ("add", "change", "view")]
+GRANTS = [
+    (model, action)
+    for model in ("redpackettype", "redpacket")
+    for action in ("add", "change", "view")
+]
 
 
 def grant_red_packet_rights(apps, schema_editor):
@@ -22,8 +26,10 @@ def grant_red_packet_rights(apps, schema_editor):
 
     Group = apps.get_model("auth.Group")
     Permission = apps.get_model("auth.Permission")
-    permissions = [Permission.objects.get(content_type__app_label="commerce", codename=f"{action}_{model}")
-                   for model, action in GRANTS]
+    permissions = [
+        Permission.objects.get(content_type__app_label="commerce", codename=f"{action}_{model}")
+        for model, action in GRANTS
+    ]
     for group in Group.objects.filter(name__in=ROLES):
         group.permissions.add(*permissions)
 
@@ -31,8 +37,10 @@ def grant_red_packet_rights(apps, schema_editor):
 def revoke_red_packet_rights(apps, schema_editor):
     Group = apps.get_model("auth.Group")
     Permission = apps.get_model("auth.Permission")
-    permissions = Permission.objects.filter(content_type__app_label="commerce",
-                                            codename__in=[f"{action}_{model}" for model, action in GRANTS])
+    permissions = Permission.objects.filter(
+        content_type__app_label="commerce",
+        codename__in=[f"{action}_{model}" for model, action in GRANTS],
+    )
     for group in Group.objects.filter(name__in=ROLES):
         group.permissions.remove(*permissions)
 

@@ -17,7 +17,9 @@ def grant_order_viewing(apps, schema_editor):
         app_config.models_module = None
     Group = apps.get_model("auth.Group")
     Permission = apps.get_model("auth.Permission")
-    permissions = list(Permission.objects.filter(content_type__app_label="commerce", codename__in=CODENAMES))
+    permissions = list(
+        Permission.objects.filter(content_type__app_label="commerce", codename__in=CODENAMES)
+    )
     for group in Group.objects.filter(name__in=ROLES):
         group.permissions.add(*permissions)
 
@@ -25,7 +27,9 @@ def grant_order_viewing(apps, schema_editor):
 def revoke_order_viewing(apps, schema_editor):
     Group = apps.get_model("auth.Group")
     Permission = apps.get_model("auth.Permission")
-    permissions = Permission.objects.filter(content_type__app_label="commerce", codename__in=CODENAMES)
+    permissions = Permission.objects.filter(
+        content_type__app_label="commerce", codename__in=CODENAMES
+    )
     for group in Group.objects.filter(name__in=ROLES):
         group.permissions.remove(*permissions)
 

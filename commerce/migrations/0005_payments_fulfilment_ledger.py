@@ -6,241 +6,497 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('commerce', '0004_order_roles'),
+        ("commerce", "0004_order_roles"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Carrier',
+            name="Carrier",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='name')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='code')),
-                ('tracking_url_template', models.CharField(blank=True, help_text="The carrier's tracking address with {number} where the tracking number goes.", max_length=300, verbose_name='tracking page')),
-                ('active', models.BooleanField(default=True, verbose_name='in use')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="name")),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="code")),
+                (
+                    "tracking_url_template",
+                    models.CharField(
+                        blank=True,
+                        help_text="The carrier's tracking address with {number} where the tracking number goes.",
+                        max_length=300,
+                        verbose_name="tracking page",
+                    ),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="in use")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="order")),
             ],
             options={
-                'verbose_name': 'carrier',
-                'verbose_name_plural': 'carriers',
-                'ordering': ['sort_order', 'pk'],
+                "verbose_name": "carrier",
+                "verbose_name_plural": "carriers",
+                "ordering": ["sort_order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Payment',
+            name="Payment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provider', models.CharField(max_length=20, verbose_name='provider')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='amount')),
-                ('currency', models.CharField(default='CNY', max_length=3, verbose_name='currency')),
-                ('status', models.CharField(choices=[('pending', 'Started'), ('succeeded', 'Received'), ('failed', 'Failed')], db_index=True, default='pending', max_length=10, verbose_name='status')),
-                ('reference', models.CharField(blank=True, help_text="The provider's trade number, the bank reference, or the courier's.", max_length=80, verbose_name='provider reference')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('succeeded_at', models.DateTimeField(blank=True, null=True, verbose_name='received')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("provider", models.CharField(max_length=20, verbose_name="provider")),
+                (
+                    "amount",
+                    models.DecimalField(decimal_places=2, max_digits=10, verbose_name="amount"),
+                ),
+                (
+                    "currency",
+                    models.CharField(default="CNY", max_length=3, verbose_name="currency"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Started"),
+                            ("succeeded", "Received"),
+                            ("failed", "Failed"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "reference",
+                    models.CharField(
+                        blank=True,
+                        help_text="The provider's trade number, the bank reference, or the courier's.",
+                        max_length=80,
+                        verbose_name="provider reference",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "succeeded_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="received"),
+                ),
             ],
             options={
-                'verbose_name': 'payment',
-                'verbose_name_plural': 'payments',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "payment",
+                "verbose_name_plural": "payments",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='PaymentEvent',
+            name="PaymentEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provider', models.CharField(max_length=20, verbose_name='provider')),
-                ('event_id', models.CharField(max_length=120, verbose_name='event id')),
-                ('payload', models.TextField(blank=True, verbose_name='payload')),
-                ('outcome', models.CharField(choices=[('applied', 'Applied'), ('flagged', 'Flagged for reconciliation'), ('ignored', 'Ignored')], max_length=10, verbose_name='outcome')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('received_at', models.DateTimeField(auto_now_add=True, verbose_name='received')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("provider", models.CharField(max_length=20, verbose_name="provider")),
+                ("event_id", models.CharField(max_length=120, verbose_name="event id")),
+                ("payload", models.TextField(blank=True, verbose_name="payload")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("applied", "Applied"),
+                            ("flagged", "Flagged for reconciliation"),
+                            ("ignored", "Ignored"),
+                        ],
+                        max_length=10,
+                        verbose_name="outcome",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                ("received_at", models.DateTimeField(auto_now_add=True, verbose_name="received")),
             ],
             options={
-                'verbose_name': 'payment notification',
-                'verbose_name_plural': 'payment notifications',
-                'ordering': ['-received_at', '-pk'],
+                "verbose_name": "payment notification",
+                "verbose_name_plural": "payment notifications",
+                "ordering": ["-received_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Refund',
+            name="Refund",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='amount')),
-                ('kind', models.CharField(choices=[('provider', 'Through the payment provider'), ('manual', 'Manual (bank transfer, cash)')], max_length=10, verbose_name='kind')),
-                ('reason', models.CharField(max_length=300, verbose_name='reason')),
-                ('reference', models.CharField(blank=True, max_length=80, verbose_name='reference')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='when')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(decimal_places=2, max_digits=10, verbose_name="amount"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("provider", "Through the payment provider"),
+                            ("manual", "Manual (bank transfer, cash)"),
+                        ],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("reason", models.CharField(max_length=300, verbose_name="reason")),
+                (
+                    "reference",
+                    models.CharField(blank=True, max_length=80, verbose_name="reference"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="when")),
             ],
             options={
-                'verbose_name': 'refund',
-                'verbose_name_plural': 'refunds',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "refund",
+                "verbose_name_plural": "refunds",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='StaffNote',
+            name="StaffNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(max_length=1000, verbose_name='note')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='when')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(max_length=1000, verbose_name="note")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="when")),
             ],
             options={
-                'verbose_name': 'staff note',
-                'verbose_name_plural': 'staff notes',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "staff note",
+                "verbose_name_plural": "staff notes",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='StockMovement',
+            name="StockMovement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sku', models.CharField(db_index=True, max_length=64, verbose_name='SKU')),
-                ('kind', models.CharField(choices=[('purchase_in', 'Purchase in'), ('reserve', 'Reserved for an order'), ('release', 'Released (order cancelled)'), ('sale_out', 'Sold and shipped'), ('return_in', 'Returned'), ('adjustment', 'Adjustment'), ('stocktake', 'Stock-take correction')], max_length=20, verbose_name='kind')),
-                ('on_hand_change', models.IntegerField(default=0, verbose_name='on hand ±')),
-                ('reserved_change', models.IntegerField(default=0, verbose_name='reserved ±')),
-                ('supplier_reference', models.CharField(blank=True, max_length=80, verbose_name='supplier reference')),
-                ('unit_cost', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, verbose_name='unit cost')),
-                ('reason', models.CharField(blank=True, max_length=300, verbose_name='reason')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='when')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sku", models.CharField(db_index=True, max_length=64, verbose_name="SKU")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("purchase_in", "Purchase in"),
+                            ("reserve", "Reserved for an order"),
+                            ("release", "Released (order cancelled)"),
+                            ("sale_out", "Sold and shipped"),
+                            ("return_in", "Returned"),
+                            ("adjustment", "Adjustment"),
+                            ("stocktake", "Stock-take correction"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("on_hand_change", models.IntegerField(default=0, verbose_name="on hand ±")),
+                ("reserved_change", models.IntegerField(default=0, verbose_name="reserved ±")),
+                (
+                    "supplier_reference",
+                    models.CharField(blank=True, max_length=80, verbose_name="supplier reference"),
+                ),
+                (
+                    "unit_cost",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=10,
+                        null=True,
+                        verbose_name="unit cost",
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=300, verbose_name="reason")),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="when"),
+                ),
             ],
             options={
-                'verbose_name': 'stock movement',
-                'verbose_name_plural': 'stock movements',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "stock movement",
+                "verbose_name_plural": "stock movements",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='order',
-            name='bank_reference',
-            field=models.CharField(blank=True, max_length=60, verbose_name='bank reference'),
+            model_name="order",
+            name="bank_reference",
+            field=models.CharField(blank=True, max_length=60, verbose_name="bank reference"),
         ),
         migrations.AddField(
-            model_name='order',
-            name='flag_reason',
-            field=models.CharField(blank=True, max_length=300, verbose_name='why flagged'),
+            model_name="order",
+            name="flag_reason",
+            field=models.CharField(blank=True, max_length=300, verbose_name="why flagged"),
         ),
         migrations.AddField(
-            model_name='order',
-            name='flagged',
-            field=models.BooleanField(db_index=True, default=False, verbose_name='flagged'),
+            model_name="order",
+            name="flagged",
+            field=models.BooleanField(db_index=True, default=False, verbose_name="flagged"),
         ),
         migrations.AddField(
-            model_name='order',
-            name='needs_reconciliation',
-            field=models.BooleanField(db_index=True, default=False, verbose_name='needs reconciliation'),
+            model_name="order",
+            name="needs_reconciliation",
+            field=models.BooleanField(
+                db_index=True, default=False, verbose_name="needs reconciliation"
+            ),
         ),
         migrations.AddField(
-            model_name='order',
-            name='reconciliation_note',
-            field=models.CharField(blank=True, max_length=300, verbose_name='reconciliation note'),
+            model_name="order",
+            name="reconciliation_note",
+            field=models.CharField(blank=True, max_length=300, verbose_name="reconciliation note"),
         ),
         migrations.AlterField(
-            model_name='order',
-            name='payment_method',
-            field=models.CharField(choices=[('cod', 'Cash on delivery'), ('bank_transfer', 'Bank transfer'), ('alipay', 'Alipay'), ('demo', 'Online payment (demo)')], max_length=20, verbose_name='payment method'),
+            model_name="order",
+            name="payment_method",
+            field=models.CharField(
+                choices=[
+                    ("cod", "Cash on delivery"),
+                    ("bank_transfer", "Bank transfer"),
+                    ("alipay", "Alipay"),
+                    ("demo", "Online payment (demo)"),
+                ],
+                max_length=20,
+                verbose_name="payment method",
+            ),
         ),
         migrations.AddField(
-            model_name='order',
-            name='shipping_carrier',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='orders', to='commerce.carrier', verbose_name='carrier company'),
+            model_name="order",
+            name="shipping_carrier",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="orders",
+                to="commerce.carrier",
+                verbose_name="carrier company",
+            ),
         ),
         migrations.CreateModel(
-            name='CodCollection',
+            name="CodCollection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField(verbose_name='day')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='cash received')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded')),
-                ('carrier', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cod_collections', to='commerce.carrier', verbose_name='carrier')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("day", models.DateField(verbose_name="day")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=10, verbose_name="cash received"
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="recorded")),
+                (
+                    "carrier",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cod_collections",
+                        to="commerce.carrier",
+                        verbose_name="carrier",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cash-on-delivery collection',
-                'verbose_name_plural': 'cash-on-delivery collections',
-                'ordering': ['-day', '-pk'],
+                "verbose_name": "cash-on-delivery collection",
+                "verbose_name_plural": "cash-on-delivery collections",
+                "ordering": ["-day", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='order',
-            name='cod_collection',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='orders', to='commerce.codcollection', verbose_name='cash collection'),
+            model_name="order",
+            name="cod_collection",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="orders",
+                to="commerce.codcollection",
+                verbose_name="cash collection",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='order',
-            constraint=models.UniqueConstraint(condition=models.Q(('bank_reference', ''), _negated=True), fields=('bank_reference',), name='unique_bank_reference'),
+            model_name="order",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("bank_reference", ""), _negated=True),
+                fields=("bank_reference",),
+                name="unique_bank_reference",
+            ),
         ),
         migrations.AddField(
-            model_name='payment',
-            name='order',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='payments', to='commerce.order', verbose_name='order'),
+            model_name="payment",
+            name="order",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="payments",
+                to="commerce.order",
+                verbose_name="order",
+            ),
         ),
         migrations.AddField(
-            model_name='payment',
-            name='recorded_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by'),
+            model_name="payment",
+            name="recorded_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="recorded by",
+            ),
         ),
         migrations.AddField(
-            model_name='paymentevent',
-            name='order',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='payment_events', to='commerce.order', verbose_name='order'),
+            model_name="paymentevent",
+            name="order",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="payment_events",
+                to="commerce.order",
+                verbose_name="order",
+            ),
         ),
         migrations.AddField(
-            model_name='refund',
-            name='created_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by'),
+            model_name="refund",
+            name="created_by",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="by",
+            ),
         ),
         migrations.AddField(
-            model_name='refund',
-            name='order',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='refunds', to='commerce.order', verbose_name='order'),
+            model_name="refund",
+            name="order",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="refunds",
+                to="commerce.order",
+                verbose_name="order",
+            ),
         ),
         migrations.AddField(
-            model_name='refund',
-            name='payment',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='refunds', to='commerce.payment', verbose_name='payment'),
+            model_name="refund",
+            name="payment",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="refunds",
+                to="commerce.payment",
+                verbose_name="payment",
+            ),
         ),
         migrations.AddField(
-            model_name='staffnote',
-            name='author',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author'),
+            model_name="staffnote",
+            name="author",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="author",
+            ),
         ),
         migrations.AddField(
-            model_name='staffnote',
-            name='order',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='staff_notes', to='commerce.order', verbose_name='order'),
+            model_name="staffnote",
+            name="order",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="staff_notes",
+                to="commerce.order",
+                verbose_name="order",
+            ),
         ),
         migrations.AddField(
-            model_name='stockmovement',
-            name='actor',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by'),
+            model_name="stockmovement",
+            name="actor",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="by",
+            ),
         ),
         migrations.AddField(
-            model_name='stockmovement',
-            name='order',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='stock_movements', to='commerce.order', verbose_name='order'),
+            model_name="stockmovement",
+            name="order",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="stock_movements",
+                to="commerce.order",
+                verbose_name="order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='codcollection',
-            constraint=models.UniqueConstraint(fields=('carrier', 'day'), name='one_collection_per_carrier_day'),
+            model_name="codcollection",
+            constraint=models.UniqueConstraint(
+                fields=("carrier", "day"), name="one_collection_per_carrier_day"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='payment',
-            constraint=models.UniqueConstraint(condition=models.Q(('reference', ''), _negated=True), fields=('provider', 'reference'), name='unique_payment_reference'),
+            model_name="payment",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("reference", ""), _negated=True),
+                fields=("provider", "reference"),
+                name="unique_payment_reference",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='payment',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'succeeded')), fields=('order',), name='one_successful_payment_per_order'),
+            model_name="payment",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "succeeded")),
+                fields=("order",),
+                name="one_successful_payment_per_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='paymentevent',
-            constraint=models.UniqueConstraint(fields=('provider', 'event_id'), name='one_event_per_provider_id'),
+            model_name="paymentevent",
+            constraint=models.UniqueConstraint(
+                fields=("provider", "event_id"), name="one_event_per_provider_id"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='refund',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='refund_amount_positive'),
+            model_name="refund",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", 0)), name="refund_amount_positive"
+            ),
         ),
     ]

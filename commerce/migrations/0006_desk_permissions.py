@@ -20,28 +20,42 @@ def grant_desk_rights(apps, schema_editor):
     Group = apps.get_model("auth.Group")
     Permission = apps.get_model("auth.Permission")
     for group in Group.objects.filter(name__in=GRANTS):
-        group.permissions.add(*Permission.objects.filter(content_type__app_label="commerce",
-                                                         codename__in=GRANTS[group.name]))
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="commerce", codename__in=GRANTS[group.name]
+            )
+        )
 
 
 def revoke_desk_rights(apps, schema_editor):
     Group = apps.get_model("auth.Group")
     Permission = apps.get_model("auth.Permission")
     for group in Group.objects.filter(name__in=GRANTS):
-        group.permissions.remove(*Permission.objects.filter(content_type__app_label="commerce",
-                                                            codename__in=GRANTS[group.name]))
+        group.permissions.remove(
+            *Permission.objects.filter(
+                content_type__app_label="commerce", codename__in=GRANTS[group.name]
+            )
+        )
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('commerce', '0005_payments_fulfilment_ledger'),
+        ("commerce", "0005_payments_fulfilment_ledger"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='order',
-            options={'ordering': ['-placed_at', '-pk'], 'permissions': [('record_payment', 'Can confirm payments, record cash collections and refund'), ('fulfil_order', 'Can review, stock, pack and ship orders'), ('serve_customer', 'Can see customers and keep staff notes on orders')], 'verbose_name': 'order', 'verbose_name_plural': 'orders'},
+            name="order",
+            options={
+                "ordering": ["-placed_at", "-pk"],
+                "permissions": [
+                    ("record_payment", "Can confirm payments, record cash collections and refund"),
+                    ("fulfil_order", "Can review, stock, pack and ship orders"),
+                    ("serve_customer", "Can see customers and keep staff notes on orders"),
+                ],
+                "verbose_name": "order",
+                "verbose_name_plural": "orders",
+            },
         ),
         migrations.RunPython(grant_desk_rights, revoke_desk_rights),
     ]

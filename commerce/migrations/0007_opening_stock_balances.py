@@ -15,14 +15,27 @@ BATCH = 5000
 def open_balances(apps, schema_editor):
     Stock = apps.get_model("products", "Stock")
     StockMovement = apps.get_model("commerce", "StockMovement")
-    sums = {entry["sku"]: (entry["on_hand"] or 0, entry["reserved"] or 0) for entry in StockMovement.objects.order_by()
-            .values("sku").annotate(on_hand=Sum("on_hand_change"), reserved=Sum("reserved_change"))}
+    sums = {
+        entry["sku"]: (entry["on_hand"] or 0, entry["reserved"] or 0)
+        for entry in StockMovement.objects.order_by()
+        .values("sku")
+        .annotate(on_hand=Sum("on_hand_change"), reserved=Sum("reserved_change"))
+    }
     pending = []
-    for sku, on_hand, reserved in Stock.objects.order_by("pk").values_list("sku", "on_hand", "reserved").iterator():
+    for sku, on_hand, reserved in (
+        Stock.objects.order_by("pk").values_list("sku", "on_hand", "reserved").iterator()
+    ):
         ledger_on_hand, ledger_reserved = sums.get(sku, (0, 0))
         if (on_hand, reserved) != (ledger_on_hand, ledger_reserved):
-            pending.append(StockMovement(sku=sku, kind="adjustment", on_hand_change=on_hand - ledger_on_hand,
-                                         reserved_change=reserved - ledger_reserved, reason="Opening balance"))
+            pending.append(
+                StockMovement(
+                    sku=sku,
+                    kind="adjustment",
+                    on_hand_change=on_hand - ledger_on_hand,
+                    reserved_change=reserved - ledger_reserved,
+                    reason="Opening balance",
+                )
+            )
         if len(pending) >= BATCH:
             StockMovement.objects.bulk_create(pending)
             pending = []
@@ -30,7 +43,6 @@ def open_balances(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("commerce", "0006_desk_permissions"),
         ("products", "0004_variant_barcode_index"),

@@ -10,7 +10,11 @@ from django.db import migrations
 
 # code, name, tracking page ({number} is replaced by the tracking number)
 CARRIERS = [
-    ("sf", "顺丰速运 SF Express", "https://www.sf-express.com/chn/sc/waybill/waybill-detail/{number}"),
+    (
+        "sf",
+        "顺丰速运 SF Express",
+        "https://www.sf-express.com/chn/sc/waybill/waybill-detail/{number}",
+    ),
     ("zto", "中通快递 ZTO", "https://www.zto.com/?num={number}"),
     ("yto", "圆通速递 YTO", "https://www.yto.net.cn/?waybillNo={number}"),
     ("sto", "申通快递 STO", "https://www.sto.cn/?bill={number}"),
@@ -25,8 +29,10 @@ CODENAMES = ["add_carrier", "change_carrier", "view_carrier"]
 def preload_carriers(apps, schema_editor):
     Carrier = apps.get_model("commerce", "Carrier")
     for position, (code, name, url) in enumerate(CARRIERS):
-        Carrier.objects.get_or_create(code=code, defaults={"name": name, "tracking_url_template": url,
-                                                           "sort_order": position * 10})
+        Carrier.objects.get_or_create(
+            code=code,
+            defaults={"name": name, "tracking_url_template": url, "sort_order": position * 10},
+        )
     # Permissions are normally created after all migrations; create them now.
     for app_config in apps.get_app_configs():
         app_config.models_module = True
@@ -34,18 +40,25 @@ def preload_carriers(apps, schema_editor):
         app_config.models_module = None
     Group = apps.get_model("auth.Group")
     Permission = apps.get_model("auth.Permission")
-    permissions = list(Permission.objects.filter(content_type__app_label="commerce", codename__in=CODENAMES))
+    permissions = list(
+        Permission.objects.filter(content_type__app_label="commerce", codename__in=CODENAMES)
+    )
     for group in Group.objects.filter(name__in=ROLES):
         group.permissions.add(*permissions)
 
 
 def remove_carriers(apps, schema_editor):
     Carrier = apps.get_model("commerce", "Carrier")
-    Carrier.objects.filter(code__in=[code for code, _name, _url in CARRIERS], orders__isnull=True,
-                           cod_collections__isnull=True).delete()
+    Carrier.objects.filter(
+        code__in=[code for code, _name, _url in CARRIERS],
+        orders__isnull=True,
+        cod_collections__isnull=True,
+    ).delete()
     Group = apps.get_model("auth.Group")
     Permission = apps.get_model("auth.Permission")
-    permissions = Permission.objects.filter(content_type__app_label="commerce", codename__in=CODENAMES)
+    permissions = Permission.objects.filter(
+        content_type__app_label="commerce", codename__in=CODENAMES
+    )
     for group in Group.objects.filter(name__in=ROLES):
         group.permissions.remove(*permissions)
 

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('commerce', '0008_preload_carriers'),
+        ("commerce", "0008_preload_carriers"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='order',
-            name='paid_at',
-            field=models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='paid'),
+            model_name="order",
+            name="paid_at",
+            field=models.DateTimeField(blank=True, db_index=True, null=True, verbose_name="paid"),
         ),
     ]

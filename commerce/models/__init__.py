@@ -9,7 +9,15 @@ transaction.
 from .carts import Cart, CartLine, Favourite
 from .emails import OutgoingEmail
 from .fulfilment import Carrier, CodCollection, StockMovement
-from .orders import Order, OrderLine, OrderStatus, OrderStatusChange, PaymentMethod, StaffNote, new_order_number
+from .orders import (
+    Order,
+    OrderLine,
+    OrderStatus,
+    OrderStatusChange,
+    PaymentMethod,
+    StaffNote,
+    new_order_number,
+)
 from .payments import Payment, PaymentEvent, Refund
 from .red_packets import RedPacket, RedPacketType
 from .shipping import MONEY, RegionRule, ShippingMethod

@@ -22,8 +22,14 @@ class Cart(models.Model):
 
     wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
-                                related_name="cart", verbose_name=_("user"))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="cart",
+        verbose_name=_("user"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -40,7 +46,9 @@ class CartLine(models.Model):
 
     wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
 
-    cart = models.ForeignKey(Cart, on_delete=models.CASCADE, related_name="lines", verbose_name=_("cart"))
+    cart = models.ForeignKey(
+        Cart, on_delete=models.CASCADE, related_name="lines", verbose_name=_("cart")
+    )
     sku = models.CharField(_("SKU"), max_length=64)
     quantity = models.PositiveIntegerField(_("quantity"))
     price_when_added = models.DecimalField(_("price when added"), **MONEY)
@@ -53,7 +61,9 @@ class CartLine(models.Model):
         ordering = ["added_at", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["cart", "sku"], name="one_line_per_sku"),
-            models.CheckConstraint(condition=models.Q(quantity__gte=1), name="cart_line_quantity_positive"),
+            models.CheckConstraint(
+                condition=models.Q(quantity__gte=1), name="cart_line_quantity_positive"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -65,17 +75,27 @@ class Favourite(models.Model):
 
     wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="favourites",
-                             verbose_name=_("user"))
-    product = models.ForeignKey("products.Product", on_delete=models.CASCADE, related_name="favourites",
-                                verbose_name=_("product"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="favourites",
+        verbose_name=_("user"),
+    )
+    product = models.ForeignKey(
+        "products.Product",
+        on_delete=models.CASCADE,
+        related_name="favourites",
+        verbose_name=_("product"),
+    )
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("favourite")
         verbose_name_plural = _("favourites")
         ordering = ["-created_at", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["user", "product"], name="one_favourite_per_product")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "product"], name="one_favourite_per_product")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} ♥ {self.product}"

@@ -26,10 +26,17 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(_("subject"), max_length=200)
     text_body = models.TextField(_("text"))
     html_body = models.TextField(_("HTML"), blank=True)
-    order = models.ForeignKey("commerce.Order", null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="emails", verbose_name=_("order"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING,
-                              db_index=True)
+    order = models.ForeignKey(
+        "commerce.Order",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="emails",
+        verbose_name=_("order"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("queued"), auto_now_add=True)

@@ -14,8 +14,13 @@ class Carrier(models.Model):
     name = models.CharField(_("name"), max_length=80)
     code = models.SlugField(_("code"), max_length=40, unique=True)
     tracking_url_template = models.CharField(
-        _("tracking page"), max_length=300, blank=True,
-        help_text=_("The carrier's tracking address with {number} where the tracking number goes."))
+        _("tracking page"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The carrier's tracking address with {number} where the tracking number goes."
+        ),
+    )
     active = models.BooleanField(_("in use"), default=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
@@ -39,20 +44,33 @@ class CodCollection(models.Model):
     """Cash a courier collected on delivery on one day, handed to finance and matched to orders."""
 
     wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
-    carrier = models.ForeignKey(Carrier, on_delete=models.PROTECT, related_name="cod_collections",
-                                verbose_name=_("carrier"))
+    carrier = models.ForeignKey(
+        Carrier,
+        on_delete=models.PROTECT,
+        related_name="cod_collections",
+        verbose_name=_("carrier"),
+    )
     day = models.DateField(_("day"))
     amount = models.DecimalField(_("cash received"), **MONEY)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                    related_name="+", verbose_name=_("recorded by"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("cash-on-delivery collection")
         verbose_name_plural = _("cash-on-delivery collections")
         ordering = ["-day", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["carrier", "day"], name="one_collection_per_carrier_day")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["carrier", "day"], name="one_collection_per_carrier_day"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.carrier} {self.day} ¥{self.amount}"
@@ -75,13 +93,25 @@ class StockMovement(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     on_hand_change = models.IntegerField(_("on hand ±"), default=0)
     reserved_change = models.IntegerField(_("reserved ±"), default=0)
-    order = models.ForeignKey("commerce.Order", null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="stock_movements", verbose_name=_("order"))
+    order = models.ForeignKey(
+        "commerce.Order",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stock_movements",
+        verbose_name=_("order"),
+    )
     supplier_reference = models.CharField(_("supplier reference"), max_length=80, blank=True)
     unit_cost = models.DecimalField(_("unit cost"), null=True, blank=True, **MONEY)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+", verbose_name=_("by"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+    )
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 
     class Meta:

@@ -23,17 +23,32 @@ class Payment(models.Model):
         FAILED = "failed", _("Failed")
 
     wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
-    order = models.ForeignKey("commerce.Order", on_delete=models.PROTECT, related_name="payments",
-                              verbose_name=_("order"))
+    order = models.ForeignKey(
+        "commerce.Order",
+        on_delete=models.PROTECT,
+        related_name="payments",
+        verbose_name=_("order"),
+    )
     provider = models.CharField(_("provider"), max_length=20)
     amount = models.DecimalField(_("amount"), **MONEY)
     currency = models.CharField(_("currency"), max_length=3, default="CNY")
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING,
-                              db_index=True)
-    reference = models.CharField(_("provider reference"), max_length=80, blank=True,
-                                 help_text=_("The provider's trade number, the bank reference, or the courier's."))
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+", verbose_name=_("recorded by"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    reference = models.CharField(
+        _("provider reference"),
+        max_length=80,
+        blank=True,
+        help_text=_("The provider's trade number, the bank reference, or the courier's."),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     succeeded_at = models.DateTimeField(_("received"), null=True, blank=True)
 
@@ -42,11 +57,17 @@ class Payment(models.Model):
         verbose_name_plural = _("payments")
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["provider", "reference"], condition=~Q(reference=""),
-                                    name="unique_payment_reference"),
+            models.UniqueConstraint(
+                fields=["provider", "reference"],
+                condition=~Q(reference=""),
+                name="unique_payment_reference",
+            ),
             # One successful payment per order: a duplicate notification can never pay twice.
-            models.UniqueConstraint(fields=["order"], condition=Q(status="succeeded"),
-                                    name="one_successful_payment_per_order"),
+            models.UniqueConstraint(
+                fields=["order"],
+                condition=Q(status="succeeded"),
+                name="one_successful_payment_per_order",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -64,8 +85,14 @@ class PaymentEvent(models.Model):
     wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
     provider = models.CharField(_("provider"), max_length=20)
     event_id = models.CharField(_("event id"), max_length=120)
-    order = models.ForeignKey("commerce.Order", null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="payment_events", verbose_name=_("order"))
+    order = models.ForeignKey(
+        "commerce.Order",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="payment_events",
+        verbose_name=_("order"),
+    )
     payload = models.TextField(_("payload"), blank=True)
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     note = models.CharField(_("note"), max_length=300, blank=True)
@@ -75,7 +102,11 @@ class PaymentEvent(models.Model):
         verbose_name = _("payment notification")
         verbose_name_plural = _("payment notifications")
         ordering = ["-received_at", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["provider", "event_id"], name="one_event_per_provider_id")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "event_id"], name="one_event_per_provider_id"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.provider}:{self.event_id}"
@@ -89,23 +120,37 @@ class Refund(models.Model):
         MANUAL = "manual", _("Manual (bank transfer, cash)")
 
     wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
-    order = models.ForeignKey("commerce.Order", on_delete=models.PROTECT, related_name="refunds",
-                              verbose_name=_("order"))
-    payment = models.ForeignKey(Payment, null=True, blank=True, on_delete=models.PROTECT, related_name="refunds",
-                                verbose_name=_("payment"))
+    order = models.ForeignKey(
+        "commerce.Order", on_delete=models.PROTECT, related_name="refunds", verbose_name=_("order")
+    )
+    payment = models.ForeignKey(
+        Payment,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="refunds",
+        verbose_name=_("payment"),
+    )
     amount = models.DecimalField(_("amount"), **MONEY)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     reason = models.CharField(_("reason"), max_length=300)
     reference = models.CharField(_("reference"), max_length=80, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                   related_name="+", verbose_name=_("by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+    )
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("refund")
         verbose_name_plural = _("refunds")
         ordering = ["-created_at", "-pk"]
-        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="refund_amount_positive")]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="refund_amount_positive")
+        ]
 
     def __str__(self) -> str:
         return f"{self.order} −¥{self.amount}"

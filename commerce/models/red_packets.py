@@ -25,33 +25,75 @@ class RedPacketType(models.Model):
         FIXED = "fixed", _("Fixed amount")
         PERCENT = "percent", _("Percentage off")
 
-    name = models.CharField(_("name"), max_length=80, help_text=_("Shown to the shopper, e.g. “¥20 off ¥199”."))
+    name = models.CharField(
+        _("name"), max_length=80, help_text=_("Shown to the shopper, e.g. “¥20 off ¥199”.")
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.FIXED)
-    amount = models.DecimalField(_("amount off"), null=True, blank=True,
-                                 validators=[MinValueValidator(Decimal("0.01"))], **MONEY)
-    percent = models.DecimalField(_("percent off"), max_digits=5, decimal_places=2, null=True, blank=True,
-                                  validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))])
-    cap = models.DecimalField(_("at most"), null=True, blank=True, validators=[MinValueValidator(Decimal("0.01"))],
-                              help_text=_("The largest discount a percentage packet gives; empty for no cap."),
-                              **MONEY)
-    min_spend = models.DecimalField(_("minimum spend"), default=Decimal("0.00"),
-                                    validators=[MinValueValidator(Decimal("0"))], **MONEY,
-                                    help_text=_("Counted over the goods the packet applies to."))
+    amount = models.DecimalField(
+        _("amount off"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        **MONEY,
+    )
+    percent = models.DecimalField(
+        _("percent off"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))],
+    )
+    cap = models.DecimalField(
+        _("at most"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_("The largest discount a percentage packet gives; empty for no cap."),
+        **MONEY,
+    )
+    min_spend = models.DecimalField(
+        _("minimum spend"),
+        default=Decimal("0.00"),
+        validators=[MinValueValidator(Decimal("0"))],
+        **MONEY,
+        help_text=_("Counted over the goods the packet applies to."),
+    )
     valid_from = models.DateTimeField(_("valid from"), default=timezone.now)
     valid_until = models.DateTimeField(_("valid until"))
-    categories = models.ManyToManyField("products.Category", blank=True, related_name="+",
-                                        verbose_name=_("only in these categories"),
-                                        help_text=_("Subcategories are included. Leave empty (with no brands) for "
-                                                    "the whole shop."))
-    brands = models.ManyToManyField("products.BrandPage", blank=True, related_name="+",
-                                    verbose_name=_("only these brands"))
-    claimable = models.BooleanField(_("shoppers can claim it"), default=False,
-                                    help_text=_("Offered on the red packet campaign page while valid."))
-    claim_limit = models.PositiveIntegerField(_("claims per shopper"), default=1, validators=[MinValueValidator(1)])
-    quantity_limit = models.PositiveIntegerField(_("total packets"), null=True, blank=True,
-                                                 help_text=_("How many packets of this type may exist in all, claimed or issued by staff; empty for no limit."))
-    disabled = models.BooleanField(_("disabled"), default=False,
-                                   help_text=_("A disabled type can no longer be used, issued or claimed."))
+    categories = models.ManyToManyField(
+        "products.Category",
+        blank=True,
+        related_name="+",
+        verbose_name=_("only in these categories"),
+        help_text=_(
+            "Subcategories are included. Leave empty (with no brands) for the whole shop."
+        ),
+    )
+    brands = models.ManyToManyField(
+        "products.BrandPage", blank=True, related_name="+", verbose_name=_("only these brands")
+    )
+    claimable = models.BooleanField(
+        _("shoppers can claim it"),
+        default=False,
+        help_text=_("Offered on the red packet campaign page while valid."),
+    )
+    claim_limit = models.PositiveIntegerField(
+        _("claims per shopper"), default=1, validators=[MinValueValidator(1)]
+    )
+    quantity_limit = models.PositiveIntegerField(
+        _("total packets"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many packets of this type may exist in all, claimed or issued by staff; empty for no limit."
+        ),
+    )
+    disabled = models.BooleanField(
+        _("disabled"),
+        default=False,
+        help_text=_("A disabled type can no longer be used, issued or claimed."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -60,7 +102,10 @@ class RedPacketType(models.Model):
         ordering = ["-valid_until", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(kind="fixed", amount__isnull=False) | Q(kind="percent", percent__isnull=False)),
+                condition=(
+                    Q(kind="fixed", amount__isnull=False)
+                    | Q(kind="percent", percent__isnull=False)
+                ),
                 name="red_packet_type_has_value",
             ),
         ]
@@ -100,18 +145,37 @@ class RedPacket(models.Model):
         USED = "used", _("Used")
         DISABLED = "disabled", _("Disabled")
 
-    packet_type = models.ForeignKey(RedPacketType, on_delete=models.PROTECT, related_name="packets",
-                                    verbose_name=_("type"))
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="red_packets",
-                             verbose_name=_("shopper"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.AVAILABLE)
+    packet_type = models.ForeignKey(
+        RedPacketType, on_delete=models.PROTECT, related_name="packets", verbose_name=_("type")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="red_packets",
+        verbose_name=_("shopper"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.AVAILABLE
+    )
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="+", verbose_name=_("issued by"),
-                                  help_text=_("Empty when the shopper claimed it."))
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("issued by"),
+        help_text=_("Empty when the shopper claimed it."),
+    )
     used_at = models.DateTimeField(_("used"), null=True, blank=True)
-    used_on = models.OneToOneField("commerce.Order", null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="red_packet", verbose_name=_("used on order"))
+    used_on = models.OneToOneField(
+        "commerce.Order",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="red_packet",
+        verbose_name=_("used on order"),
+    )
     disabled_at = models.DateTimeField(_("disabled"), null=True, blank=True)
 
     class Meta:

@@ -23,17 +23,30 @@ class ShippingMethod(ClusterableModel):
 
     name = models.CharField(_("name"), max_length=80)
     code = models.SlugField(_("code"), max_length=40, unique=True)
-    description = models.CharField(_("description"), max_length=200, blank=True,
-                                   help_text=_("E.g. delivery time: 2–4 days."))
-    base_fee = models.DecimalField(_("fee for the first step"), validators=[MinValueValidator(Decimal("0"))], **MONEY)
+    description = models.CharField(
+        _("description"), max_length=200, blank=True, help_text=_("E.g. delivery time: 2–4 days.")
+    )
+    base_fee = models.DecimalField(
+        _("fee for the first step"), validators=[MinValueValidator(Decimal("0"))], **MONEY
+    )
     first_weight_grams = models.PositiveIntegerField(_("first step (g)"), default=1000)
-    step_grams = models.PositiveIntegerField(_("each further step (g)"), default=1000,
-                                             validators=[MinValueValidator(1)])
-    step_fee = models.DecimalField(_("fee per further step"), default=Decimal("0"),
-                                   validators=[MinValueValidator(Decimal("0"))], **MONEY)
-    free_shipping_threshold = models.DecimalField(_("free from goods total"), null=True, blank=True,
-                                                  validators=[MinValueValidator(Decimal("0"))], **MONEY,
-                                                  help_text=_("Leave empty for no free shipping."))
+    step_grams = models.PositiveIntegerField(
+        _("each further step (g)"), default=1000, validators=[MinValueValidator(1)]
+    )
+    step_fee = models.DecimalField(
+        _("fee per further step"),
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+        **MONEY,
+    )
+    free_shipping_threshold = models.DecimalField(
+        _("free from goods total"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        **MONEY,
+        help_text=_("Leave empty for no free shipping."),
+    )
     active = models.BooleanField(_("offered"), default=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
@@ -51,12 +64,17 @@ class RegionRule(Orderable):
 
     method = ParentalKey(ShippingMethod, on_delete=models.CASCADE, related_name="region_rules")
     province = models.CharField(_("province"), max_length=30, choices=PROVINCES)
-    surcharge = models.DecimalField(_("surcharge"), default=Decimal("0"),
-                                    validators=[MinValueValidator(Decimal("0"))], **MONEY)
+    surcharge = models.DecimalField(
+        _("surcharge"), default=Decimal("0"), validators=[MinValueValidator(Decimal("0"))], **MONEY
+    )
     unavailable = models.BooleanField(_("not delivered"), default=False)
-    surcharge_waived_when_free = models.BooleanField(_("free shipping includes the surcharge"), default=False)
+    surcharge_waived_when_free = models.BooleanField(
+        _("free shipping includes the surcharge"), default=False
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = _("region rule")
         verbose_name_plural = _("region rules")
-        constraints = [models.UniqueConstraint(fields=["method", "province"], name="unique_region_rule")]
+        constraints = [
+            models.UniqueConstraint(fields=["method", "province"], name="unique_region_rule")
+        ]

@@ -16,7 +16,12 @@ from .ledger import (
     refund_create,
 )
 from .links import order_for_payment_token, payment_return_url, payment_start_url, payment_token
-from .notifications import demo_gateway_send, notification_apply, notification_receive, payment_return_check
+from .notifications import (
+    demo_gateway_send,
+    notification_apply,
+    notification_receive,
+    payment_return_check,
+)
 from .providers import (
     InvalidSignature,
     Notification,
@@ -29,9 +34,28 @@ from .providers import (
 )
 
 __all__ = [
-    "InvalidSignature", "Notification", "NotSupported", "PaymentMismatch", "PaymentProvider", "ProviderError",
-    "RefundInvalid", "StartResult", "available_providers", "demo_gateway_send", "money_amount",
-    "notification_apply", "notification_receive", "order_for_payment_token", "order_paid_total",
-    "order_refunded_total", "payment_apply_locked", "payment_record_success", "payment_return_check",
-    "payment_return_url", "payment_start_url", "payment_token", "provider_for", "refund_create",
+    "InvalidSignature",
+    "Notification",
+    "NotSupported",
+    "PaymentMismatch",
+    "PaymentProvider",
+    "ProviderError",
+    "RefundInvalid",
+    "StartResult",
+    "available_providers",
+    "demo_gateway_send",
+    "money_amount",
+    "notification_apply",
+    "notification_receive",
+    "order_for_payment_token",
+    "order_paid_total",
+    "order_refunded_total",
+    "payment_apply_locked",
+    "payment_record_success",
+    "payment_return_check",
+    "payment_return_url",
+    "payment_start_url",
+    "payment_token",
+    "provider_for",
+    "refund_create",
 ]

@@ -40,14 +40,18 @@ def money_amount(value) -> Decimal:
     try:
         amount = Decimal(str(value).strip())
     except (InvalidOperation, ValueError):
-        raise CommerceError(_("Please enter an amount such as 12.50."), code="invalid_amount") from None
+        raise CommerceError(
+            _("Please enter an amount such as 12.50."), code="invalid_amount"
+        ) from None
     if not amount.is_finite() or amount != amount.quantize(CENT):
         raise CommerceError(_("Please enter an amount such as 12.50."), code="invalid_amount")
     return amount.quantize(CENT)
 
 
 def order_paid_total(order: Order) -> Decimal:
-    total = Payment.objects.filter(order=order, status=Payment.Status.SUCCEEDED).aggregate(t=Sum("amount"))["t"]
+    total = Payment.objects.filter(order=order, status=Payment.Status.SUCCEEDED).aggregate(
+        t=Sum("amount")
+    )["t"]
     return (total or Decimal("0")).quantize(CENT)
 
 
@@ -60,19 +64,23 @@ def _lock(order: Order) -> Order:
     return Order.objects.select_for_update().get(pk=order.pk)
 
 
-# --- payments ---------------------------------------------------------------------------------------------
+# --- payments
+# ---------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Applied:
-    """What receiving money did to a (locked) order: the payment made, if any, and the event outcome."""
+    """What receiving money did to a (locked) order: the payment made, if any, and the event
+    outcome."""
 
     payment: Payment | None
     outcome: str
     note: str = ""
 
 
-def payment_apply_locked(order: Order, *, provider: str, amount: Decimal, currency: str, reference: str,
-                         actor=None) -> Applied:
+def payment_apply_locked(
+    order: Order, *, provider: str, amount: Decimal, currency: str, reference: str, actor=None
+) -> Applied:
     """Receive money for an order whose row the caller holds locked.
 
     Shared by staff recording and provider notifications, so both follow the same
@@ -82,13 +90,26 @@ def payment_apply_locked(order: Order, *, provider: str, amount: Decimal, curren
     if order.payments.filter(status=Payment.Status.SUCCEEDED).exists():
         return Applied(None, PaymentEvent.Outcome.IGNORED, _("The order was already paid."))
     if amount != order.total or currency != order.currency:
-        note = _("Received %(currency)s %(amount)s through %(provider)s, but the order is %(order_currency)s "
-                 "%(total)s.") % {"currency": currency, "amount": amount, "provider": provider,
-                                  "order_currency": order.currency, "total": order.total}
+        note = _(
+            "Received %(currency)s %(amount)s through %(provider)s, but the order is %(order_currency)s "
+            "%(total)s."
+        ) % {
+            "currency": currency,
+            "amount": amount,
+            "provider": provider,
+            "order_currency": order.currency,
+            "total": order.total,
+        }
         _flag(order, note)
         return Applied(None, PaymentEvent.Outcome.FLAGGED, note)
-    payment = _payment_create(order, provider=provider, amount=amount, currency=currency, reference=reference,
-                              actor=actor)
+    payment = _payment_create(
+        order,
+        provider=provider,
+        amount=amount,
+        currency=currency,
+        reference=reference,
+        actor=actor,
+    )
     return _after_payment(order, payment, actor)
 
 
@@ -96,18 +117,31 @@ def _payment_create(order, *, provider, amount, currency, reference, actor) -> P
     try:
         with transaction.atomic():
             return Payment.objects.create(
-                order=order, provider=provider, amount=amount, currency=currency, reference=reference[:80],
-                status=Payment.Status.SUCCEEDED, succeeded_at=timezone.now(),
-                recorded_by=actor if getattr(actor, "is_authenticated", False) else None)
+                order=order,
+                provider=provider,
+                amount=amount,
+                currency=currency,
+                reference=reference[:80],
+                status=Payment.Status.SUCCEEDED,
+                succeeded_at=timezone.now(),
+                recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+            )
     except IntegrityError:
-        raise CommerceError(_("The reference %(reference)s was already recorded for another payment.")
-                            % {"reference": reference}, code="duplicate_reference") from None
+        raise CommerceError(
+            _("The reference %(reference)s was already recorded for another payment.")
+            % {"reference": reference},
+            code="duplicate_reference",
+        ) from None
 
 
 def _after_payment(order: Order, payment: Payment, actor) -> Applied:
     if order.status == OrderStatus.AWAITING_PAYMENT:
-        order_transition(order=order, to_status=OrderStatus.PAID, actor=actor,
-                         note=_("Paid through %(provider)s.") % {"provider": payment.provider})
+        order_transition(
+            order=order,
+            to_status=OrderStatus.PAID,
+            actor=actor,
+            note=_("Paid through %(provider)s.") % {"provider": payment.provider},
+        )
         return Applied(payment, PaymentEvent.Outcome.APPLIED)
     if order.status == OrderStatus.CANCELLED:
         # The money is ours now and must go back: finance sees it on the reconciliation list.
@@ -120,11 +154,14 @@ def _after_payment(order: Order, payment: Payment, actor) -> Applied:
 
 
 def _flag(order: Order, note: str) -> None:
-    Order.objects.filter(pk=order.pk).update(needs_reconciliation=True, reconciliation_note=note[:300])
+    Order.objects.filter(pk=order.pk).update(
+        needs_reconciliation=True, reconciliation_note=note[:300]
+    )
 
 
-def payment_record_success(*, order: Order, provider: str, amount, reference: str, currency: str = "CNY",
-                           actor=None) -> Payment:
+def payment_record_success(
+    *, order: Order, provider: str, amount, reference: str, currency: str = "CNY", actor=None
+) -> Payment:
     """Staff record money received (a bank transfer, the courier's cash) for ``order``.
 
     A wrong amount or currency flags the order for reconciliation (that flag is
@@ -132,8 +169,14 @@ def payment_record_success(*, order: Order, provider: str, amount, reference: st
     """
     amount = money_amount(amount)
     with transaction.atomic():
-        applied = payment_apply_locked(_lock(order), provider=provider, amount=amount, currency=currency,
-                                       reference=reference.strip(), actor=actor)
+        applied = payment_apply_locked(
+            _lock(order),
+            provider=provider,
+            amount=amount,
+            currency=currency,
+            reference=reference.strip(),
+            actor=actor,
+        )
     order.refresh_from_db()
     if applied.outcome == PaymentEvent.Outcome.FLAGGED and applied.payment is None:
         raise PaymentMismatch(applied.note)
@@ -142,10 +185,19 @@ def payment_record_success(*, order: Order, provider: str, amount, reference: st
     return applied.payment
 
 
-# --- refunds ----------------------------------------------------------------------------------------------
+# --- refunds
+# ----------------------------------------------------------------------------------------------
 
-def refund_create(*, order: Order, amount, reason: str, actor, kind: str = Refund.Kind.MANUAL,
-                  reference: str = "") -> Refund:
+
+def refund_create(
+    *,
+    order: Order,
+    amount,
+    reason: str,
+    actor,
+    kind: str = Refund.Kind.MANUAL,
+    reference: str = "",
+) -> Refund:
     """Give money back, through the provider (``kind="provider"``) or recorded as paid out by hand.
 
     Reserve → pay → finalise: the refund row is inserted with the order locked (so
@@ -161,13 +213,28 @@ def refund_create(*, order: Order, amount, reason: str, actor, kind: str = Refun
         raise RefundInvalid(_("Please give a reason for the refund."))
     if kind not in Refund.Kind.values:
         raise RefundInvalid(_("Unknown kind of refund."))
-    refund, provider = _refund_reserve(order=order, amount=amount, reason=reason[:300], actor=actor, kind=kind,
-                                       reference=reference.strip()[:80])
+    refund, provider = _refund_reserve(
+        order=order,
+        amount=amount,
+        reason=reason[:300],
+        actor=actor,
+        kind=kind,
+        reference=reference.strip()[:80],
+    )
     if provider is not None:
         refund = _refund_through_provider(refund, provider)
-    log(instance=order, action="commerce.order.refund", user=actor,
-        data={"refund": refund.pk, "amount": str(amount), "kind": kind, "reason": refund.reason,
-              "reference": refund.reference})
+    log(
+        instance=order,
+        action="commerce.order.refund",
+        user=actor,
+        data={
+            "refund": refund.pk,
+            "amount": str(amount),
+            "kind": kind,
+            "reason": refund.reason,
+            "reference": refund.reference,
+        },
+    )
     return refund
 
 
@@ -176,35 +243,58 @@ def _refund_reserve(*, order, amount, reason, actor, kind, reference):
         locked = _lock(order)
         paid, refunded = order_paid_total(locked), order_refunded_total(locked)
         if amount > paid - refunded:
-            raise RefundInvalid(_("At most ¥%(available)s can still be refunded (paid ¥%(paid)s, already "
-                                  "refunded ¥%(refunded)s).") % {"available": paid - refunded, "paid": paid,
-                                                                  "refunded": refunded})
+            raise RefundInvalid(
+                _(
+                    "At most ¥%(available)s can still be refunded (paid ¥%(paid)s, already "
+                    "refunded ¥%(refunded)s)."
+                )
+                % {"available": paid - refunded, "paid": paid, "refunded": refunded}
+            )
         payment = locked.payments.filter(status=Payment.Status.SUCCEEDED).first()
         provider = None
         if kind == Refund.Kind.PROVIDER:
             provider = provider_for(payment.provider) if payment else None
             if provider is None or not provider.online:
-                raise RefundInvalid(_("This payment cannot be refunded through the provider; record a manual "
-                                      "refund instead."))
-        refund = Refund.objects.create(order=locked, payment=payment, amount=amount, kind=kind, reason=reason,
-                                       reference=reference, created_by=actor if getattr(
-                                           actor, "is_authenticated", False) else None)
+                raise RefundInvalid(
+                    _(
+                        "This payment cannot be refunded through the provider; record a manual "
+                        "refund instead."
+                    )
+                )
+        refund = Refund.objects.create(
+            order=locked,
+            payment=payment,
+            amount=amount,
+            kind=kind,
+            reason=reason,
+            reference=reference,
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
     return refund, provider
 
 
 def _refund_through_provider(refund: Refund, provider) -> Refund:
     order = refund.order
     try:
-        reference = provider.refund(order=order, payment=refund.payment, amount=refund.amount,
-                                    request_id=f"{order.number}-R{refund.pk}")
+        reference = provider.refund(
+            order=order,
+            payment=refund.payment,
+            amount=refund.amount,
+            request_id=f"{order.number}-R{refund.pk}",
+        )
     except NotSupported:
         refund.delete()  # the reservation goes; nothing was paid out
-        raise RefundInvalid(_("This payment cannot be refunded through the provider; record a manual "
-                              "refund instead.")) from None
+        raise RefundInvalid(
+            _(
+                "This payment cannot be refunded through the provider; record a manual "
+                "refund instead."
+            )
+        ) from None
     except ProviderError as error:
         refund.delete()
-        raise RefundInvalid(_("The payment provider refused the refund: %(reason)s") % {"reason": error}) from None
+        raise RefundInvalid(
+            _("The payment provider refused the refund: %(reason)s") % {"reason": error}
+        ) from None
     Refund.objects.filter(pk=refund.pk).update(reference=reference[:80])
     refund.reference = reference[:80]
     return refund
-

@@ -20,19 +20,29 @@ from .providers import Notification, PaymentProvider, provider_for
 from .providers.demo import SIGNATURE_HEADER, demo_notification_body, demo_sign
 
 
-def notification_receive(*, provider: PaymentProvider, body: bytes, headers: Mapping[str, str]) -> PaymentEvent | None:
-    """Verify the raw ``body`` (raises ``InvalidSignature``) and apply it; ``None`` for a duplicate."""
+def notification_receive(
+    *, provider: PaymentProvider, body: bytes, headers: Mapping[str, str]
+) -> PaymentEvent | None:
+    """Verify the raw ``body`` (raises ``InvalidSignature``) and apply it; ``None`` for a
+    duplicate."""
     notification = provider.verify_notification(body=body, headers=headers)
     return notification_apply(provider=provider.code, notification=notification)
 
 
 def notification_apply(*, provider: str, notification: Notification) -> PaymentEvent | None:
-    """Store the event and apply it in one transaction; ``None`` when this event was already stored."""
+    """Store the event and apply it in one transaction; ``None`` when this event was already
+    stored."""
     with transaction.atomic():
         try:
-            with transaction.atomic():  # savepoint: a duplicate must not spoil the outer transaction
-                event = PaymentEvent.objects.create(provider=provider, event_id=notification.event_id[:120],
-                                                    payload=notification.raw, outcome=PaymentEvent.Outcome.IGNORED)
+            with (
+                transaction.atomic()
+            ):  # savepoint: a duplicate must not spoil the outer transaction
+                event = PaymentEvent.objects.create(
+                    provider=provider,
+                    event_id=notification.event_id[:120],
+                    payload=notification.raw,
+                    outcome=PaymentEvent.Outcome.IGNORED,
+                )
         except IntegrityError:
             return None  # delivered before (or right now by a parallel request, which applies it)
         order = Order.objects.select_for_update().filter(number=notification.order_number).first()
@@ -46,12 +56,19 @@ def notification_apply(*, provider: str, notification: Notification) -> PaymentE
 def _outcome(order: Order | None, provider: str, notification: Notification) -> tuple[str, str]:
     if order is None:
         return PaymentEvent.Outcome.FLAGGED, _("No order has the number %(number)s.") % {
-            "number": notification.order_number}
+            "number": notification.order_number
+        }
     if not notification.paid:
-        return PaymentEvent.Outcome.IGNORED, _("The provider reports the payment as not completed.")
-    applied = payment_apply_locked(order, provider=provider, amount=notification.amount,
-                                   currency=notification.currency,
-                                   reference=notification.reference or notification.event_id)
+        return PaymentEvent.Outcome.IGNORED, _(
+            "The provider reports the payment as not completed."
+        )
+    applied = payment_apply_locked(
+        order,
+        provider=provider,
+        amount=notification.amount,
+        currency=notification.currency,
+        reference=notification.reference or notification.event_id,
+    )
     return applied.outcome, applied.note
 
 
@@ -64,7 +81,11 @@ def payment_return_check(*, order: Order) -> Order:
     provider = provider_for(order.payment_method)
     if order.status == OrderStatus.AWAITING_PAYMENT and provider is not None and provider.online:
         notification = provider.query(order)
-        if notification is not None and notification.paid and notification.order_number == order.number:
+        if (
+            notification is not None
+            and notification.paid
+            and notification.order_number == order.number
+        ):
             notification_apply(provider=provider.code, notification=notification)
             order.refresh_from_db()
     return order
@@ -80,4 +101,6 @@ def demo_gateway_send(*, order: Order, paid: bool) -> PaymentEvent | None:
     if provider is None:
         raise RuntimeError("the demo gateway is switched off")
     body = demo_notification_body(order, paid=paid)
-    return notification_receive(provider=provider, body=body, headers={SIGNATURE_HEADER: demo_sign(body)})
+    return notification_receive(
+        provider=provider, body=body, headers={SIGNATURE_HEADER: demo_sign(body)}
+    )

@@ -18,7 +18,8 @@ def favourite_ids_for_request(request) -> set[int]:
 
 @register.inclusion_tag("commerce/includes/favourite_button.html", takes_context=True)
 def favourite_button(context, product, style="card"):
-    """A POST form toggling the product's heart; ``style`` is "card" (icon) or "page" (icon and words)."""
+    """A POST form toggling the product's heart; ``style`` is "card" (icon) or "page" (icon and
+    words)."""
     request = context.get("request")
     return {
         "product": product,

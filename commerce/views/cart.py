@@ -33,15 +33,17 @@ from ..errors import CommerceError
 
 def wants_json(request) -> bool:
     """True for the fetch calls of cart.js; plain form posts get a redirect."""
-    return (request.headers.get("X-Requested-With") == "fetch"
-            or "application/json" in request.headers.get("Accept", ""))
+    return request.headers.get(
+        "X-Requested-With"
+    ) == "fetch" or "application/json" in request.headers.get("Accept", "")
 
 
 def safe_back(request, default: str) -> str:
     """Where a plain form post returns: its ``next`` field when it points at this site."""
     candidate = request.POST.get("next", "")
-    if candidate and url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()},
-                                                     require_https=request.is_secure()):
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return candidate
     return default
 
@@ -60,15 +62,24 @@ def _cart_reply(request, message: str, *, back: str, cart, with_contents: bool =
     if wants_json(request):
         data.update(_count_data(cart))
         if with_contents:
-            data["cart_html"] = render_to_string("commerce/includes/cart_contents.html",
-                                                 {"cart": cart_view(cart)}, request=request)
+            data["cart_html"] = render_to_string(
+                "commerce/includes/cart_contents.html", {"cart": cart_view(cart)}, request=request
+            )
     return reply(request, message, back=back, **data)
 
 
 def _refused(request, error: CommerceError, *, back: str, cart):
     """Nothing changed: say why (a 400 for fetch, an error message otherwise)."""
     data = _count_data(cart) if wants_json(request) else {}
-    return reply(request, error.message, back=back, status=400, level=messages.ERROR, code=error.code, **data)
+    return reply(
+        request,
+        error.message,
+        back=back,
+        status=400,
+        level=messages.ERROR,
+        code=error.code,
+        **data,
+    )
 
 
 def _count_data(cart) -> dict:
@@ -97,8 +108,13 @@ def cart_add(request):
         line = cart_add_line(cart=cart, sku=request.POST.get("sku", ""), quantity=quantity)
     except CommerceError as error:
         return _refused(request, error, back=back, cart=cart_for_request(request))
-    message = _("Added to your cart: %(name)s × %(count)d.") % {"name": _line_name(line), "count": quantity}
-    return _cart_reply(request, message, back=back, cart=cart, sku=line.sku, quantity=line.quantity)
+    message = _("Added to your cart: %(name)s × %(count)d.") % {
+        "name": _line_name(line),
+        "count": quantity,
+    }
+    return _cart_reply(
+        request, message, back=back, cart=cart, sku=line.sku, quantity=line.quantity
+    )
 
 
 def _line_name(line) -> str:
@@ -118,8 +134,13 @@ def cart_line_update(request, sku):
         line = cart_set_quantity(cart=cart, sku=sku, quantity=quantity)
     except CommerceError as error:
         return _refused(request, error, back=safe_back(request, "cart"), cart=cart)
-    message = _("Quantity updated: %(name)s × %(count)d.") % {"name": _line_name(line), "count": line.quantity}
-    return _cart_reply(request, message, back=safe_back(request, "cart"), cart=cart, with_contents=True)
+    message = _("Quantity updated: %(name)s × %(count)d.") % {
+        "name": _line_name(line),
+        "count": line.quantity,
+    }
+    return _cart_reply(
+        request, message, back=safe_back(request, "cart"), cart=cart, with_contents=True
+    )
 
 
 @require_POST
@@ -128,8 +149,13 @@ def cart_line_remove(request, sku):
     cart = cart_for_request(request)
     if cart is not None:
         cart_remove_line(cart=cart, sku=sku)
-    return _cart_reply(request, _("Removed from your cart."), back=safe_back(request, "cart"), cart=cart,
-                       with_contents=True)
+    return _cart_reply(
+        request,
+        _("Removed from your cart."),
+        back=safe_back(request, "cart"),
+        cart=cart,
+        with_contents=True,
+    )
 
 
 @require_POST
@@ -138,5 +164,10 @@ def cart_prices_accept(request):
     cart = cart_for_request(request)
     if cart is not None:
         cart_accept_prices(cart=cart)
-    return _cart_reply(request, _("The cart now shows today's prices."), back="cart", cart=cart,
-                       with_contents=True)
+    return _cart_reply(
+        request,
+        _("The cart now shows today's prices."),
+        back="cart",
+        cart=cart,
+        with_contents=True,
+    )

@@ -2,7 +2,6 @@
 packet → note), a review page, and placing the order. Works without JavaScript;
 static/js/checkout.js only refreshes shipping fees and stops double submits."""
 
-
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -15,7 +14,13 @@ from accounts.addresses import address_create
 from accounts.models import Address
 
 from ..cart import cart_clear, cart_for_request, cart_lines_for_checkout
-from ..checkout import checkout_state, checkout_state_clear, checkout_state_save, state_delivery, state_email
+from ..checkout import (
+    checkout_state,
+    checkout_state_clear,
+    checkout_state_save,
+    state_delivery,
+    state_email,
+)
 from ..errors import CommerceError, InsufficientStock, ProductUnavailable
 from ..forms import NEW_ADDRESS, CheckoutForm, DeliveryAddressForm
 from ..models import Order, ShippingMethod
@@ -55,29 +60,50 @@ def checkout(request):
     base = price_basket(lines=lines)
     quotes = _quotes(province, base)
     packet_options = _red_packet_options(request.user, lines)
-    form = CheckoutForm(data, guest=guest, addresses=addresses, initial=_initial(request, addresses, state),
-                        shipping_choices=_shipping_choices(quotes),
-                        red_packet_choices=[(str(p.pk), label) for p, label in packet_options])
+    form = CheckoutForm(
+        data,
+        guest=guest,
+        addresses=addresses,
+        initial=_initial(request, addresses, state),
+        shipping_choices=_shipping_choices(quotes),
+        red_packet_choices=[(str(p.pk), label) for p, label in packet_options],
+    )
     if not guest and not request.user.email:
         form.fields["email"].required = True
     address_form = DeliveryAddressForm(data, prefix="new", initial=state.get("delivery") or None)
     if data is not None and "refresh" not in data and _forms_valid(form, address_form):
         address, delivery = _chosen_delivery(request, form, address_form, addresses)
         checkout_state_save(
-            request, email=form.cleaned_data.get("email") or request.user.email, address=address,
+            request,
+            email=form.cleaned_data.get("email") or request.user.email,
+            address=address,
             delivery=delivery,
             shipping_method_id=int(form.cleaned_data["shipping_method"]),
             payment_method=form.cleaned_data["payment_method"],
-            red_packet_id=int(form.cleaned_data["red_packet"]) if form.cleaned_data.get("red_packet") else None,
+            red_packet_id=int(form.cleaned_data["red_packet"])
+            if form.cleaned_data.get("red_packet")
+            else None,
             note=form.cleaned_data["note"].strip(),
         )
         return redirect("checkout_review")
-    return render(request, "commerce/checkout.html", {
-        "form": form, "address_form": address_form, "addresses": addresses, "guest": guest,
-        "breakdown": base, "quotes": quotes, "province": province,
-        "show_new_address": guest or not addresses or (data is not None and data.get("address") == NEW_ADDRESS),
-        "red_packet_options": packet_options, "login_url": f"{reverse('login')}?next={reverse('checkout')}",
-    })
+    return render(
+        request,
+        "commerce/checkout.html",
+        {
+            "form": form,
+            "address_form": address_form,
+            "addresses": addresses,
+            "guest": guest,
+            "breakdown": base,
+            "quotes": quotes,
+            "province": province,
+            "show_new_address": guest
+            or not addresses
+            or (data is not None and data.get("address") == NEW_ADDRESS),
+            "red_packet_options": packet_options,
+            "login_url": f"{reverse('login')}?next={reverse('checkout')}",
+        },
+    )
 
 
 def _forms_valid(form, address_form) -> bool:
@@ -106,8 +132,11 @@ def _quotes(province, breakdown):
     if not province:
         return []
     try:
-        return shipping_quotes(province=province, goods_total=breakdown.goods_total,
-                               weight_grams=breakdown.weight_grams)
+        return shipping_quotes(
+            province=province,
+            goods_total=breakdown.goods_total,
+            weight_grams=breakdown.weight_grams,
+        )
     except ShippingError:
         return []
 
@@ -125,16 +154,26 @@ def _red_packet_options(user, lines):
     for packet in spendable_red_packets(user):
         discount = price_basket(lines=lines, red_packet=packet).red_packet_discount()
         if discount is not None:
-            options.append((packet, _("%(name)s — saves ¥%(amount)s") % {"name": packet.packet_type.name,
-                                                                          "amount": discount.amount}))
+            options.append(
+                (
+                    packet,
+                    _("%(name)s — saves ¥%(amount)s")
+                    % {"name": packet.packet_type.name, "amount": discount.amount},
+                )
+            )
     return options
 
 
 def _initial(request, addresses, state) -> dict:
-    default_address = next((a for a in addresses if a.is_default), addresses[0] if addresses else None)
+    default_address = next(
+        (a for a in addresses if a.is_default), addresses[0] if addresses else None
+    )
     return {
-        "email": state.get("email") or (request.user.email if request.user.is_authenticated else ""),
-        "address": str(state.get("address_id") or (default_address.pk if default_address else NEW_ADDRESS)),
+        "email": state.get("email")
+        or (request.user.email if request.user.is_authenticated else ""),
+        "address": str(
+            state.get("address_id") or (default_address.pk if default_address else NEW_ADDRESS)
+        ),
         "shipping_method": str(state.get("shipping_method_id") or ""),
         "payment_method": state.get("payment_method") or "",
         "red_packet": str(state.get("red_packet_id") or ""),
@@ -143,7 +182,8 @@ def _initial(request, addresses, state) -> dict:
 
 
 def _chosen_delivery(request, form, address_form, addresses):
-    """(address-book entry, None) or (None, guest delivery); a signed-in shopper's new address is kept."""
+    """(address-book entry, None) or (None, guest delivery); a signed-in shopper's new address is
+    kept."""
     choice = form.cleaned_data["address"]
     if choice != NEW_ADDRESS:
         return next(a for a in addresses if str(a.pk) == choice), None
@@ -160,9 +200,19 @@ def checkout_shipping_quotes(request):
     lines, _problems = cart_lines_for_checkout(cart) if cart else ([], [])
     province = request.GET.get("province", "")
     quotes = _quotes(province if province in PROVINCE_CODES else "", price_basket(lines=lines))
-    return JsonResponse({"province": province, "methods": [
-        {"id": q.method.pk, "available": q.available, "fee": str(q.fee) if q.available else None}
-        for q in quotes]})
+    return JsonResponse(
+        {
+            "province": province,
+            "methods": [
+                {
+                    "id": q.method.pk,
+                    "available": q.available,
+                    "fee": str(q.fee) if q.available else None,
+                }
+                for q in quotes
+            ],
+        }
+    )
 
 
 def checkout_review(request):
@@ -176,19 +226,36 @@ def checkout_review(request):
     try:
         delivery = state_delivery(request, state)
         method = ShippingMethod.objects.filter(pk=state["shipping_method_id"], active=True).first()
-        breakdown, packet = checkout_price(lines=lines, user=request.user, shipping_method=method,
-                                           province=delivery.province, red_packet_id=state.get("red_packet_id"))
+        breakdown, packet = checkout_price(
+            lines=lines,
+            user=request.user,
+            shipping_method=method,
+            province=delivery.province,
+            red_packet_id=state.get("red_packet_id"),
+        )
     except CommerceError as error:
         messages.error(request, error.message)
         return redirect("checkout")
     if method is None or breakdown.shipping_fee is None:
-        messages.error(request, _("Please choose a shipping method that delivers to your address."))
+        messages.error(
+            request, _("Please choose a shipping method that delivers to your address.")
+        )
         return redirect("checkout")
-    return render(request, "commerce/checkout_review.html", {
-        "state": state, "delivery": delivery, "method": method, "breakdown": breakdown, "packet": packet,
-        "email": state_email(request, state), "payment_label": dict(Order._meta.get_field(
-            "payment_method").choices)[state["payment_method"]],
-    })
+    return render(
+        request,
+        "commerce/checkout_review.html",
+        {
+            "state": state,
+            "delivery": delivery,
+            "method": method,
+            "breakdown": breakdown,
+            "packet": packet,
+            "email": state_email(request, state),
+            "payment_label": dict(Order._meta.get_field("payment_method").choices)[
+                state["payment_method"]
+            ],
+        },
+    )
 
 
 @require_POST
@@ -204,10 +271,15 @@ def checkout_place(request):
     quantities = dict(cart.lines.values_list("sku", "quantity")) if cart else {}
     try:
         order = order_place(
-            checkout_key=key, user=request.user, email=state_email(request, state),
-            language=translation.get_language() or "zh-hans", quantities=quantities,
-            delivery=state_delivery(request, state), shipping_method_id=state["shipping_method_id"],
-            payment_method=state["payment_method"], red_packet_id=state.get("red_packet_id"),
+            checkout_key=key,
+            user=request.user,
+            email=state_email(request, state),
+            language=translation.get_language() or "zh-hans",
+            quantities=quantities,
+            delivery=state_delivery(request, state),
+            shipping_method_id=state["shipping_method_id"],
+            payment_method=state["payment_method"],
+            red_packet_id=state.get("red_packet_id"),
             customer_note=state.get("note", ""),
         )
     except (InsufficientStock, ProductUnavailable) as error:
@@ -221,16 +293,19 @@ def checkout_place(request):
     checkout_state_clear(request)
     if not request.user.is_authenticated:
         request.session["guest_order"] = order.number
-    messages.success(request, _("Thank you! Your order %(number)s has been placed.") % {"number": order.number})
+    messages.success(
+        request, _("Thank you! Your order %(number)s has been placed.") % {"number": order.number}
+    )
     return redirect(payment_start_url(order) or order_url_for(request, order))
 
 
 def _already_placed_or_expired(request, key: str):
     order = Order.objects.filter(checkout_key=key).first() if key else None
-    if order is not None and (order.user_id == request.user.pk if request.user.is_authenticated
-                              else request.session.get("guest_order") == order.number):
+    if order is not None and (
+        order.user_id == request.user.pk
+        if request.user.is_authenticated
+        else request.session.get("guest_order") == order.number
+    ):
         return redirect(order_url_for(request, order))
     messages.error(request, _("This checkout has expired; please review your order again."))
     return redirect("checkout")
-
-

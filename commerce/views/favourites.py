@@ -25,16 +25,28 @@ def favourite_toggle_view(request, product_id):
     if not request.user.is_authenticated:
         login_url = _login_url(return_to)
         if wants_json(request):
-            return JsonResponse({"ok": False, "code": "login_required", "login_url": login_url,
-                                 "message": _("Please sign in to keep favourites.")}, status=401)
+            return JsonResponse(
+                {
+                    "ok": False,
+                    "code": "login_required",
+                    "login_url": login_url,
+                    "message": _("Please sign in to keep favourites."),
+                },
+                status=401,
+            )
         return redirect_to_login(return_to)
     back = safe_back(request, return_to)
     try:
         now_favourite = favourite_toggle(user=request.user, product=product)
     except CommerceError as error:
-        return reply(request, error.message, back=back, status=400, level=messages.ERROR, code=error.code)
-    message = (_("Saved to your favourites: %(name)s.") if now_favourite
-               else _("Removed from your favourites: %(name)s.")) % {"name": product.name}
+        return reply(
+            request, error.message, back=back, status=400, level=messages.ERROR, code=error.code
+        )
+    message = (
+        _("Saved to your favourites: %(name)s.")
+        if now_favourite
+        else _("Removed from your favourites: %(name)s.")
+    ) % {"name": product.name}
     return reply(request, message, back=back, favourite=now_favourite, product_id=product.pk)
 
 
@@ -48,8 +60,14 @@ def _login_url(return_to: str) -> str:
 def favourite_list(request):
     """/account/favourites/: the shopper's favourite products; unpublished ones marked unavailable."""
     products = favourite_products(request.user)
-    request._favourite_product_ids = {product.pk for product in products}  # the hearts need no query
-    return render(request, "commerce/favourite_list.html", {
-        "live_products": [product for product in products if product.live],
-        "gone_products": [product for product in products if not product.live],
-    })
+    request._favourite_product_ids = {
+        product.pk for product in products
+    }  # the hearts need no query
+    return render(
+        request,
+        "commerce/favourite_list.html",
+        {
+            "live_products": [product for product in products if product.live],
+            "gone_products": [product for product in products if not product.live],
+        },
+    )

@@ -35,8 +35,11 @@ def order_url_for(request, order: Order) -> str:
 @login_required
 def order_list(request):
     """/account/orders/: the shopper's orders, newest first."""
-    orders = (Order.objects.filter(user=request.user).annotate(item_count=Sum("lines__quantity"))
-              .order_by("-placed_at", "-pk"))
+    orders = (
+        Order.objects.filter(user=request.user)
+        .annotate(item_count=Sum("lines__quantity"))
+        .order_by("-placed_at", "-pk")
+    )
     page = Paginator(orders, ORDERS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "commerce/order_list.html", {"orders": page})
 
@@ -44,12 +47,18 @@ def order_list(request):
 @login_required
 def order_detail(request, number):
     order = get_object_or_404(Order, number=number, user=request.user)
-    return render(request, "commerce/order_detail.html", order_context(order, actions_url=order.get_absolute_url()))
+    return render(
+        request,
+        "commerce/order_detail.html",
+        order_context(order, actions_url=order.get_absolute_url()),
+    )
 
 
 def order_guest_view(request, token):
     order = _guest_order(token)
-    return render(request, "commerce/order_detail.html", order_context(order, actions_url=request.path))
+    return render(
+        request, "commerce/order_detail.html", order_context(order, actions_url=request.path)
+    )
 
 
 def _guest_order(token) -> Order:
@@ -70,7 +79,8 @@ def order_context(order: Order, *, actions_url: str) -> dict:
         "history": changes,
         "timeline": order_timeline(order, changes),
         "can_cancel": order.status in CUSTOMER_CANCELLABLE,
-        "can_confirm_receipt": order.status in {OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT, OrderStatus.DELIVERED},
+        "can_confirm_receipt": order.status
+        in {OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT, OrderStatus.DELIVERED},
         "awaiting_transfer": order.status == OrderStatus.AWAITING_PAYMENT
         and order.payment_method == PaymentMethod.BANK_TRANSFER,
         "actions_url": actions_url.rstrip("/"),
@@ -86,8 +96,15 @@ def order_timeline(order: Order, changes) -> list[dict]:
     for change in changes:
         reached.setdefault(change.to_status, change.created_at)
     steps = COD_TIMELINE if order.payment_method == PaymentMethod.CASH_ON_DELIVERY else TIMELINE
-    return [{"status": status, "label": OrderStatus(status).label, "at": reached.get(status),
-             "current": status == order.status} for status in steps]
+    return [
+        {
+            "status": status,
+            "label": OrderStatus(status).label,
+            "at": reached.get(status),
+            "current": status == order.status,
+        }
+        for status in steps
+    ]
 
 
 def _act(request, order, action, success_message):
@@ -111,7 +128,12 @@ def order_cancel(request, number):
 @require_POST
 def order_confirm(request, number):
     order = get_object_or_404(Order, number=number, user=request.user)
-    _act(request, order, order_confirm_receipt, _("Thank you for confirming that your order arrived."))
+    _act(
+        request,
+        order,
+        order_confirm_receipt,
+        _("Thank you for confirming that your order arrived."),
+    )
     return redirect(order.get_absolute_url())
 
 
@@ -125,5 +147,10 @@ def order_guest_cancel(request, token):
 @require_POST
 def order_guest_confirm(request, token):
     order = _guest_order(token)
-    _act(request, order, order_confirm_receipt, _("Thank you for confirming that your order arrived."))
+    _act(
+        request,
+        order,
+        order_confirm_receipt,
+        _("Thank you for confirming that your order arrived."),
+    )
     return redirect("order_guest_view", token=token)

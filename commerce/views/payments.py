@@ -33,7 +33,9 @@ logger = logging.getLogger(__name__)
 
 
 def _order_or_404(request, number):
-    order = order_for_payment_token(number, request.GET.get("token") or request.POST.get("token", ""))
+    order = order_for_payment_token(
+        number, request.GET.get("token") or request.POST.get("token", "")
+    )
     if order is None:
         raise Http404(_("This payment link is not valid."))
     return order
@@ -41,7 +43,8 @@ def _order_or_404(request, number):
 
 @require_GET
 def payment_start(request, number):
-    """/payments/start/<number>/: off to the provider (the "Pay now" button and the checkout land here)."""
+    """/payments/start/<number>/: off to the provider (the "Pay now" button and the checkout land
+    here)."""
     order = _order_or_404(request, number)
     provider = provider_for(order.payment_method)
     if order.status != OrderStatus.AWAITING_PAYMENT or provider is None or not provider.online:
@@ -51,22 +54,39 @@ def payment_start(request, number):
         result = provider.start(order, request)
     except (NotSupported, ProviderError, ValueError):  # ValueError: keys the SDK cannot read
         logger.exception("Starting a %s payment for order %s failed", provider.code, order.number)
-        messages.error(request, _("Online payment is not available right now; please try again later."))
+        messages.error(
+            request, _("Online payment is not available right now; please try again later.")
+        )
         return redirect(order_url_for(request, order))
     if result.redirect_url:
         return redirect(result.redirect_url)
-    return render(request, "commerce/payments/qr.html", {"order": order, "qr_text": result.qr_text,
-                                                          "provider": provider,
-                                                          "return_url": payment_return_url(order)})
+    return render(
+        request,
+        "commerce/payments/qr.html",
+        {
+            "order": order,
+            "qr_text": result.qr_text,
+            "provider": provider,
+            "return_url": payment_return_url(order),
+        },
+    )
 
 
 @require_GET
 def payment_return(request, number):
-    """/payments/return/<number>/: the shopper is back; show whether the money arrived (never pays twice)."""
+    """/payments/return/<number>/: the shopper is back; show whether the money arrived (never pays
+    twice)."""
     order = payment_return_check(order=_order_or_404(request, number))
-    return render(request, "commerce/payments/return.html", {
-        "order": order, "paid": order.paid_at is not None and order.status != OrderStatus.AWAITING_PAYMENT,
-        "order_url": order_url_for(request, order), "refresh_url": payment_return_url(order)})
+    return render(
+        request,
+        "commerce/payments/return.html",
+        {
+            "order": order,
+            "paid": order.paid_at is not None and order.status != OrderStatus.AWAITING_PAYMENT,
+            "order_url": order_url_for(request, order),
+            "refresh_url": payment_return_url(order),
+        },
+    )
 
 
 @csrf_exempt  # the provider posts here; the signature, not a cookie, proves who sent it
@@ -85,7 +105,8 @@ def payment_notify(request, code):
 
 @require_http_methods(["GET", "POST"])
 def payment_demo(request, number):
-    """/payments/demo/<number>/: the demo gateway's own "pay / fail" page (404 when it is switched off)."""
+    """/payments/demo/<number>/: the demo gateway's own "pay / fail" page (404 when it is switched
+    off)."""
     if provider_for("demo") is None:
         raise Http404
     order = _order_or_404(request, number)
@@ -94,6 +115,13 @@ def payment_demo(request, number):
     if request.method == "POST" and order.status == OrderStatus.AWAITING_PAYMENT:
         demo_gateway_send(order=order, paid=request.POST.get("action") == "pay")
         return redirect(payment_return_url(order))
-    return render(request, "commerce/payments/demo.html", {
-        "order": order, "token": request.GET.get("token") or request.POST.get("token", ""),
-        "payable": order.status == OrderStatus.AWAITING_PAYMENT, "order_url": order_url_for(request, order)})
+    return render(
+        request,
+        "commerce/payments/demo.html",
+        {
+            "order": order,
+            "token": request.GET.get("token") or request.POST.get("token", ""),
+            "payable": order.status == OrderStatus.AWAITING_PAYMENT,
+            "order_url": order_url_for(request, order),
+        },
+    )

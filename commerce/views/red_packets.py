@@ -28,7 +28,9 @@ def red_packet_list(request):
     for packets in groups.values():
         _describe([packet.packet_type for packet in packets])
     sections = [(code, groups[code]) for code in SECTIONS]
-    return render(request, "commerce/red_packet_list.html", {"sections": sections, "groups": groups})
+    return render(
+        request, "commerce/red_packet_list.html", {"sections": sections, "groups": groups}
+    )
 
 
 def red_packet_campaign(request):
@@ -49,7 +51,9 @@ def red_packet_claim_view(request, type_id: int):
     except CommerceError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("“%(name)s” is now in your red packets.") % {"name": packet_type.name})
+        messages.success(
+            request, _("“%(name)s” is now in your red packets.") % {"name": packet_type.name}
+        )
     return redirect(campaign_url)
 
 

@@ -1,3 +1,12 @@
 """Admin wiring for commerce, one module per area; Wagtail loads this package, which loads them."""
 
-from . import desks, inventory, logistics, orders, outbox, payments, red_packets, shipping  # noqa: F401
+from . import (  # noqa: F401
+    desks,
+    inventory,
+    logistics,
+    orders,
+    outbox,
+    payments,
+    red_packets,
+    shipping,
+)

@@ -11,7 +11,6 @@ from ..desks import finance_views, service_views
 from ..desks.finance import finance_counts
 from ..desks.service import service_counts
 
-
 # Every view checks its role's permission itself (403 for anyone else, e.g. customer
 # service on a finance page); menus and dashboard panels only show to those who have it.
 
@@ -40,15 +39,24 @@ class PermissionSubmenuMenuItem(SubmenuMenuItem):
 def register_finance_and_service_urls():
     return [
         path("finance/", include((finance_views.urlpatterns, "finance"), namespace="finance")),
-        path("customer-service/", include((service_views.urlpatterns, "service"), namespace="service")),
+        path(
+            "customer-service/",
+            include((service_views.urlpatterns, "service"), namespace="service"),
+        ),
     ]
 
 
 @hooks.register("register_admin_menu_item")
 def register_finance_menu():
     def item(label, url_name, icon, order):
-        return PermissionMenuItem(label, reverse(url_name), name=f"finance-{url_name.split(':')[1]}",
-                                  icon_name=icon, order=order, permission=finance_views.PERMISSION)
+        return PermissionMenuItem(
+            label,
+            reverse(url_name),
+            name=f"finance-{url_name.split(':')[1]}",
+            icon_name=icon,
+            order=order,
+            permission=finance_views.PERMISSION,
+        )
 
     items = [
         item(_("Bank transfers to confirm"), "finance:awaiting", "doc-full", 100),
@@ -58,23 +66,41 @@ def register_finance_menu():
         item(_("Refunds"), "finance:refunds", "arrow-left", 500),
         item(_("Daily totals"), "finance:totals", "date", 600),
     ]
-    return PermissionSubmenuMenuItem(_("Finance desk"), Menu(items=items), name="finance-desk", icon_name="doc-full",
-                                     order=270, permission=finance_views.PERMISSION)
+    return PermissionSubmenuMenuItem(
+        _("Finance desk"),
+        Menu(items=items),
+        name="finance-desk",
+        icon_name="doc-full",
+        order=270,
+        permission=finance_views.PERMISSION,
+    )
 
 
 @hooks.register("register_admin_menu_item")
 def register_service_menu():
     def item(label, url_name, icon, order):
-        return PermissionMenuItem(label, reverse(url_name), name=f"service-{url_name.split(':')[1]}",
-                                  icon_name=icon, order=order, permission=service_views.PERMISSION)
+        return PermissionMenuItem(
+            label,
+            reverse(url_name),
+            name=f"service-{url_name.split(':')[1]}",
+            icon_name=icon,
+            order=order,
+            permission=service_views.PERMISSION,
+        )
 
     items = [
         item(_("Orders with customer notes"), "service:notes", "comment", 100),
         item(_("Out-of-stock holds"), "service:out_of_stock", "warning", 200),
         item(_("Find an order or a customer"), "service:search", "search", 300),
     ]
-    return PermissionSubmenuMenuItem(_("Customer service desk"), Menu(items=items), name="customer-service-desk",
-                                     icon_name="user", order=280, permission=service_views.PERMISSION)
+    return PermissionSubmenuMenuItem(
+        _("Customer service desk"),
+        Menu(items=items),
+        name="customer-service-desk",
+        icon_name="user",
+        order=280,
+        permission=service_views.PERMISSION,
+    )
 
 
 class FinancePanel(Component):
@@ -109,7 +135,8 @@ def add_finance_and_service_panels(request, panels):
 
 @hooks.register("register_log_actions")
 def register_finance_and_service_log_actions(actions):
-    """The audit-log actions of the finance and customer-service desks (each order's history, Site history)."""
+    """The audit-log actions of the finance and customer-service desks (each order's history, Site
+    history)."""
 
     @actions.register_action("commerce.order.confirm_payment")
     class ConfirmPaymentFormatter(LogFormatter):
@@ -119,9 +146,16 @@ def register_finance_and_service_log_actions(actions):
             data = log_entry.data
             values = {"amount": data.get("amount", ""), "reference": data.get("reference", "")}
             if data.get("matched"):
-                return _("Bank transfer of ¥%(amount)s received (reference %(reference)s)") % values
-            return _("Bank transfer of ¥%(amount)s received (reference %(reference)s) does not match the total; "
-                     "flagged for reconciliation") % values
+                return (
+                    _("Bank transfer of ¥%(amount)s received (reference %(reference)s)") % values
+                )
+            return (
+                _(
+                    "Bank transfer of ¥%(amount)s received (reference %(reference)s) does not match the total; "
+                    "flagged for reconciliation"
+                )
+                % values
+            )
 
     @actions.register_action("commerce.order.reconcile")
     class ReconcileFormatter(LogFormatter):
@@ -137,7 +171,10 @@ def register_finance_and_service_log_actions(actions):
         def format_message(self, log_entry):
             data = log_entry.data
             return _("Cash collected by %(carrier)s on %(day)s (collection of ¥%(amount)s)") % {
-                "carrier": data.get("carrier", ""), "day": data.get("day", ""), "amount": data.get("amount", "")}
+                "carrier": data.get("carrier", ""),
+                "day": data.get("day", ""),
+                "amount": data.get("amount", ""),
+            }
 
     @actions.register_action("commerce.order.staff_note")
     class StaffNoteFormatter(LogFormatter):

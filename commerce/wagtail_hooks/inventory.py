@@ -9,14 +9,15 @@ from wagtail.permissions import register_permission_policy
 
 from ..models import StockMovement as _StockMovement
 from ..stock_admin import (
-    can_change_stock,
-    can_see_stock,
     INVENTORY_SUBMENU_HOOK,
     InventoryViewSetGroup,
     StockLedgerPermissionPolicy,
+    can_change_stock,
+    can_see_stock,
+)
+from ..stock_admin import (
     VIEWSET as STOCK_VIEWSET,
 )
-
 
 register_permission_policy(_StockMovement, StockLedgerPermissionPolicy(_StockMovement))
 
@@ -39,32 +40,58 @@ class StockDeskMenuItem(MenuItem):
 
 @hooks.register(INVENTORY_SUBMENU_HOOK)
 def register_purchase_in_menu_item():
-    return StockDeskMenuItem(_("Purchase in"), reverse(f"{STOCK_VIEWSET}:purchase_in"), name="stock-purchase-in",
-                             icon_name="plus", order=900)
+    return StockDeskMenuItem(
+        _("Purchase in"),
+        reverse(f"{STOCK_VIEWSET}:purchase_in"),
+        name="stock-purchase-in",
+        icon_name="plus",
+        order=900,
+    )
 
 
 @hooks.register(INVENTORY_SUBMENU_HOOK)
 def register_purchase_import_menu_item():
-    return StockDeskMenuItem(_("Import purchases (CSV)"), reverse(f"{STOCK_VIEWSET}:purchase_import"),
-                             name="stock-purchase-import", icon_name="upload", order=910)
+    return StockDeskMenuItem(
+        _("Import purchases (CSV)"),
+        reverse(f"{STOCK_VIEWSET}:purchase_import"),
+        name="stock-purchase-import",
+        icon_name="upload",
+        order=910,
+    )
 
 
 @hooks.register(INVENTORY_SUBMENU_HOOK)
 def register_adjust_menu_item():
-    return StockDeskMenuItem(_("Adjust stock"), reverse(f"{STOCK_VIEWSET}:adjust"), name="stock-adjust",
-                             icon_name="edit", order=920)
+    return StockDeskMenuItem(
+        _("Adjust stock"),
+        reverse(f"{STOCK_VIEWSET}:adjust"),
+        name="stock-adjust",
+        icon_name="edit",
+        order=920,
+    )
 
 
 @hooks.register(INVENTORY_SUBMENU_HOOK)
 def register_stocktake_menu_item():
-    return StockDeskMenuItem(_("Stock-take"), reverse(f"{STOCK_VIEWSET}:stocktake"), name="stock-take",
-                             icon_name="tasks", order=930)
+    return StockDeskMenuItem(
+        _("Stock-take"),
+        reverse(f"{STOCK_VIEWSET}:stocktake"),
+        name="stock-take",
+        icon_name="tasks",
+        order=930,
+    )
 
 
 @hooks.register(INVENTORY_SUBMENU_HOOK)
 def register_low_stock_menu_item():
-    return StockDeskMenuItem(_("Low stock"), reverse(f"{STOCK_VIEWSET}:low_stock"), name="stock-low",
-                             icon_name="warning", order=940, check=can_see_stock)
+    return StockDeskMenuItem(
+        _("Low stock"),
+        reverse(f"{STOCK_VIEWSET}:low_stock"),
+        name="stock-low",
+        icon_name="warning",
+        order=940,
+        check=can_see_stock,
+    )
 
 
 @hooks.register("register_log_actions")
@@ -77,8 +104,10 @@ def register_stock_log_actions(actions):
 
         def format_message(self, log_entry):
             return _("Received %(quantity)s units (%(reference)s, unit cost ¥%(cost)s)") % {
-                "quantity": log_entry.data.get("quantity"), "reference": log_entry.data.get("supplier_reference"),
-                "cost": log_entry.data.get("unit_cost")}
+                "quantity": log_entry.data.get("quantity"),
+                "reference": log_entry.data.get("supplier_reference"),
+                "cost": log_entry.data.get("unit_cost"),
+            }
 
     @actions.register_action("commerce.stock.adjust")
     class AdjustFormatter(LogFormatter):
@@ -86,7 +115,9 @@ def register_stock_log_actions(actions):
 
         def format_message(self, log_entry):
             return _("Changed on hand by %(change)s: %(reason)s") % {
-                "change": log_entry.data.get("change"), "reason": log_entry.data.get("reason")}
+                "change": log_entry.data.get("change"),
+                "reason": log_entry.data.get("reason"),
+            }
 
     @actions.register_action("commerce.stock.count")
     class CountFormatter(LogFormatter):
@@ -94,7 +125,9 @@ def register_stock_log_actions(actions):
 
         def format_message(self, log_entry):
             return _("Counted %(counted)s units (on hand was %(before)s)") % {
-                "counted": log_entry.data.get("counted"), "before": log_entry.data.get("before")}
+                "counted": log_entry.data.get("counted"),
+                "before": log_entry.data.get("before"),
+            }
 
     @actions.register_action("commerce.stock.return_in")
     class ReturnFormatter(LogFormatter):
@@ -102,4 +135,6 @@ def register_stock_log_actions(actions):
 
         def format_message(self, log_entry):
             return _("%(quantity)s units came back from order %(order)s") % {
-                "quantity": log_entry.data.get("quantity"), "order": log_entry.data.get("order")}
+                "quantity": log_entry.data.get("quantity"),
+                "order": log_entry.data.get("order"),
+            }

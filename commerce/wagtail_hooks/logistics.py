@@ -16,7 +16,6 @@ from ..desks import logistics_views
 from ..desks.logistics import logistics_counts
 from ..models import Carrier
 
-
 # Every view checks commerce.fulfil_order itself (403 for other roles); the menu and
 # the panel are only shown to those who have it.
 
@@ -28,7 +27,9 @@ class CarrierPermissionPolicy(ModelPermissionPolicy):
         return action != "delete" and super().user_has_permission(user, action)
 
     def user_has_any_permission(self, user, actions):
-        return super().user_has_any_permission(user, [action for action in actions if action != "delete"])
+        return super().user_has_any_permission(
+            user, [action for action in actions if action != "delete"]
+        )
 
 
 class CarrierViewSet(SnippetViewSet):
@@ -61,25 +62,60 @@ class CarrierMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_logistics_urls():
-    return [path("logistics/", include((logistics_views.urlpatterns, "logistics"), namespace="logistics"))]
+    return [
+        path(
+            "logistics/",
+            include((logistics_views.urlpatterns, "logistics"), namespace="logistics"),
+        )
+    ]
 
 
 @hooks.register("register_admin_menu_item")
 def register_logistics_menu():
     items = [
-        LogisticsMenuItem(_("To review"), reverse("logistics:review"), name="logistics-review",
-                          icon_name="warning", order=100),
-        LogisticsMenuItem(_("Stocking"), reverse("logistics:stocking"), name="logistics-stocking",
-                          icon_name="list-ul", order=200),
-        LogisticsMenuItem(_("Packing and shipping"), reverse("logistics:packing"), name="logistics-packing",
-                          icon_name="mail", order=300),
-        LogisticsMenuItem(_("Ship from a CSV file"), reverse("logistics:bulk_ship"), name="logistics-bulk-ship",
-                          icon_name="upload", order=400),
-        CarrierMenuItem(_("Carriers"), reverse("wagtailsnippets_commerce_carrier:list"), name="logistics-carriers",
-                        icon_name="cog", order=500),
+        LogisticsMenuItem(
+            _("To review"),
+            reverse("logistics:review"),
+            name="logistics-review",
+            icon_name="warning",
+            order=100,
+        ),
+        LogisticsMenuItem(
+            _("Stocking"),
+            reverse("logistics:stocking"),
+            name="logistics-stocking",
+            icon_name="list-ul",
+            order=200,
+        ),
+        LogisticsMenuItem(
+            _("Packing and shipping"),
+            reverse("logistics:packing"),
+            name="logistics-packing",
+            icon_name="mail",
+            order=300,
+        ),
+        LogisticsMenuItem(
+            _("Ship from a CSV file"),
+            reverse("logistics:bulk_ship"),
+            name="logistics-bulk-ship",
+            icon_name="upload",
+            order=400,
+        ),
+        CarrierMenuItem(
+            _("Carriers"),
+            reverse("wagtailsnippets_commerce_carrier:list"),
+            name="logistics-carriers",
+            icon_name="cog",
+            order=500,
+        ),
     ]
-    return SubmenuMenuItem(_("Logistics desk"), Menu(items=items), name="logistics-desk", icon_name="clipboard-list",
-                           order=260)
+    return SubmenuMenuItem(
+        _("Logistics desk"),
+        Menu(items=items),
+        name="logistics-desk",
+        icon_name="clipboard-list",
+        order=260,
+    )
 
 
 class LogisticsPanel(Component):
@@ -102,21 +138,34 @@ def add_logistics_panel(request, panels):
 @hooks.register("register_log_actions")
 def register_logistics_log_actions(actions):
     """The audit-log actions of the logistics desk, shown in each order's history and Site history."""
-    actions.register_action("commerce.logistics.accept", _("Logistics: review passed"), _("Reviewed; sent to stocking"))
+    actions.register_action(
+        "commerce.logistics.accept", _("Logistics: review passed"), _("Reviewed; sent to stocking")
+    )
 
     @actions.register_action("commerce.logistics.flag")
     class FlagFormatter(LogFormatter):
         label = _("Logistics: flag")
 
         def format_message(self, log_entry):
-            return _("Flagged as suspicious: %(reason)s") % {"reason": log_entry.data.get("reason", "")}
+            return _("Flagged as suspicious: %(reason)s") % {
+                "reason": log_entry.data.get("reason", "")
+            }
 
-    actions.register_action("commerce.logistics.stock_confirm", _("Logistics: stock confirmed"),
-                            _("Stock confirmed; sent to packing"))
-    actions.register_action("commerce.logistics.out_of_stock", _("Logistics: out of stock"),
-                            _("Marked out of stock; customer service told"))
-    actions.register_action("commerce.logistics.back_in_stock", _("Logistics: back in stock"),
-                            _("Back in stock; sent to stocking"))
+    actions.register_action(
+        "commerce.logistics.stock_confirm",
+        _("Logistics: stock confirmed"),
+        _("Stock confirmed; sent to packing"),
+    )
+    actions.register_action(
+        "commerce.logistics.out_of_stock",
+        _("Logistics: out of stock"),
+        _("Marked out of stock; customer service told"),
+    )
+    actions.register_action(
+        "commerce.logistics.back_in_stock",
+        _("Logistics: back in stock"),
+        _("Back in stock; sent to stocking"),
+    )
 
     @actions.register_action("commerce.logistics.ship")
     class ShipFormatter(LogFormatter):
@@ -124,4 +173,6 @@ def register_logistics_log_actions(actions):
 
         def format_message(self, log_entry):
             return _("Shipped with %(carrier)s, tracking number %(number)s") % {
-                "carrier": log_entry.data.get("carrier", ""), "number": log_entry.data.get("tracking_number", "")}
+                "carrier": log_entry.data.get("carrier", ""),
+                "number": log_entry.data.get("tracking_number", ""),
+            }

@@ -7,7 +7,6 @@ from ..admin_permissions import ViewOnlyPermissionPolicy
 from ..models import Order
 from ..order_admin import OrderViewSet
 
-
 register_permission_policy(Order, ViewOnlyPermissionPolicy(Order))
 
 

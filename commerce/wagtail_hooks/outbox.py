@@ -8,7 +8,6 @@ from wagtail.permissions import register_permission_policy
 from ..admin_permissions import ViewOnlyPermissionPolicy
 from ..models import OutgoingEmail
 
-
 # Staff look here when a customer says "I got no mail": status, attempts and the last
 # SMTP error. Rows are written by commerce.emails only, so nobody may add, edit or
 # delete them; a stuck row is resent by ``manage.py send_pending_emails`` (cron).
@@ -30,8 +29,18 @@ class OutgoingEmailViewSet(ModelViewSet):
     search_fields = ["to", "subject", "dedupe_key"]
     search_backend_name = None  # plain database filtering: the outbox is not in the search index
     ordering = ["-created_at", "-pk"]
-    inspect_view_fields = ["kind", "to", "subject", "status", "attempts", "last_error", "created_at",
-                           "sent_at", "order", "text_body"]
+    inspect_view_fields = [
+        "kind",
+        "to",
+        "subject",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "sent_at",
+        "order",
+        "text_body",
+    ]
 
 
 @hooks.register("register_admin_viewset")

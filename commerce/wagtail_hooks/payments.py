@@ -16,4 +16,7 @@ def register_payment_log_actions(actions):
         def format_message(self, log_entry):
             data = log_entry.data
             return _("Refunded ¥%(amount)s (%(kind)s): %(reason)s") % {
-                "amount": data.get("amount", ""), "kind": data.get("kind", ""), "reason": data.get("reason", "")}
+                "amount": data.get("amount", ""),
+                "kind": data.get("kind", ""),
+                "reason": data.get("reason", ""),
+            }

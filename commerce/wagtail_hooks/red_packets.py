@@ -23,8 +23,13 @@ class IssueRedPacketsMenuItem(MenuItem):
 
 @hooks.register(RED_PACKET_SUBMENU_HOOK)
 def register_issue_red_packets_menu_item():
-    return IssueRedPacketsMenuItem(_("Issue red packets"), reverse(f"{PACKET_VIEWSET}:issue"),
-                                   name="issue-red-packets", icon_name="plus", order=900)
+    return IssueRedPacketsMenuItem(
+        _("Issue red packets"),
+        reverse(f"{PACKET_VIEWSET}:issue"),
+        name="issue-red-packets",
+        icon_name="plus",
+        order=900,
+    )
 
 
 @hooks.register("register_log_actions")
@@ -38,8 +43,10 @@ def register_red_packet_log_actions(actions):
         def format_message(self, log_entry):
             count = log_entry.data.get("count", 0)
             return _("Issued %(count)s red packets to %(users)s") % {
-                "count": count, "users": ", ".join(log_entry.data.get("users", []))
-                + ("…" if count > len(log_entry.data.get("users", [])) else "")}
+                "count": count,
+                "users": ", ".join(log_entry.data.get("users", []))
+                + ("…" if count > len(log_entry.data.get("users", [])) else ""),
+            }
 
     @actions.register_action("commerce.red_packet.claim")
     class ClaimFormatter(LogFormatter):
@@ -61,6 +68,7 @@ def register_red_packet_log_actions(actions):
 
         def format_message(self, log_entry):
             message = _("Disabled the type and withdrew %(count)s unused packets") % {
-                "count": log_entry.data.get("count", 0)}
+                "count": log_entry.data.get("count", 0)
+            }
             reason = log_entry.data.get("reason", "")
             return message + (" (" + reason + ")" if reason else "")

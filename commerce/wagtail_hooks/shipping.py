@@ -18,16 +18,25 @@ class ShippingMethodViewSet(SnippetViewSet):
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("code")]),
         FieldPanel("description"),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("base_fee"), FieldPanel("first_weight_grams")]),
-            FieldRowPanel([FieldPanel("step_fee"), FieldPanel("step_grams")]),
-            FieldPanel("free_shipping_threshold"),
-        ], heading=_("Fee")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("base_fee"), FieldPanel("first_weight_grams")]),
+                FieldRowPanel([FieldPanel("step_fee"), FieldPanel("step_grams")]),
+                FieldPanel("free_shipping_threshold"),
+            ],
+            heading=_("Fee"),
+        ),
         FieldRowPanel([FieldPanel("active"), FieldPanel("sort_order")]),
-        InlinePanel("region_rules", label=_("Regions that differ"), panels=[
-            FieldRowPanel([FieldPanel("province"), FieldPanel("surcharge")]),
-            FieldRowPanel([FieldPanel("unavailable"), FieldPanel("surcharge_waived_when_free")]),
-        ]),
+        InlinePanel(
+            "region_rules",
+            label=_("Regions that differ"),
+            panels=[
+                FieldRowPanel([FieldPanel("province"), FieldPanel("surcharge")]),
+                FieldRowPanel(
+                    [FieldPanel("unavailable"), FieldPanel("surcharge_waived_when_free")]
+                ),
+            ],
+        ),
     ]
 
 

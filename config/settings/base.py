@@ -161,15 +161,24 @@ STORAGES = {
 # Cache: local memory unless REDIS_URL points at a Redis server.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shop"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shop"}
+    }
 
 # Background work: the database queue when a worker runs (production), otherwise
 # tasks run in-process right away.
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        ),
     }
 }
 
@@ -233,13 +242,23 @@ if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL], "INDEX": "wagtail", "TIMEOUT": 5, "OPTIONS": {}, "INDEX_SETTINGS": {},
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX": "wagtail",
+            "TIMEOUT": 5,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
         },
         "database": DATABASE_SEARCH,
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH}
-WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "gif", "bmp": "webp", "webp": "webp"}
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {
+    "png": "webp",
+    "jpeg": "webp",
+    "gif": "gif",
+    "bmp": "webp",
+    "webp": "webp",
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin either
 WAGTAIL_MODERATION_ENABLED = True

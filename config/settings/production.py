@@ -10,12 +10,16 @@ from .base import env_bool
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
-    raise ImproperlyConfigured("SECRET_KEY must be set to a random string of at least 50 characters.")
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set to a random string of at least 50 characters."
+    )
 
 # The demo payment gateway marks orders paid without money: never in production.
 PAYMENT_DEMO_GATEWAY = False
 
-TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+TASKS = {
+    "default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}
+}
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -11,57 +11,152 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='GuideIndexPage',
+            name="GuideIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'guide index page',
+                "verbose_name": "guide index page",
             },
-            bases=(home.permissions.SectionPageMixin, 'wagtailcore.page'),
+            bases=(home.permissions.SectionPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='GuidePage',
+            name="GuidePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(max_length=400, verbose_name='summary')),
-                ('author', models.CharField(max_length=80, verbose_name='author')),
-                ('date', models.DateField(default=django.utils.timezone.localdate, verbose_name='publish date')),
-                ('body', wagtail.fields.StreamField([('rich_text', 0), ('image', 4), ('quote', 7)], block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'label': 'Text', 'template': 'blocks/rich_text.html'}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'Alternative text', 'max_length': 200}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 1), ('alt_text', 2), ('caption', 3)]], {}), 5: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'max_length': 120, 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('text', 5), ('source', 6)]], {})}, verbose_name='body')),
-                ('cover_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='cover image')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("summary", models.TextField(max_length=400, verbose_name="summary")),
+                ("author", models.CharField(max_length=80, verbose_name="author")),
+                (
+                    "date",
+                    models.DateField(
+                        default=django.utils.timezone.localdate, verbose_name="publish date"
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("rich_text", 0), ("image", 4), ("quote", 7)],
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"label": "Text", "template": "blocks/rich_text.html"},
+                            ),
+                            1: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Alternative text", "max_length": 200},
+                            ),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Caption", "max_length": 250, "required": False},
+                            ),
+                            4: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 1), ("alt_text", 2), ("caption", 3)]],
+                                {},
+                            ),
+                            5: ("wagtail.blocks.TextBlock", (), {"label": "Quote"}),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Source", "max_length": 120, "required": False},
+                            ),
+                            7: ("wagtail.blocks.StructBlock", [[("text", 5), ("source", 6)]], {}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "cover_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="cover image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'guide',
-                'verbose_name_plural': 'guides',
+                "verbose_name": "guide",
+                "verbose_name_plural": "guides",
             },
-            bases=(home.permissions.SectionPageMixin, 'wagtailcore.page'),
+            bases=(home.permissions.SectionPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='GuidePageTag',
+            name="GuidePageTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='guides.guidepage')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_items",
+                        to="guides.guidepage",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='guidepage',
-            name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='guides.GuidePageTag', to='taggit.Tag', verbose_name='tags'),
+            model_name="guidepage",
+            name="tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="guides.GuidePageTag",
+                to="taggit.Tag",
+                verbose_name="tags",
+            ),
         ),
     ]

@@ -5,15 +5,59 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('guides', '0001_initial'),
+        ("guides", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='guidepage',
-            name='body',
-            field=wagtail.fields.StreamField([('rich_text', 0), ('image', 4), ('quote', 7), ('products', 11)], block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'label': 'Text', 'template': 'blocks/rich_text.html'}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'Alternative text', 'max_length': 200}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 1), ('alt_text', 2), ('caption', 3)]], {}), 5: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'max_length': 120, 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('text', 5), ('source', 6)]], {}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 120, 'required': False}), 9: ('wagtail.snippets.blocks.SnippetChooserBlock', ('products.Product',), {}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'Products', 'max_num': 12, 'min_num': 1}), 11: ('wagtail.blocks.StructBlock', [[('heading', 8), ('products', 10)]], {})}, verbose_name='body'),
+            model_name="guidepage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [("rich_text", 0), ("image", 4), ("quote", 7), ("products", 11)],
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"label": "Text", "template": "blocks/rich_text.html"},
+                    ),
+                    1: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    2: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Alternative text", "max_length": 200},
+                    ),
+                    3: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Caption", "max_length": 250, "required": False},
+                    ),
+                    4: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 1), ("alt_text", 2), ("caption", 3)]],
+                        {},
+                    ),
+                    5: ("wagtail.blocks.TextBlock", (), {"label": "Quote"}),
+                    6: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Source", "max_length": 120, "required": False},
+                    ),
+                    7: ("wagtail.blocks.StructBlock", [[("text", 5), ("source", 6)]], {}),
+                    8: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Heading", "max_length": 120, "required": False},
+                    ),
+                    9: ("wagtail.snippets.blocks.SnippetChooserBlock", ("products.Product",), {}),
+                    10: (
+                        "wagtail.blocks.ListBlock",
+                        (9,),
+                        {"label": "Products", "max_num": 12, "min_num": 1},
+                    ),
+                    11: ("wagtail.blocks.StructBlock", [[("heading", 8), ("products", 10)]], {}),
+                },
+                verbose_name="body",
+            ),
         ),
     ]

@@ -8,50 +8,135 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HelpArticlePage',
+            name="HelpArticlePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('body', wagtail.fields.StreamField([('step', 4), ('tip', 6), ('faq', 9)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Step title', 'max_length': 120}), 1: ('wagtail.blocks.RichTextBlock', (), {'label': 'Text'}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image', 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Alternative text', 'max_length': 200, 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('image', 2), ('alt_text', 3)]], {}), 5: ('wagtail.blocks.RichTextBlock', (), {'label': 'Tip'}), 6: ('wagtail.blocks.StructBlock', [[('text', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Question', 'max_length': 200}), 8: ('wagtail.blocks.RichTextBlock', (), {'label': 'Answer'}), 9: ('wagtail.blocks.StructBlock', [[('question', 7), ('answer', 8)]], {})}, verbose_name='body')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="summary")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("step", 4), ("tip", 6), ("faq", 9)],
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Step title", "max_length": 120},
+                            ),
+                            1: ("wagtail.blocks.RichTextBlock", (), {"label": "Text"}),
+                            2: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {"label": "Image", "required": False},
+                            ),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "label": "Alternative text",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 0), ("text", 1), ("image", 2), ("alt_text", 3)]],
+                                {},
+                            ),
+                            5: ("wagtail.blocks.RichTextBlock", (), {"label": "Tip"}),
+                            6: ("wagtail.blocks.StructBlock", [[("text", 5)]], {}),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Question", "max_length": 200},
+                            ),
+                            8: ("wagtail.blocks.RichTextBlock", (), {"label": "Answer"}),
+                            9: (
+                                "wagtail.blocks.StructBlock",
+                                [[("question", 7), ("answer", 8)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'help article',
-                'verbose_name_plural': 'help articles',
+                "verbose_name": "help article",
+                "verbose_name_plural": "help articles",
             },
-            bases=(home.permissions.SectionPageMixin, 'wagtailcore.page'),
+            bases=(home.permissions.SectionPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='HelpCenterPage',
+            name="HelpCenterPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'help center',
+                "verbose_name": "help center",
             },
-            bases=(home.permissions.SectionPageMixin, 'wagtailcore.page'),
+            bases=(home.permissions.SectionPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='HelpCategoryPage',
+            name="HelpCategoryPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('icon_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='icon')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "icon_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="icon",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'help category',
-                'verbose_name_plural': 'help categories',
+                "verbose_name": "help category",
+                "verbose_name_plural": "help categories",
             },
-            bases=(home.permissions.SectionPageMixin, 'wagtailcore.page'),
+            bases=(home.permissions.SectionPageMixin, "wagtailcore.page"),
         ),
     ]

@@ -76,8 +76,10 @@ def _wrap(text: str, size: int, width: int) -> list[str]:
 def _polygon(centre, radius, sides, rotation=0.0):
     cx, cy = centre
     return [
-        (cx + radius * math.cos(rotation + 2 * math.pi * i / sides),
-         cy + radius * math.sin(rotation + 2 * math.pi * i / sides))
+        (
+            cx + radius * math.cos(rotation + 2 * math.pi * i / sides),
+            cy + radius * math.sin(rotation + 2 * math.pi * i / sides),
+        )
         for i in range(sides)
     ]
 
@@ -85,7 +87,10 @@ def _polygon(centre, radius, sides, rotation=0.0):
 def _leaf(centre, radius, tilt=-math.pi / 4):
     """A leaf outline: two arcs meeting at the tips, tilted up to the right."""
     cx, cy = centre
-    outline = [(-radius + 2 * radius * t / 20, 0.5 * radius * math.sin(math.pi * t / 20)) for t in range(21)]
+    outline = [
+        (-radius + 2 * radius * t / 20, 0.5 * radius * math.sin(math.pi * t / 20))
+        for t in range(21)
+    ]
     outline += [(x, -y) for x, y in reversed(outline)]
     cos, sin = math.cos(tilt), math.sin(tilt)
     return [(cx + x * cos - y * sin, cy + x * sin + y * cos) for x, y in outline]
@@ -105,18 +110,32 @@ def _mark(draw, shape: str, centre, radius, colour, accent):
         draw.polygon(_polygon((cx, cy - radius * 0.78), radius * 0.2, 4), fill=accent)
     elif shape == "leaf":
         draw.polygon(_leaf(centre, radius), fill=colour)
-        draw.line((cx + radius * 0.62, cy - radius * 0.62, cx + radius * 0.95, cy - radius * 0.95),
-                  fill=accent, width=12)
+        draw.line(
+            (cx + radius * 0.62, cy - radius * 0.62, cx + radius * 0.95, cy - radius * 0.95),
+            fill=accent,
+            width=12,
+        )
     elif shape == "triangle":
-        draw.polygon(_polygon((cx, cy + radius * 0.15), radius * 1.1, 3, -math.pi / 2), fill=colour)
+        draw.polygon(
+            _polygon((cx, cy + radius * 0.15), radius * 1.1, 3, -math.pi / 2), fill=colour
+        )
     elif shape == "rounded":
         draw.rounded_rectangle(box, radius=radius // 3, fill=colour)
-        draw.rounded_rectangle((cx - radius * 0.7, cy + radius * 0.55, cx + radius * 0.7, cy + radius * 0.7),
-                               radius=6, fill=accent)
+        draw.rounded_rectangle(
+            (cx - radius * 0.7, cy + radius * 0.55, cx + radius * 0.7, cy + radius * 0.7),
+            radius=6,
+            fill=accent,
+        )
     elif shape == "ring":
         draw.ellipse(box, outline=colour, width=max(radius // 5, 8))
-        draw.ellipse((cx - radius * 0.62, cy - radius * 0.62, cx + radius * 0.62, cy + radius * 0.62), fill=colour)
-        draw.ellipse((cx + radius * 0.6, cy - radius * 0.95, cx + radius * 0.95, cy - radius * 0.6), fill=accent)
+        draw.ellipse(
+            (cx - radius * 0.62, cy - radius * 0.62, cx + radius * 0.62, cy + radius * 0.62),
+            fill=colour,
+        )
+        draw.ellipse(
+            (cx + radius * 0.6, cy - radius * 0.95, cx + radius * 0.95, cy - radius * 0.6),
+            fill=accent,
+        )
     else:  # "star"
         points = []
         for i in range(10):
@@ -131,8 +150,13 @@ def draw_logo(*, name: str, initials: str, shape: str, colour: str, accent: str)
     main, second = hex_rgb(colour), hex_rgb(accent)
     image, draw = _canvas((480, 480), mix(WHITE, main, 0.06))
     _mark(draw, shape, (240, 200), 130, main, second)
-    _text_centered(draw, (240, 205 if shape != "triangle" else 225), initials, 96 if len(initials) < 3 else 72,
-                   WHITE)
+    _text_centered(
+        draw,
+        (240, 205 if shape != "triangle" else 225),
+        initials,
+        96 if len(initials) < 3 else 72,
+        WHITE,
+    )
     _text_centered(draw, (240, 400), name, 44, INK)
     draw.rectangle((200, 440, 280, 446), fill=second)
     return png_bytes(image)
@@ -145,32 +169,81 @@ def draw_motif(draw, motif: str, area, colour, accent):
     r = min(x1 - x0, y1 - y0) / 2
     if motif == "waves":
         for i in range(5):
-            draw.arc((cx - r + i * r / 5, cy - r + i * r / 5, cx + r - i * r / 5, cy + r - i * r / 5),
-                     300, 60, fill=accent if i % 2 else WHITE, width=10)
+            draw.arc(
+                (cx - r + i * r / 5, cy - r + i * r / 5, cx + r - i * r / 5, cy + r - i * r / 5),
+                300,
+                60,
+                fill=accent if i % 2 else WHITE,
+                width=10,
+            )
         draw.ellipse((cx - r / 4, cy - r / 4, cx + r / 4, cy + r / 4), fill=WHITE)
     elif motif == "cup":
-        draw.rounded_rectangle((cx - r * 0.55, cy - r * 0.3, cx + r * 0.45, cy + r * 0.6), radius=24, fill=WHITE)
-        draw.arc((cx + r * 0.25, cy - r * 0.1, cx + r * 0.8, cy + r * 0.4), 270, 90, fill=WHITE, width=16)
+        draw.rounded_rectangle(
+            (cx - r * 0.55, cy - r * 0.3, cx + r * 0.45, cy + r * 0.6), radius=24, fill=WHITE
+        )
+        draw.arc(
+            (cx + r * 0.25, cy - r * 0.1, cx + r * 0.8, cy + r * 0.4),
+            270,
+            90,
+            fill=WHITE,
+            width=16,
+        )
         for dx in (-0.3, 0, 0.3):
-            draw.arc((cx + dx * r - 20, cy - r * 0.85, cx + dx * r + 20, cy - r * 0.4), 90, 270, fill=accent, width=8)
+            draw.arc(
+                (cx + dx * r - 20, cy - r * 0.85, cx + dx * r + 20, cy - r * 0.4),
+                90,
+                270,
+                fill=accent,
+                width=8,
+            )
     elif motif == "book":
-        draw.polygon([(cx, cy - r * 0.4), (cx - r, cy - r * 0.6), (cx - r, cy + r * 0.5), (cx, cy + r * 0.7)],
-                     fill=WHITE)
-        draw.polygon([(cx, cy - r * 0.4), (cx + r, cy - r * 0.6), (cx + r, cy + r * 0.5), (cx, cy + r * 0.7)],
-                     fill=mix(WHITE, accent, 0.25))
+        draw.polygon(
+            [
+                (cx, cy - r * 0.4),
+                (cx - r, cy - r * 0.6),
+                (cx - r, cy + r * 0.5),
+                (cx, cy + r * 0.7),
+            ],
+            fill=WHITE,
+        )
+        draw.polygon(
+            [
+                (cx, cy - r * 0.4),
+                (cx + r, cy - r * 0.6),
+                (cx + r, cy + r * 0.5),
+                (cx, cy + r * 0.7),
+            ],
+            fill=mix(WHITE, accent, 0.25),
+        )
         for i in range(4):
             y = cy - r * 0.3 + i * r * 0.22
             draw.line((cx - r * 0.8, y - r * 0.1, cx - r * 0.15, y), fill=accent, width=6)
     elif motif == "shoe":
-        draw.polygon([(cx - r * 0.9, cy + r * 0.2), (cx - r * 0.85, cy - r * 0.5), (cx - r * 0.45, cy - r * 0.55),
-                      (cx - r * 0.1, cy - r * 0.15), (cx + r * 0.7, cy - r * 0.02), (cx + r * 0.95, cy + r * 0.2)],
-                     fill=WHITE)
-        draw.rounded_rectangle((cx - r * 0.95, cy + r * 0.15, cx + r, cy + r * 0.38), radius=14, fill=accent)
+        draw.polygon(
+            [
+                (cx - r * 0.9, cy + r * 0.2),
+                (cx - r * 0.85, cy - r * 0.5),
+                (cx - r * 0.45, cy - r * 0.55),
+                (cx - r * 0.1, cy - r * 0.15),
+                (cx + r * 0.7, cy - r * 0.02),
+                (cx + r * 0.95, cy + r * 0.2),
+            ],
+            fill=WHITE,
+        )
+        draw.rounded_rectangle(
+            (cx - r * 0.95, cy + r * 0.15, cx + r, cy + r * 0.38), radius=14, fill=accent
+        )
         for i in range(3):
             x = cx - r * 0.45 + i * r * 0.18
-            draw.line((x, cy - r * 0.42 + i * r * 0.1, x + r * 0.14, cy - r * 0.3 + i * r * 0.1), fill=accent, width=6)
+            draw.line(
+                (x, cy - r * 0.42 + i * r * 0.1, x + r * 0.14, cy - r * 0.3 + i * r * 0.1),
+                fill=accent,
+                width=6,
+            )
     elif motif == "drop":
-        draw.polygon([(cx, cy - r), (cx - r * 0.6, cy + r * 0.1), (cx + r * 0.6, cy + r * 0.1)], fill=WHITE)
+        draw.polygon(
+            [(cx, cy - r), (cx - r * 0.6, cy + r * 0.1), (cx + r * 0.6, cy + r * 0.1)], fill=WHITE
+        )
         draw.ellipse((cx - r * 0.6, cy - r * 0.3, cx + r * 0.6, cy + r * 0.7), fill=WHITE)
         draw.ellipse((cx - r * 0.25, cy + r * 0.05, cx - r * 0.05, cy + r * 0.3), fill=accent)
     elif motif == "house":
@@ -178,8 +251,12 @@ def draw_motif(draw, motif: str, area, colour, accent):
         draw.rectangle((cx - r * 0.75, cy - r * 0.1, cx + r * 0.75, cy + r * 0.8), fill=WHITE)
         draw.rectangle((cx - r * 0.2, cy + r * 0.25, cx + r * 0.2, cy + r * 0.8), fill=accent)
     elif motif == "bag":
-        draw.rounded_rectangle((cx - r * 0.7, cy - r * 0.45, cx + r * 0.7, cy + r * 0.85), radius=30, fill=WHITE)
-        draw.arc((cx - r * 0.35, cy - r, cx + r * 0.35, cy - r * 0.1), 180, 360, fill=WHITE, width=16)
+        draw.rounded_rectangle(
+            (cx - r * 0.7, cy - r * 0.45, cx + r * 0.7, cy + r * 0.85), radius=30, fill=WHITE
+        )
+        draw.arc(
+            (cx - r * 0.35, cy - r, cx + r * 0.35, cy - r * 0.1), 180, 360, fill=WHITE, width=16
+        )
         draw.rectangle((cx - r * 0.7, cy, cx + r * 0.7, cy + r * 0.12), fill=accent)
     else:  # "grid": tidy boxes
         size = r * 0.55
@@ -217,7 +294,9 @@ def draw_checklist(*, heading: str, items: list[str], colour: str, accent: str) 
         draw.line([(194, top + 29), (205, top + 40), (224, top + 17)], fill=WHITE, width=7)
         draw.text((266, top + 28), item, font=font(38), fill=INK, anchor="lm")
         draw.rounded_rectangle((720, top + 18, 1020, top + 38), radius=10, fill=LINE)
-        draw.rounded_rectangle((720, top + 18, 720 + 300 * (0.95 - 0.17 * index), top + 38), radius=10, fill=second)
+        draw.rounded_rectangle(
+            (720, top + 18, 720 + 300 * (0.95 - 0.17 * index), top + 38), radius=10, fill=second
+        )
     return png_bytes(image)
 
 
@@ -244,7 +323,9 @@ def draw_screenshot(*, number: int, label: str, layout: str, colour: str) -> byt
     needed = font(30).getlength(label) + 56
     if tx1 - tx0 < needed:
         tx0, tx1 = (tx1 - needed, tx1) if layout == "list" else (tx0, tx0 + needed)
-    draw.rounded_rectangle((tx0, ty0, tx1, ty1), radius=10, fill=mix(WHITE, main, 0.1), outline=main, width=6)
+    draw.rounded_rectangle(
+        (tx0, ty0, tx1, ty1), radius=10, fill=mix(WHITE, main, 0.1), outline=main, width=6
+    )
     draw.text(((tx0 + tx1) / 2, (ty0 + ty1) / 2), label, font=font(30), fill=main, anchor="mm")
     cx, cy = tx0 - 8, ty0 - 8
     draw.ellipse((cx - 36, cy - 36, cx + 36, cy + 36), fill=main, outline=WHITE, width=5)
@@ -257,7 +338,9 @@ def _screen_blocks(draw, layout: str, main):
     if layout == "form":
         for i in range(3):
             draw.rounded_rectangle((120, 160 + i * 84, 300, 176 + i * 84), radius=8, fill=LINE)
-            draw.rounded_rectangle((120, 186 + i * 84, 620, 222 + i * 84), radius=8, outline=LINE, width=3)
+            draw.rounded_rectangle(
+                (120, 186 + i * 84, 620, 222 + i * 84), radius=8, outline=LINE, width=3
+            )
         draw.rounded_rectangle((660, 160, 860, 400), radius=12, fill=mix(WHITE, main, 0.06))
         return (120, 440, 420, 500)
     if layout == "list":
@@ -274,7 +357,9 @@ def _screen_blocks(draw, layout: str, main):
     draw.rounded_rectangle((490, 210, 760, 232), radius=8, fill=LINE)
     draw.rounded_rectangle((490, 262, 640, 300), radius=8, fill=mix(WHITE, main, 0.3))
     for i in range(3):
-        draw.rounded_rectangle((490 + i * 110, 330, 586 + i * 110, 370), radius=8, outline=LINE, width=3)
+        draw.rounded_rectangle(
+            (490 + i * 110, 330, 586 + i * 110, 370), radius=8, outline=LINE, width=3
+        )
     return (490, 420, 860, 490)
 
 
@@ -284,8 +369,11 @@ def draw_banner(*, headline: str, subline: str, motif: str, colour: str, accent:
     image = gradient((1600, 500), mix(main, INK, 0.3), mix(main, WHITE, 0.2), horizontal=True)
     draw = ImageDraw.Draw(image)
     for i in range(6):
-        draw.ellipse((1050 + i * 40, -120 + i * 30, 1650 + i * 40, 480 + i * 30),
-                     outline=mix(main, WHITE, 0.2 + i * 0.05), width=3)
+        draw.ellipse(
+            (1050 + i * 40, -120 + i * 30, 1650 + i * 40, 480 + i * 30),
+            outline=mix(main, WHITE, 0.2 + i * 0.05),
+            width=3,
+        )
     draw.ellipse((1080, 60, 1460, 440), fill=mix(main, WHITE, 0.25))
     draw_motif(draw, motif, (1130, 110, 1410, 390), main, second)
     for index, line in enumerate(_wrap(headline, 78, 900)[:2]):

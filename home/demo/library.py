@@ -28,17 +28,26 @@ class ImageLibrary:
     def __init__(self):
         self.model = get_image_model()
         self.collection = demo_collection()
-        self.by_title = {image.title: image for image in self.model.objects.filter(collection=self.collection)}
+        self.by_title = {
+            image.title: image for image in self.model.objects.filter(collection=self.collection)
+        }
         self.created = 0
 
     def get(self, *, title: str, filename: str, description: str, draw: Callable[[], bytes]):
         image = self.by_title.get(title)
         if image is None:
             data = draw()
-            # Reading the size from the PNG header spares Wagtail decoding every picture to find it.
+            # Reading the size from the PNG header spares Wagtail decoding every picture to find
+            # it.
             width, height = PILImage.open(BytesIO(data)).size
-            image = self.model(title=title, description=description, collection=self.collection,
-                               file=ImageFile(BytesIO(data), name=filename), width=width, height=height)
+            image = self.model(
+                title=title,
+                description=description,
+                collection=self.collection,
+                file=ImageFile(BytesIO(data), name=filename),
+                width=width,
+                height=height,
+            )
             image._set_image_file_metadata()
             image.save()
             self.by_title[title] = image

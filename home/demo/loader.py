@@ -27,7 +27,8 @@ from .site import fill_announcements, fill_settings, fill_users
 
 
 def publish_child(parent: Page, page: Page) -> Page:
-    """Add ``page`` under ``parent`` and publish it, so it has a first revision like an editor's page."""
+    """Add ``page`` under ``parent`` and publish it, so it has a first revision like an editor's
+    page."""
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
@@ -45,7 +46,8 @@ def maybe_day(days: int | None) -> datetime.datetime | None:
 
 
 class DemoLoader:
-    """Loads the demo content in dependency order: pictures and pages first, then what links to them."""
+    """Loads the demo content in dependency order: pictures and pages first, then what links to
+    them."""
 
     def __init__(self, log: Callable[[str], None] = lambda message: None):
         self.log = log
@@ -88,23 +90,45 @@ class DemoLoader:
 
     def load_brands(self, index: BrandIndexPage) -> dict[str, BrandPage]:
         existing = {page.slug: page for page in BrandPage.objects.child_of(index)}
-        brands = {brand.slug: existing.get(brand.slug) or publish_child(index, self.new_brand(brand))
-                  for brand in BRANDS}
+        brands = {
+            brand.slug: existing.get(brand.slug) or publish_child(index, self.new_brand(brand))
+            for brand in BRANDS
+        }
         self.log_pages("Brands", len(BRANDS), sum(slug in existing for slug in brands))
         return brands
 
     def new_brand(self, brand) -> BrandPage:
         look = brand.look
         logo = self.images.get(
-            title=f"{brand.title} logo", filename=f"logo-{brand.slug}.png", description=f"{brand.title} 标志",
-            draw=lambda: images.draw_logo(name=brand.latin_name, initials=brand.initials, shape=look.motif,
-                                          colour=look.colour, accent=look.accent),
+            title=f"{brand.title} logo",
+            filename=f"logo-{brand.slug}.png",
+            description=f"{brand.title} 标志",
+            draw=lambda: images.draw_logo(
+                name=brand.latin_name,
+                initials=brand.initials,
+                shape=look.motif,
+                colour=look.colour,
+                accent=look.accent,
+            ),
         )
-        page = BrandPage(title=brand.title, slug=brand.slug, logo=logo, tagline=brand.tagline,
-                         story=brand.story, website=brand.website, search_description=brand.tagline)
+        page = BrandPage(
+            title=brand.title,
+            slug=brand.slug,
+            logo=logo,
+            tagline=brand.tagline,
+            story=brand.story,
+            website=brand.website,
+            search_description=brand.tagline,
+        )
         page.news_items = [
-            BrandNewsItem(date=timezone.localdate() - datetime.timedelta(days=item.days_ago), kind=item.kind,
-                          title=item.title, text=item.text, link_url=item.link_url, sort_order=position)
+            BrandNewsItem(
+                date=timezone.localdate() - datetime.timedelta(days=item.days_ago),
+                kind=item.kind,
+                title=item.title,
+                text=item.text,
+                link_url=item.link_url,
+                sort_order=position,
+            )
             for position, item in enumerate(brand.news)
         ]
         return page
@@ -112,29 +136,48 @@ class DemoLoader:
     def load_guides(self, index: GuideIndexPage) -> dict[str, GuidePage]:
         existing = {page.slug: page for page in GuidePage.objects.child_of(index)}
         # Oldest first, so the tree order matches the publishing order.
-        guides = {guide.slug: existing.get(guide.slug) or publish_child(index, self.new_guide(guide))
-                  for guide in sorted(GUIDES, key=lambda guide: -guide.days_ago)}
+        guides = {
+            guide.slug: existing.get(guide.slug) or publish_child(index, self.new_guide(guide))
+            for guide in sorted(GUIDES, key=lambda guide: -guide.days_ago)
+        }
         self.log_pages("Guides", len(GUIDES), sum(slug in existing for slug in guides))
         return guides
 
     def new_guide(self, guide) -> GuidePage:
         look = guide.look
         cover = self.images.get(
-            title=f"{guide.title} · 封面 cover", filename=f"guide-{guide.slug}-cover.png",
+            title=f"{guide.title} · 封面 cover",
+            filename=f"guide-{guide.slug}-cover.png",
             description=f"{guide.title} 封面图",
-            draw=lambda: images.draw_cover(headline=guide.headline, kicker=guide.kicker, motif=look.motif,
-                                           colour=look.colour, accent=look.accent),
+            draw=lambda: images.draw_cover(
+                headline=guide.headline,
+                kicker=guide.kicker,
+                motif=look.motif,
+                colour=look.colour,
+                accent=look.accent,
+            ),
         )
         checklist = self.images.get(
-            title=f"{guide.title} · 要点 checklist", filename=f"guide-{guide.slug}-checklist.png",
+            title=f"{guide.title} · 要点 checklist",
+            filename=f"guide-{guide.slug}-checklist.png",
             description=guide.caption,
-            draw=lambda: images.draw_checklist(heading="Before you buy", items=list(guide.checklist),
-                                               colour=look.colour, accent=look.accent),
+            draw=lambda: images.draw_checklist(
+                heading="Before you buy",
+                items=list(guide.checklist),
+                colour=look.colour,
+                accent=look.accent,
+            ),
         )
         date = timezone.localdate() - datetime.timedelta(days=guide.days_ago)
         page = GuidePage(
-            title=guide.title, slug=guide.slug, summary=guide.summary, search_description=guide.summary,
-            cover_image=cover, author=guide.author, date=date, body=self.guide_body(guide, checklist),
+            title=guide.title,
+            slug=guide.slug,
+            summary=guide.summary,
+            search_description=guide.summary,
+            cover_image=cover,
+            author=guide.author,
+            date=date,
+            body=self.guide_body(guide, checklist),
             first_published_at=day_start(-guide.days_ago) + datetime.timedelta(hours=10),
         )
         page.tags.add(*(self.tags[slug] for slug in guide.tags))
@@ -171,12 +214,18 @@ class DemoLoader:
     def new_help_category(self, category) -> HelpCategoryPage:
         look = category.look
         icon = self.images.get(
-            title=f"{category.title} · 图标 icon", filename=f"help-{category.slug}-icon.png",
+            title=f"{category.title} · 图标 icon",
+            filename=f"help-{category.slug}-icon.png",
             description=f"{category.title} 图标",
             draw=lambda: images.draw_icon(motif=look.motif, colour=look.colour),
         )
-        return HelpCategoryPage(title=category.title, slug=category.slug, description=category.description,
-                                search_description=category.description, icon_image=icon)
+        return HelpCategoryPage(
+            title=category.title,
+            slug=category.slug,
+            description=category.description,
+            search_description=category.description,
+            icon_image=icon,
+        )
 
     def load_help_articles(self, category_page, category, pages) -> int:
         existing = {page.slug: page for page in HelpArticlePage.objects.child_of(category_page)}
@@ -197,14 +246,31 @@ class DemoLoader:
                 filename=f"help-{article.slug}-step-{number}.png",
                 description=f"第 {number} 步：{step.title}",
                 draw=lambda number=number, step=step: images.draw_screenshot(
-                    number=number, label=step.label, layout=step.layout, colour=look.colour),
+                    number=number, label=step.label, layout=step.layout, colour=look.colour
+                ),
             )
-            body.append(("step", {"title": step.title, "text": step.text, "image": screenshot,
-                                  "alt_text": f"示意图：{step.title}"}))
+            body.append(
+                (
+                    "step",
+                    {
+                        "title": step.title,
+                        "text": step.text,
+                        "image": screenshot,
+                        "alt_text": f"示意图：{step.title}",
+                    },
+                )
+            )
         body.append(("tip", {"text": article.tip}))
-        body.extend(("faq", {"question": question, "answer": answer}) for question, answer in article.faqs)
-        return HelpArticlePage(title=article.title, slug=article.slug, summary=article.summary,
-                               search_description=article.summary, body=body)
+        body.extend(
+            ("faq", {"question": question, "answer": answer}) for question, answer in article.faqs
+        )
+        return HelpArticlePage(
+            title=article.title,
+            slug=article.slug,
+            summary=article.summary,
+            search_description=article.summary,
+            body=body,
+        )
 
     # Pages the migrations created --------------------------------------------
 
@@ -231,7 +297,10 @@ class DemoLoader:
     def home_body(self) -> list:
         shortcuts = [self.help_pages[f"help:{category.slug}"] for category in HELP_CATEGORIES]
         return [
-            ("banner_carousel", {"banners": [self.banner_value(banner) for banner in shop.BANNERS]}),
+            (
+                "banner_carousel",
+                {"banners": [self.banner_value(banner) for banner in shop.BANNERS]},
+            ),
             ("rich_text", shop.WELCOME),
             ("guide_teasers", {"heading": "最新导购 Latest guides", "guides": [], "count": 4}),
             ("brand_wall", {"heading": "精选品牌 Our brands", "brands": []}),
@@ -241,19 +310,29 @@ class DemoLoader:
     def banner_value(self, banner) -> dict:
         look = banner.look
         picture = self.images.get(
-            title=f"横幅 Banner · {banner.heading}", filename=f"banner-{banner.key}.png",
+            title=f"横幅 Banner · {banner.heading}",
+            filename=f"banner-{banner.key}.png",
             description=banner.alt_text,
-            draw=lambda: images.draw_banner(headline=banner.headline, subline=banner.subline,
-                                            motif=look.motif, colour=look.colour, accent=look.accent),
+            draw=lambda: images.draw_banner(
+                headline=banner.headline,
+                subline=banner.subline,
+                motif=look.motif,
+                colour=look.colour,
+                accent=look.accent,
+            ),
         )
         return {
-            "image": picture, "alt_text": banner.alt_text, "heading": banner.heading,
+            "image": picture,
+            "alt_text": banner.alt_text,
+            "heading": banner.heading,
             "link": self.link_value(banner.link),
-            "starts_at": maybe_day(banner.starts_in_days), "ends_at": maybe_day(banner.ends_in_days),
+            "starts_at": maybe_day(banner.starts_in_days),
+            "ends_at": maybe_day(banner.ends_in_days),
         }
 
     def link_value(self, target: str) -> dict:
-        """A LinkBlock value for "guide:<slug>", "brand:<slug>", "help:<slug>", "brands", "guides" or "help"."""
+        """A LinkBlock value for "guide:<slug>", "brand:<slug>", "help:<slug>", "brands", "guides"
+        or "help"."""
         kind, _, slug = target.partition(":")
         if kind == "guide":
             page = self.guides[slug]

@@ -19,13 +19,19 @@ ADMIN_EMAIL = "admin@example.com"
 
 
 def fill_announcements(announcements, *, day: Callable) -> str:
-    """Create the announcements not there yet (matched by text); ``day`` turns day offsets into datetimes."""
+    """Create the announcements not there yet (matched by text); ``day`` turns day offsets into
+    datetimes."""
     created = 0
     for text, level, link, starts_in_days, ends_in_days in announcements:
         if Announcement.objects.filter(text=text).exists():
             continue
-        Announcement.objects.create(text=text, level=level, link_url=link,
-                                    starts_at=day(starts_in_days), ends_at=day(ends_in_days))
+        Announcement.objects.create(
+            text=text,
+            level=level,
+            link_url=link,
+            starts_at=day(starts_in_days),
+            ends_at=day(ends_in_days),
+        )
         created += 1
     return f"Announcements: {created} created, {len(announcements) - created} already there"
 
@@ -45,8 +51,13 @@ def fill_settings(site, *, link: Callable[[str], dict]) -> str:
     settings.service_hours = shop.SERVICE_HOURS
     settings.footer_note = shop.FOOTER_NOTE
     settings.footer_links = [
-        ("column", {"heading": heading,
-                    "links": [{"label": label, "link": link(target)} for label, target in links]})
+        (
+            "column",
+            {
+                "heading": heading,
+                "links": [{"label": label, "link": link(target)} for label, target in links],
+            },
+        )
         for heading, links in shop.FOOTER_COLUMNS
     ]
     settings.save()
@@ -58,10 +69,14 @@ def fill_users() -> str:
     User = get_user_model()
     created = 0
     if not User.objects.filter(username=ADMIN_USERNAME).exists():
-        User.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, ADMIN_PASSWORD,
-                                      first_name="Admin", last_name="Shop")
+        User.objects.create_superuser(
+            ADMIN_USERNAME, ADMIN_EMAIL, ADMIN_PASSWORD, first_name="Admin", last_name="Shop"
+        )
         created += 1
-    groups = {group.name: group for group in Group.objects.filter(name__in=[u.group for u in shop.STAFF_USERS])}
+    groups = {
+        group.name: group
+        for group in Group.objects.filter(name__in=[u.group for u in shop.STAFF_USERS])
+    }
     # One hash for all demo accounts: the password is printed for everyone to read anyway,
     # and each hash costs about half a second.
     password_hash = None
@@ -69,8 +84,13 @@ def fill_users() -> str:
         if User.objects.filter(username=staff.username).exists():
             continue
         password_hash = password_hash or make_password(shop.STAFF_PASSWORD)
-        user = User.objects.create(username=staff.username, email=f"{staff.username}@example.com",
-                                   password=password_hash, first_name=staff.first_name, last_name=staff.last_name)
+        user = User.objects.create(
+            username=staff.username,
+            email=f"{staff.username}@example.com",
+            password=password_hash,
+            first_name=staff.first_name,
+            last_name=staff.last_name,
+        )
         user.groups.add(groups[staff.group])
         created += 1
     return f"Users: {created} created, {1 + len(shop.STAFF_USERS) - created} already there"
@@ -85,6 +105,8 @@ def login_lines(base_url: str) -> list[str]:
         f"Demo staff logins (password {shop.STAFF_PASSWORD}), one per role:",
     ]
     lines += [f"  {staff.username:<13} {staff.group}" for staff in shop.STAFF_USERS]
-    lines.append(f"Demo shopper: {base_url.rstrip('/')}/account/login/  user shopper (or shopper@example.com, "
-                 f"13800138000)  password {shop.STAFF_PASSWORD}")
+    lines.append(
+        f"Demo shopper: {base_url.rstrip('/')}/account/login/  user shopper (or shopper@example.com, "
+        f"13800138000)  password {shop.STAFF_PASSWORD}"
+    )
     return lines

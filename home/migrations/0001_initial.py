@@ -9,58 +9,345 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('body', wagtail.fields.StreamField([('banner_carousel', 10), ('brand_wall', 13), ('guide_teasers', 17), ('help_shortcuts', 20), ('rich_text', 21)], blank=True, block_lookup={0: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describes the picture for screen readers.', 'label': 'Alternative text', 'max_length': 200}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 120, 'required': False}), 3: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'help_text': 'Used when no page is chosen, e.g. /products/ or https://…', 'label': 'Address', 'max_length': 500, 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('page', 3), ('url', 4)]], {'required': False}), 6: ('wagtail.blocks.DateTimeBlock', (), {'label': 'Show from', 'required': False}), 7: ('wagtail.blocks.DateTimeBlock', (), {'label': 'Show until', 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 0), ('alt_text', 1), ('heading', 2), ('link', 5), ('starts_at', 6), ('ends_at', 7)]], {}), 9: ('wagtail.blocks.ListBlock', (8,), {'label': 'Banners'}), 10: ('wagtail.blocks.StructBlock', [[('banners', 9)]], {}), 11: ('wagtail.blocks.PageChooserBlock', (), {'page_type': ['products.BrandPage']}), 12: ('wagtail.blocks.ListBlock', (11,), {'help_text': 'Leave empty to show every published brand.', 'label': 'Brands', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('heading', 2), ('brands', 12)]], {}), 14: ('wagtail.blocks.PageChooserBlock', (), {'page_type': ['guides.GuidePage']}), 15: ('wagtail.blocks.ListBlock', (14,), {'help_text': 'Leave empty to show the newest guides.', 'label': 'Guides', 'required': False}), 16: ('wagtail.blocks.IntegerBlock', (), {'default': 4, 'label': 'How many', 'max_value': 12, 'min_value': 1}), 17: ('wagtail.blocks.StructBlock', [[('heading', 2), ('guides', 15), ('count', 16)]], {}), 18: ('wagtail.blocks.PageChooserBlock', (), {'page_type': ['help_center.HelpCategoryPage', 'help_center.HelpArticlePage']}), 19: ('wagtail.blocks.ListBlock', (18,), {'label': 'Help pages'}), 20: ('wagtail.blocks.StructBlock', [[('heading', 2), ('shortcuts', 19)]], {}), 21: ('wagtail.blocks.RichTextBlock', (), {'label': 'Text', 'template': 'blocks/rich_text.html'})}, verbose_name='Body')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("banner_carousel", 10),
+                            ("brand_wall", 13),
+                            ("guide_teasers", 17),
+                            ("help_shortcuts", 20),
+                            ("rich_text", 21),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describes the picture for screen readers.",
+                                    "label": "Alternative text",
+                                    "max_length": 200,
+                                },
+                            ),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Heading", "max_length": 120, "required": False},
+                            ),
+                            3: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "Page", "required": False},
+                            ),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Used when no page is chosen, e.g. /products/ or https://…",
+                                    "label": "Address",
+                                    "max_length": 500,
+                                    "required": False,
+                                },
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [[("page", 3), ("url", 4)]],
+                                {"required": False},
+                            ),
+                            6: (
+                                "wagtail.blocks.DateTimeBlock",
+                                (),
+                                {"label": "Show from", "required": False},
+                            ),
+                            7: (
+                                "wagtail.blocks.DateTimeBlock",
+                                (),
+                                {"label": "Show until", "required": False},
+                            ),
+                            8: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("image", 0),
+                                        ("alt_text", 1),
+                                        ("heading", 2),
+                                        ("link", 5),
+                                        ("starts_at", 6),
+                                        ("ends_at", 7),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            9: ("wagtail.blocks.ListBlock", (8,), {"label": "Banners"}),
+                            10: ("wagtail.blocks.StructBlock", [[("banners", 9)]], {}),
+                            11: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"page_type": ["products.BrandPage"]},
+                            ),
+                            12: (
+                                "wagtail.blocks.ListBlock",
+                                (11,),
+                                {
+                                    "help_text": "Leave empty to show every published brand.",
+                                    "label": "Brands",
+                                    "required": False,
+                                },
+                            ),
+                            13: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 2), ("brands", 12)]],
+                                {},
+                            ),
+                            14: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"page_type": ["guides.GuidePage"]},
+                            ),
+                            15: (
+                                "wagtail.blocks.ListBlock",
+                                (14,),
+                                {
+                                    "help_text": "Leave empty to show the newest guides.",
+                                    "label": "Guides",
+                                    "required": False,
+                                },
+                            ),
+                            16: (
+                                "wagtail.blocks.IntegerBlock",
+                                (),
+                                {
+                                    "default": 4,
+                                    "label": "How many",
+                                    "max_value": 12,
+                                    "min_value": 1,
+                                },
+                            ),
+                            17: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 2), ("guides", 15), ("count", 16)]],
+                                {},
+                            ),
+                            18: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {
+                                    "page_type": [
+                                        "help_center.HelpCategoryPage",
+                                        "help_center.HelpArticlePage",
+                                    ]
+                                },
+                            ),
+                            19: ("wagtail.blocks.ListBlock", (18,), {"label": "Help pages"}),
+                            20: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 2), ("shortcuts", 19)]],
+                                {},
+                            ),
+                            21: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"label": "Text", "template": "blocks/rich_text.html"},
+                            ),
+                        },
+                        verbose_name="Body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'home page',
+                "verbose_name": "home page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Announcement',
+            name="Announcement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=200, verbose_name='text')),
-                ('link_url', models.CharField(blank=True, help_text='Optional address, e.g. /help/ or https://…', max_length=500, verbose_name='link')),
-                ('level', models.CharField(choices=[('info', 'Information'), ('promotion', 'Promotion'), ('warning', 'Important')], default='info', max_length=20, verbose_name='level')),
-                ('starts_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='show from')),
-                ('ends_at', models.DateTimeField(blank=True, null=True, verbose_name='show until')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=200, verbose_name="text")),
+                (
+                    "link_url",
+                    models.CharField(
+                        blank=True,
+                        help_text="Optional address, e.g. /help/ or https://…",
+                        max_length=500,
+                        verbose_name="link",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("info", "Information"),
+                            ("promotion", "Promotion"),
+                            ("warning", "Important"),
+                        ],
+                        default="info",
+                        max_length=20,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "starts_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="show from"
+                    ),
+                ),
+                (
+                    "ends_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="show until"),
+                ),
             ],
             options={
-                'verbose_name': 'announcement',
-                'verbose_name_plural': 'announcements',
-                'ordering': ['-starts_at', '-pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('ends_at__isnull', True), ('ends_at__gt', models.F('starts_at')), _connector='OR'), name='announcement_ends_after_start')],
+                "verbose_name": "announcement",
+                "verbose_name_plural": "announcements",
+                "ordering": ["-starts_at", "-pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ends_at__isnull", True),
+                            ("ends_at__gt", models.F("starts_at")),
+                            _connector="OR",
+                        ),
+                        name="announcement_ends_after_start",
+                    )
+                ],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='ShopSettings',
+            name="ShopSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('payment_methods_info', wagtail.fields.RichTextField(blank=True, help_text='Which ways to pay exist, how to use them and what to watch out for.', verbose_name='payment methods')),
-                ('shipping_info', wagtail.fields.RichTextField(blank=True, help_text='Shipping methods, delivery times and notes shown on product pages.', verbose_name='shipping and delivery')),
-                ('service_phone', models.CharField(blank=True, max_length=40, verbose_name='customer-service phone')),
-                ('service_email', models.EmailField(blank=True, max_length=254, verbose_name='customer-service e-mail')),
-                ('service_hours', models.CharField(blank=True, max_length=120, verbose_name='customer-service hours')),
-                ('footer_links', wagtail.fields.StreamField([('column', 7)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Column heading', 'max_length': 60}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Label', 'max_length': 60}), 2: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': 'Used when no page is chosen, e.g. /products/ or https://…', 'label': 'Address', 'max_length': 500, 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('page', 2), ('url', 3)]], {}), 5: ('wagtail.blocks.StructBlock', [[('label', 1), ('link', 4)]], {}), 6: ('wagtail.blocks.ListBlock', (5,), {'label': 'Links'}), 7: ('wagtail.blocks.StructBlock', [[('heading', 0), ('links', 6)]], {})}, verbose_name='footer links')),
-                ('footer_note', models.CharField(blank=True, help_text='E.g. the company name and licence number.', max_length=250, verbose_name='footer note')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "payment_methods_info",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="Which ways to pay exist, how to use them and what to watch out for.",
+                        verbose_name="payment methods",
+                    ),
+                ),
+                (
+                    "shipping_info",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="Shipping methods, delivery times and notes shown on product pages.",
+                        verbose_name="shipping and delivery",
+                    ),
+                ),
+                (
+                    "service_phone",
+                    models.CharField(
+                        blank=True, max_length=40, verbose_name="customer-service phone"
+                    ),
+                ),
+                (
+                    "service_email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="customer-service e-mail"
+                    ),
+                ),
+                (
+                    "service_hours",
+                    models.CharField(
+                        blank=True, max_length=120, verbose_name="customer-service hours"
+                    ),
+                ),
+                (
+                    "footer_links",
+                    wagtail.fields.StreamField(
+                        [("column", 7)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Column heading", "max_length": 60},
+                            ),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Label", "max_length": 60},
+                            ),
+                            2: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "Page", "required": False},
+                            ),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Used when no page is chosen, e.g. /products/ or https://…",
+                                    "label": "Address",
+                                    "max_length": 500,
+                                    "required": False,
+                                },
+                            ),
+                            4: ("wagtail.blocks.StructBlock", [[("page", 2), ("url", 3)]], {}),
+                            5: ("wagtail.blocks.StructBlock", [[("label", 1), ("link", 4)]], {}),
+                            6: ("wagtail.blocks.ListBlock", (5,), {"label": "Links"}),
+                            7: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 0), ("links", 6)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="footer links",
+                    ),
+                ),
+                (
+                    "footer_note",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. the company name and licence number.",
+                        max_length=250,
+                        verbose_name="footer note",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'shop settings',
+                "verbose_name": "shop settings",
             },
         ),
     ]

@@ -34,8 +34,16 @@ def create_site_tree(apps, schema_editor):
 
     home_path = _child_path(root.path, Page.objects.filter(depth=2).count() + 1)
     home = HomePage.objects.create(
-        title="首页 Home", draft_title="首页 Home", slug="home", content_type=content_type(HomePage),
-        path=home_path, depth=2, numchild=3, url_path="/home/", locale=locale, live=True,
+        title="首页 Home",
+        draft_title="首页 Home",
+        slug="home",
+        content_type=content_type(HomePage),
+        path=home_path,
+        depth=2,
+        numchild=3,
+        url_path="/home/",
+        locale=locale,
+        live=True,
     )
     root.numchild = Page.objects.filter(depth=2).count()
     root.save(update_fields=["numchild"])
@@ -47,14 +55,27 @@ def create_site_tree(apps, schema_editor):
     ]
     for position, (model, title, slug) in enumerate(sections, start=1):
         model.objects.create(
-            title=title, draft_title=title, slug=slug, content_type=content_type(model),
-            path=_child_path(home_path, position), depth=3, numchild=0,
-            url_path=f"/home/{slug}/", locale=locale, live=True, show_in_menus=True,
+            title=title,
+            draft_title=title,
+            slug=slug,
+            content_type=content_type(model),
+            path=_child_path(home_path, position),
+            depth=3,
+            numchild=0,
+            url_path=f"/home/{slug}/",
+            locale=locale,
+            live=True,
+            show_in_menus=True,
         )
 
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page_id": home.pk, "site_name": "Shop"},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page_id": home.pk,
+            "site_name": "Shop",
+        },
     )
 
 

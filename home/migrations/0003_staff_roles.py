@@ -65,19 +65,24 @@ def create_roles(apps, schema_editor):
 
     root_page = Page.objects.get(depth=1)
     home = Page.objects.get(depth=2, slug="home")
-    sections = {page.slug: page for page in Page.objects.filter(depth=3, path__startswith=home.path)}
+    sections = {
+        page.slug: page for page in Page.objects.filter(depth=3, path__startswith=home.path)
+    }
     root_collection = Collection.objects.get(depth=1)
 
     def grant_pages(group, page, actions):
         for action in actions:
             GroupPagePermission.objects.create(
-                group=group, page=page, permission=_permission(apps, "wagtailcore", f"{action}_page")
+                group=group,
+                page=page,
+                permission=_permission(apps, "wagtailcore", f"{action}_page"),
             )
 
     def grant_collection(group, app_label, model, actions):
         for action in actions:
             GroupCollectionPermission.objects.create(
-                group=group, collection=root_collection,
+                group=group,
+                collection=root_collection,
                 permission=_permission(apps, app_label, f"{action}_{model}"),
             )
 
@@ -93,7 +98,9 @@ def create_roles(apps, schema_editor):
     grant_collection(editors, "wagtaildocs", "document", ["choose"])
 
     merchandisers = groups[MERCHANDISERS]
-    grant_pages(merchandisers, home, ["change", "publish"])  # the home page alone, see home.permissions
+    grant_pages(
+        merchandisers, home, ["change", "publish"]
+    )  # the home page alone, see home.permissions
     grant_pages(merchandisers, sections["brands"], PAGE_ACTIONS_PUBLISHER)
     grant_collection(merchandisers, "wagtailimages", "image", IMAGE_ACTIONS_AUTHOR)
 
@@ -115,7 +122,9 @@ def create_roles(apps, schema_editor):
         name="Manager approval", defaults={"content_type": task_type, "active": True}
     )
     task.groups.set([managers])
-    workflow, _ = Workflow.objects.get_or_create(name="Editorial review", defaults={"active": True})
+    workflow, _ = Workflow.objects.get_or_create(
+        name="Editorial review", defaults={"active": True}
+    )
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
 

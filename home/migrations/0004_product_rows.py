@@ -5,15 +5,195 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0003_staff_roles'),
+        ("home", "0003_staff_roles"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='homepage',
-            name='body',
-            field=wagtail.fields.StreamField([('banner_carousel', 10), ('product_row', 16), ('brand_wall', 19), ('guide_teasers', 23), ('help_shortcuts', 26), ('rich_text', 27)], blank=True, block_lookup={0: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describes the picture for screen readers.', 'label': 'Alternative text', 'max_length': 200}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 120, 'required': False}), 3: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'help_text': 'Used when no page is chosen, e.g. /products/ or https://…', 'label': 'Address', 'max_length': 500, 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('page', 3), ('url', 4)]], {'required': False}), 6: ('wagtail.blocks.DateTimeBlock', (), {'label': 'Show from', 'required': False}), 7: ('wagtail.blocks.DateTimeBlock', (), {'label': 'Show until', 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 0), ('alt_text', 1), ('heading', 2), ('link', 5), ('starts_at', 6), ('ends_at', 7)]], {}), 9: ('wagtail.blocks.ListBlock', (8,), {'label': 'Banners'}), 10: ('wagtail.blocks.StructBlock', [[('banners', 9)]], {}), 11: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('hand_picked', 'Hand-picked'), ('new', 'New arrivals'), ('recommended', 'Editor-recommended'), ('hot', 'Hot sellers'), ('category', 'From a category')], 'label': 'Rule'}), 12: ('wagtail.snippets.blocks.SnippetChooserBlock', ('products.Product',), {}), 13: ('wagtail.blocks.ListBlock', (12,), {'help_text': 'For the hand-picked rule, in the order shown.', 'label': 'Products', 'required': False}), 14: ('wagtail.snippets.blocks.SnippetChooserBlock', ('products.Category',), {'help_text': 'For the category rule.', 'label': 'Category', 'required': False}), 15: ('wagtail.blocks.IntegerBlock', (), {'default': 8, 'label': 'How many', 'max_value': 24, 'min_value': 1}), 16: ('wagtail.blocks.StructBlock', [[('heading', 2), ('rule', 11), ('products', 13), ('category', 14), ('count', 15)]], {}), 17: ('wagtail.blocks.PageChooserBlock', (), {'page_type': ['products.BrandPage']}), 18: ('wagtail.blocks.ListBlock', (17,), {'help_text': 'Leave empty to show every published brand.', 'label': 'Brands', 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('heading', 2), ('brands', 18)]], {}), 20: ('wagtail.blocks.PageChooserBlock', (), {'page_type': ['guides.GuidePage']}), 21: ('wagtail.blocks.ListBlock', (20,), {'help_text': 'Leave empty to show the newest guides.', 'label': 'Guides', 'required': False}), 22: ('wagtail.blocks.IntegerBlock', (), {'default': 4, 'label': 'How many', 'max_value': 12, 'min_value': 1}), 23: ('wagtail.blocks.StructBlock', [[('heading', 2), ('guides', 21), ('count', 22)]], {}), 24: ('wagtail.blocks.PageChooserBlock', (), {'page_type': ['help_center.HelpCategoryPage', 'help_center.HelpArticlePage']}), 25: ('wagtail.blocks.ListBlock', (24,), {'label': 'Help pages'}), 26: ('wagtail.blocks.StructBlock', [[('heading', 2), ('shortcuts', 25)]], {}), 27: ('wagtail.blocks.RichTextBlock', (), {'label': 'Text', 'template': 'blocks/rich_text.html'})}, verbose_name='Body'),
+            model_name="homepage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("banner_carousel", 10),
+                    ("product_row", 16),
+                    ("brand_wall", 19),
+                    ("guide_teasers", 23),
+                    ("help_shortcuts", 26),
+                    ("rich_text", 27),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    1: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Describes the picture for screen readers.",
+                            "label": "Alternative text",
+                            "max_length": 200,
+                        },
+                    ),
+                    2: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Heading", "max_length": 120, "required": False},
+                    ),
+                    3: (
+                        "wagtail.blocks.PageChooserBlock",
+                        (),
+                        {"label": "Page", "required": False},
+                    ),
+                    4: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Used when no page is chosen, e.g. /products/ or https://…",
+                            "label": "Address",
+                            "max_length": 500,
+                            "required": False,
+                        },
+                    ),
+                    5: (
+                        "wagtail.blocks.StructBlock",
+                        [[("page", 3), ("url", 4)]],
+                        {"required": False},
+                    ),
+                    6: (
+                        "wagtail.blocks.DateTimeBlock",
+                        (),
+                        {"label": "Show from", "required": False},
+                    ),
+                    7: (
+                        "wagtail.blocks.DateTimeBlock",
+                        (),
+                        {"label": "Show until", "required": False},
+                    ),
+                    8: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("image", 0),
+                                ("alt_text", 1),
+                                ("heading", 2),
+                                ("link", 5),
+                                ("starts_at", 6),
+                                ("ends_at", 7),
+                            ]
+                        ],
+                        {},
+                    ),
+                    9: ("wagtail.blocks.ListBlock", (8,), {"label": "Banners"}),
+                    10: ("wagtail.blocks.StructBlock", [[("banners", 9)]], {}),
+                    11: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("hand_picked", "Hand-picked"),
+                                ("new", "New arrivals"),
+                                ("recommended", "Editor-recommended"),
+                                ("hot", "Hot sellers"),
+                                ("category", "From a category"),
+                            ],
+                            "label": "Rule",
+                        },
+                    ),
+                    12: ("wagtail.snippets.blocks.SnippetChooserBlock", ("products.Product",), {}),
+                    13: (
+                        "wagtail.blocks.ListBlock",
+                        (12,),
+                        {
+                            "help_text": "For the hand-picked rule, in the order shown.",
+                            "label": "Products",
+                            "required": False,
+                        },
+                    ),
+                    14: (
+                        "wagtail.snippets.blocks.SnippetChooserBlock",
+                        ("products.Category",),
+                        {
+                            "help_text": "For the category rule.",
+                            "label": "Category",
+                            "required": False,
+                        },
+                    ),
+                    15: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {"default": 8, "label": "How many", "max_value": 24, "min_value": 1},
+                    ),
+                    16: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("heading", 2),
+                                ("rule", 11),
+                                ("products", 13),
+                                ("category", 14),
+                                ("count", 15),
+                            ]
+                        ],
+                        {},
+                    ),
+                    17: (
+                        "wagtail.blocks.PageChooserBlock",
+                        (),
+                        {"page_type": ["products.BrandPage"]},
+                    ),
+                    18: (
+                        "wagtail.blocks.ListBlock",
+                        (17,),
+                        {
+                            "help_text": "Leave empty to show every published brand.",
+                            "label": "Brands",
+                            "required": False,
+                        },
+                    ),
+                    19: ("wagtail.blocks.StructBlock", [[("heading", 2), ("brands", 18)]], {}),
+                    20: (
+                        "wagtail.blocks.PageChooserBlock",
+                        (),
+                        {"page_type": ["guides.GuidePage"]},
+                    ),
+                    21: (
+                        "wagtail.blocks.ListBlock",
+                        (20,),
+                        {
+                            "help_text": "Leave empty to show the newest guides.",
+                            "label": "Guides",
+                            "required": False,
+                        },
+                    ),
+                    22: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {"default": 4, "label": "How many", "max_value": 12, "min_value": 1},
+                    ),
+                    23: (
+                        "wagtail.blocks.StructBlock",
+                        [[("heading", 2), ("guides", 21), ("count", 22)]],
+                        {},
+                    ),
+                    24: (
+                        "wagtail.blocks.PageChooserBlock",
+                        (),
+                        {
+                            "page_type": [
+                                "help_center.HelpCategoryPage",
+                                "help_center.HelpArticlePage",
+                            ]
+                        },
+                    ),
+                    25: ("wagtail.blocks.ListBlock", (24,), {"label": "Help pages"}),
+                    26: ("wagtail.blocks.StructBlock", [[("heading", 2), ("shortcuts", 25)]], {}),
+                    27: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"label": "Text", "template": "blocks/rich_text.html"},
+                    ),
+                },
+                verbose_name="Body",
+            ),
         ),
     ]

@@ -71,10 +71,14 @@ def shop_price(value: float) -> Decimal:
 def draw_product(*, title: str, model: str, motif: str, colour: str) -> bytes:
     """A square product shot: soft gradient, the line's motif, the model name."""
     main = drawing.hex_rgb(colour)
-    image = drawing.gradient((600, 600), drawing.mix(main, drawing.WHITE, 0.75), drawing.mix(main, drawing.WHITE, 0.35))
+    image = drawing.gradient(
+        (600, 600), drawing.mix(main, drawing.WHITE, 0.75), drawing.mix(main, drawing.WHITE, 0.35)
+    )
     draw = ImageDraw.Draw(image)
     draw.ellipse((110, 70, 490, 450), fill=drawing.mix(main, drawing.WHITE, 0.15))
-    drawing.draw_motif(draw, motif, (170, 130, 430, 390), main, drawing.mix(main, drawing.INK, 0.3))
+    drawing.draw_motif(
+        draw, motif, (170, 130, 430, 390), main, drawing.mix(main, drawing.INK, 0.3)
+    )
     # Only the Latin part of the model name: the built-in font has no Chinese glyphs.
     latin_model = "".join(ch for ch in model if ord(ch) < 128).strip() or model
     draw.text((300, 500), latin_model, font=drawing.font(44), fill=drawing.INK, anchor="mm")
@@ -109,7 +113,9 @@ class CatalogueDemoLoader:
             if parent_slug is None:
                 existing[slug] = Category.add_root(name=name, slug=slug, description=description)
             else:
-                existing[slug] = existing[parent_slug].add_child(name=name, slug=slug, description=description)
+                existing[slug] = existing[parent_slug].add_child(
+                    name=name, slug=slug, description=description
+                )
         return existing
 
     def load_product_types(self) -> dict[str, ProductType]:
@@ -117,27 +123,66 @@ class CatalogueDemoLoader:
         for key, (name, option_1, option_2, attributes) in PRODUCT_TYPES.items():
             product_type = ProductType.objects.filter(name=name).first()
             if product_type is None:
-                product_type = ProductType.objects.create(name=name, option_1_name=option_1, option_2_name=option_2)
-                for position, (code, label, kind, unit, choices, required, filterable, validator) in enumerate(attributes):
+                product_type = ProductType.objects.create(
+                    name=name, option_1_name=option_1, option_2_name=option_2
+                )
+                for position, (
+                    code,
+                    label,
+                    kind,
+                    unit,
+                    choices,
+                    required,
+                    filterable,
+                    validator,
+                ) in enumerate(attributes):
                     AttributeDefinition.objects.create(
-                        product_type=product_type, sort_order=position, code=code, name=label, kind=kind, unit=unit,
-                        choices=choices, required=required, filterable=filterable, validator=validator,
+                        product_type=product_type,
+                        sort_order=position,
+                        code=code,
+                        name=label,
+                        kind=kind,
+                        unit=unit,
+                        choices=choices,
+                        required=required,
+                        filterable=filterable,
+                        validator=validator,
                     )
             types[key] = product_type
         return types
 
     def load_shipping_methods(self) -> None:
-        for code, name, description, base, first, step, step_fee, free_from, order in SHIPPING_METHODS:
+        for (
+            code,
+            name,
+            description,
+            base,
+            first,
+            step,
+            step_fee,
+            free_from,
+            order,
+        ) in SHIPPING_METHODS:
             if ShippingMethod.objects.filter(code=code).exists():
                 continue
             method = ShippingMethod.objects.create(
-                code=code, name=name, description=description, base_fee=Decimal(base), first_weight_grams=first,
-                step_grams=step, step_fee=Decimal(step_fee), free_shipping_threshold=Decimal(free_from),
+                code=code,
+                name=name,
+                description=description,
+                base_fee=Decimal(base),
+                first_weight_grams=first,
+                step_grams=step,
+                step_fee=Decimal(step_fee),
+                free_shipping_threshold=Decimal(free_from),
                 sort_order=order,
             )
             for province, surcharge in REMOTE_SURCHARGES.items():
-                RegionRule.objects.create(method=method, province=province, surcharge=Decimal(surcharge),
-                                          unavailable=(code == "sf-express" and province == "tibet"))
+                RegionRule.objects.create(
+                    method=method,
+                    province=province,
+                    surcharge=Decimal(surcharge),
+                    unavailable=(code == "sf-express" and province == "tibet"),
+                )
 
     def load_products(self) -> int:
         """Build every missing product in memory, then write them with bulk inserts.
@@ -151,39 +196,77 @@ class CatalogueDemoLoader:
         new = []
         number = 0
         for line in LINES:
-            definitions = {d.code: d for d in self.types[line.product_type].attribute_definitions.all()}
+            definitions = {
+                d.code: d for d in self.types[line.product_type].attribute_definitions.all()
+            }
             for item_index, (name_cn, name_en) in enumerate(line.items):
                 for model_index, model in enumerate(line.models):
                     number += 1
                     slug = slugify(f"{line.category} {name_en} {model}")[:200]
                     if slug not in existing:
-                        new.append((line, self.build_product(line, definitions, number, slug, name_cn, name_en,
-                                                             item_index, model_index, model), number))
+                        new.append(
+                            (
+                                line,
+                                self.build_product(
+                                    line,
+                                    definitions,
+                                    number,
+                                    slug,
+                                    name_cn,
+                                    name_en,
+                                    item_index,
+                                    model_index,
+                                    model,
+                                ),
+                                number,
+                            )
+                        )
         if new:
             self.write_products(new)
         return len(new)
 
-    def build_product(self, line, definitions, number, slug, name_cn, name_en, item_index, model_index, model):
+    def build_product(
+        self, line, definitions, number, slug, name_cn, name_en, item_index, model_index, model
+    ):
         """An unsaved live product with its variants, attributes, picture and tips in memory."""
         brand = self.brands.get(line.brand)
         price = shop_price(line.base_price * (1 + 0.12 * model_index + 0.2 * item_index))
-        published_at = timezone.now() - datetime.timedelta(days=(number * 7) % 90, hours=number % 24)
+        published_at = timezone.now() - datetime.timedelta(
+            days=(number * 7) % 90, hours=number % 24
+        )
         product = Product(
-            name=f"{name_cn} {model} | {name_en}", slug=slug, brand=brand,
-            primary_category=self.categories[line.category], product_type=self.types[line.product_type],
+            name=f"{name_cn} {model} | {name_en}",
+            slug=slug,
+            brand=brand,
+            primary_category=self.categories[line.category],
+            product_type=self.types[line.product_type],
             summary=f"{brand.title if brand else ''} · {name_en} {model}".strip(" ·"),
-            description=(f"<p>{name_cn}（{model}）——{self.categories[line.category].description}</p>"
-                         f"<p>{name_en} {model}: thoughtfully made, tested by our buyers, delivered from our own "
-                         f"warehouse.</p>"),
-            tips=[("tip", {"kind": kind, "title": title, "text": text}) for kind, title, text in TIPS[line.product_type]],
-            live=True, has_unpublished_changes=False, first_published_at=published_at, last_published_at=published_at,
+            description=(
+                f"<p>{name_cn}（{model}）——{self.categories[line.category].description}</p>"
+                f"<p>{name_en} {model}: thoughtfully made, tested by our buyers, delivered from our own "
+                f"warehouse.</p>"
+            ),
+            tips=[
+                ("tip", {"kind": kind, "title": title, "text": text})
+                for kind, title, text in TIPS[line.product_type]
+            ],
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=published_at,
+            last_published_at=published_at,
         )
         product.variants = list(self.variants_for(line, number, price))
         product.min_price = min(variant.price for variant in product.variants.all())
-        product.attribute_values = list(self.attribute_values_for(line, definitions, number, item_index, model_index))
+        product.attribute_values = list(
+            self.attribute_values_for(line, definitions, number, item_index, model_index)
+        )
         picture = self.images.get(
-            title=f"商品 Product · {slug}", filename=f"product-{slug}.png", description=f"{name_cn} {model}",
-            draw=lambda: draw_product(title=name_en, model=model, motif=line.motif, colour=line.colour),
+            title=f"商品 Product · {slug}",
+            filename=f"product-{slug}.png",
+            description=f"{name_cn} {model}",
+            draw=lambda: draw_product(
+                title=name_en, model=model, motif=line.motif, colour=line.colour
+            ),
         )
         product.images = [ProductImage(image=picture, alt_text=f"{name_cn} {model}", sort_order=0)]
         return product
@@ -201,23 +284,39 @@ class CatalogueDemoLoader:
         ProductImage.objects.bulk_create(children["images"])
         self.tag_products(new)
         self.write_first_revisions(products)
-        self.write_stock([
-            Stock(sku=variant.sku, on_hand=0 if number % 11 == 0 else (number * 37 + variant.sort_order * 13) % 120)
-            for _line, product, number in new for variant in product.variants.all()
-        ])
-        ProductStats.objects.bulk_create([ProductStats(product=product, sales_count=(number * 53) % 500)
-                                          for _line, product, number in new], ignore_conflicts=True)
+        self.write_stock(
+            [
+                Stock(
+                    sku=variant.sku,
+                    on_hand=0
+                    if number % 11 == 0
+                    else (number * 37 + variant.sort_order * 13) % 120,
+                )
+                for _line, product, number in new
+                for variant in product.variants.all()
+            ]
+        )
+        ProductStats.objects.bulk_create(
+            [
+                ProductStats(product=product, sales_count=(number * 53) % 500)
+                for _line, product, number in new
+            ],
+            ignore_conflicts=True,
+        )
         for backend in get_search_backends():
             backend.add_bulk(Product, products)
         bump_catalogue_version()
 
     @staticmethod
     def write_stock(rows) -> None:
-        """Stock rows with their opening-balance movements, so the ledger's sums match from the start.
+        """Stock rows with their opening-balance movements, so the ledger's sums match from the
+        start.
 
         SKUs that already have a row (a rerun) keep it and get no second opening movement.
         """
-        existing = set(Stock.objects.filter(sku__in=[row.sku for row in rows]).values_list("sku", flat=True))
+        existing = set(
+            Stock.objects.filter(sku__in=[row.sku for row in rows]).values_list("sku", flat=True)
+        )
         fresh = [row for row in rows if row.sku not in existing]
         Stock.objects.bulk_create(fresh)
         StockMovement.objects.bulk_create(opening_movements(fresh))
@@ -227,22 +326,35 @@ class CatalogueDemoLoader:
         tags = {}
         for name in {name for names in LINE_TAGS.values() for name in names}:
             slug = f"product-{slugify(name)}"
-            tags[name] = (Tag.objects.filter(slug=slug).first() or Tag.objects.filter(name=name).first()
-                          or Tag.objects.create(name=name, slug=slug))
-        ProductTag.objects.bulk_create([
-            ProductTag(content_object=product, tag=tags[name])
-            for line, product, _number in new for name in LINE_TAGS.get(line.category, [])
-        ])
+            tags[name] = (
+                Tag.objects.filter(slug=slug).first()
+                or Tag.objects.filter(name=name).first()
+                or Tag.objects.create(name=name, slug=slug)
+            )
+        ProductTag.objects.bulk_create(
+            [
+                ProductTag(content_object=product, tag=tags[name])
+                for line, product, _number in new
+                for name in LINE_TAGS.get(line.category, [])
+            ]
+        )
 
     @staticmethod
     def write_first_revisions(products) -> None:
         content_type = ContentType.objects.get_for_model(Product)
-        revisions = Revision.objects.bulk_create([
-            Revision(content_type=content_type, base_content_type=content_type, object_id=str(product.pk),
-                     created_at=product.first_published_at, object_str=str(product)[:250],
-                     content=product.serializable_data())
-            for product in products
-        ])
+        revisions = Revision.objects.bulk_create(
+            [
+                Revision(
+                    content_type=content_type,
+                    base_content_type=content_type,
+                    object_id=str(product.pk),
+                    created_at=product.first_published_at,
+                    object_str=str(product)[:250],
+                    content=product.serializable_data(),
+                )
+                for product in products
+            ]
+        )
         for product, revision in zip(products, revisions):
             product.latest_revision = product.live_revision = revision
         Product.objects.bulk_update(products, ["latest_revision", "live_revision"])
@@ -259,16 +371,23 @@ class CatalogueDemoLoader:
                 variant_price = shop_price(float(price) * factor) if factor != 1 else price
                 compare_at = shop_price(float(variant_price) * 1.25) if number % 5 == 0 else None
                 yield ProductVariant(
-                    sku=f"{line.brand[:4].upper()}-{number:04d}-{position:02d}", option_1=option_1, option_2=option_2,
-                    price=variant_price, compare_at_price=compare_at, weight_grams=int(line.weight_grams * factor),
-                    barcode=f"69{number:06d}{position:02d}", sort_order=position,
+                    sku=f"{line.brand[:4].upper()}-{number:04d}-{position:02d}",
+                    option_1=option_1,
+                    option_2=option_2,
+                    price=variant_price,
+                    compare_at_price=compare_at,
+                    weight_grams=int(line.weight_grams * factor),
+                    barcode=f"69{number:06d}{position:02d}",
+                    sort_order=position,
                 )
                 position += 1
 
     @staticmethod
     def attribute_values_for(line, definitions, number, item_index, model_index):
         for code, values in line.attributes.items():
-            yield ProductAttributeValue(attribute=definitions[code], value=values[(item_index + model_index) % len(values)])
+            yield ProductAttributeValue(
+                attribute=definitions[code], value=values[(item_index + model_index) % len(values)]
+            )
         if line.product_type == "book":
             yield ProductAttributeValue(attribute=definitions["isbn"], value=isbn_for(number))
 
@@ -277,25 +396,64 @@ class CatalogueDemoLoader:
             return
         picks = []
         for line in LINES:
-            product = Product.objects.live().filter(primary_category__slug=line.category).order_by("pk").first()
+            product = (
+                Product.objects.live()
+                .filter(primary_category__slug=line.category)
+                .order_by("pk")
+                .first()
+            )
             if product is not None:
                 picks.append(product)
         for position, product in enumerate(picks[:8]):
-            EditorPick.objects.create(product=product, sort_order=position, note="编辑推荐 Editor's pick")
+            EditorPick.objects.create(
+                product=product, sort_order=position, note="编辑推荐 Editor's pick"
+            )
 
     def add_product_rows_to_home_page(self) -> None:
         home = HomePage.objects.get(depth=2)
         if any(block.block_type == "product_row" for block in home.body):
             return
         rows = [
-            ("product_row", {"heading": "热销榜 Hot sellers", "rule": "hot", "products": [], "category": None,
-                             "count": 8}),
-            ("product_row", {"heading": "编辑推荐 Editor's picks", "rule": "recommended", "products": [],
-                             "category": None, "count": 8}),
-            ("product_row", {"heading": "新品上架 New arrivals", "rule": "new", "products": [], "category": None,
-                             "count": 8}),
-            ("product_row", {"heading": "好茶好咖啡 Tea & coffee", "rule": "category", "products": [],
-                             "category": self.categories["food"], "count": 4}),
+            (
+                "product_row",
+                {
+                    "heading": "热销榜 Hot sellers",
+                    "rule": "hot",
+                    "products": [],
+                    "category": None,
+                    "count": 8,
+                },
+            ),
+            (
+                "product_row",
+                {
+                    "heading": "编辑推荐 Editor's picks",
+                    "rule": "recommended",
+                    "products": [],
+                    "category": None,
+                    "count": 8,
+                },
+            ),
+            (
+                "product_row",
+                {
+                    "heading": "新品上架 New arrivals",
+                    "rule": "new",
+                    "products": [],
+                    "category": None,
+                    "count": 8,
+                },
+            ),
+            (
+                "product_row",
+                {
+                    "heading": "好茶好咖啡 Tea & coffee",
+                    "rule": "category",
+                    "products": [],
+                    "category": self.categories["food"],
+                    "count": 4,
+                },
+            ),
         ]
         # After the banners and the welcome text, before the guides.
         position = min(2, len(home.body))
@@ -308,9 +466,17 @@ class CatalogueDemoLoader:
         for guide in GuidePage.objects.filter(slug__in=GUIDE_PRODUCTS.keys()):
             if any(block.block_type == "products" for block in guide.body):
                 continue
-            products = list(Product.objects.live().filter(primary_category__slug=GUIDE_PRODUCTS[guide.slug])
-                            .order_by("pk")[:4])
+            products = list(
+                Product.objects.live()
+                .filter(primary_category__slug=GUIDE_PRODUCTS[guide.slug])
+                .order_by("pk")[:4]
+            )
             if not products:
                 continue
-            guide.body.append(("products", {"heading": "文中提到的商品 Products in this guide", "products": products}))
+            guide.body.append(
+                (
+                    "products",
+                    {"heading": "文中提到的商品 Products in this guide", "products": products},
+                )
+            )
             guide.save_revision().publish()

@@ -9,57 +9,104 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BrandIndexPage',
+            name="BrandIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'brand index page',
+                "verbose_name": "brand index page",
             },
-            bases=(home.permissions.SectionPageMixin, 'wagtailcore.page'),
+            bases=(home.permissions.SectionPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='BrandPage',
+            name="BrandPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('tagline', models.CharField(blank=True, max_length=160, verbose_name='tagline')),
-                ('story', wagtail.fields.RichTextField(blank=True, verbose_name='story')),
-                ('website', models.URLField(blank=True, verbose_name='official website')),
-                ('logo', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailimages.image', verbose_name='logo')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("tagline", models.CharField(blank=True, max_length=160, verbose_name="tagline")),
+                ("story", wagtail.fields.RichTextField(blank=True, verbose_name="story")),
+                ("website", models.URLField(blank=True, verbose_name="official website")),
+                (
+                    "logo",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="logo",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'brand page',
+                "verbose_name": "brand page",
             },
-            bases=(home.permissions.SectionPageMixin, 'wagtailcore.page'),
+            bases=(home.permissions.SectionPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='BrandNewsItem',
+            name="BrandNewsItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('date', models.DateField(verbose_name='date')),
-                ('kind', models.CharField(choices=[('news', 'News'), ('activity', 'Activity')], default='news', max_length=20, verbose_name='kind')),
-                ('title', models.CharField(max_length=160, verbose_name='title')),
-                ('text', wagtail.fields.RichTextField(blank=True, verbose_name='text')),
-                ('link_url', models.CharField(blank=True, max_length=500, verbose_name='link')),
-                ('brand', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='news_items', to='products.brandpage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("date", models.DateField(verbose_name="date")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("news", "News"), ("activity", "Activity")],
+                        default="news",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title", models.CharField(max_length=160, verbose_name="title")),
+                ("text", wagtail.fields.RichTextField(blank=True, verbose_name="text")),
+                ("link_url", models.CharField(blank=True, max_length=500, verbose_name="link")),
+                (
+                    "brand",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="news_items",
+                        to="products.brandpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'brand news item',
-                'verbose_name_plural': 'brand news items',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "brand news item",
+                "verbose_name_plural": "brand news items",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]

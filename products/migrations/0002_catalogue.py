@@ -13,257 +13,695 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('products', '0001_initial'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("products", "0001_initial"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Product',
+            name="Product",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('live', models.BooleanField(default=True, editable=False, verbose_name='live')),
-                ('has_unpublished_changes', models.BooleanField(default=False, editable=False, verbose_name='has unpublished changes')),
-                ('first_published_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='first published at')),
-                ('last_published_at', models.DateTimeField(editable=False, null=True, verbose_name='last published at')),
-                ('go_live_at', models.DateTimeField(blank=True, null=True, verbose_name='go live date/time')),
-                ('expire_at', models.DateTimeField(blank=True, null=True, verbose_name='expiry date/time')),
-                ('expired', models.BooleanField(default=False, editable=False, verbose_name='expired')),
-                ('locked', models.BooleanField(default=False, editable=False, verbose_name='locked')),
-                ('locked_at', models.DateTimeField(editable=False, null=True, verbose_name='locked at')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('slug', models.SlugField(allow_unicode=True, max_length=200, unique=True, verbose_name='slug')),
-                ('summary', models.CharField(blank=True, max_length=300, verbose_name='summary')),
-                ('description', wagtail.fields.RichTextField(blank=True, verbose_name='description')),
-                ('tips', wagtail.fields.StreamField([('tip', 3)], blank=True, block_lookup={0: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('usage', 'Usage notes'), ('tip', 'Tip'), ('knowledge', 'Product knowledge')], 'label': 'Kind'}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 120}), 2: ('wagtail.blocks.RichTextBlock', (), {'label': 'Text'}), 3: ('wagtail.blocks.StructBlock', [[('kind', 0), ('title', 1), ('text', 2)]], {})}, verbose_name='tips')),
-                ('meta_title', models.CharField(blank=True, help_text='For search engines; the name is used when empty.', max_length=70, verbose_name='meta title')),
-                ('meta_description', models.CharField(blank=True, help_text='For search engines; the summary is used when empty.', max_length=160, verbose_name='meta description')),
-                ('min_price', models.DecimalField(decimal_places=2, default=Decimal('0.00'), editable=False, max_digits=12, verbose_name='price from')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('brand', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='products', to='products.brandpage', verbose_name='brand')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("live", models.BooleanField(default=True, editable=False, verbose_name="live")),
+                (
+                    "has_unpublished_changes",
+                    models.BooleanField(
+                        default=False, editable=False, verbose_name="has unpublished changes"
+                    ),
+                ),
+                (
+                    "first_published_at",
+                    models.DateTimeField(
+                        blank=True, db_index=True, null=True, verbose_name="first published at"
+                    ),
+                ),
+                (
+                    "last_published_at",
+                    models.DateTimeField(
+                        editable=False, null=True, verbose_name="last published at"
+                    ),
+                ),
+                (
+                    "go_live_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="go live date/time"),
+                ),
+                (
+                    "expire_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="expiry date/time"),
+                ),
+                (
+                    "expired",
+                    models.BooleanField(default=False, editable=False, verbose_name="expired"),
+                ),
+                (
+                    "locked",
+                    models.BooleanField(default=False, editable=False, verbose_name="locked"),
+                ),
+                (
+                    "locked_at",
+                    models.DateTimeField(editable=False, null=True, verbose_name="locked at"),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "slug",
+                    models.SlugField(
+                        allow_unicode=True, max_length=200, unique=True, verbose_name="slug"
+                    ),
+                ),
+                ("summary", models.CharField(blank=True, max_length=300, verbose_name="summary")),
+                (
+                    "description",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="description"),
+                ),
+                (
+                    "tips",
+                    wagtail.fields.StreamField(
+                        [("tip", 3)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("usage", "Usage notes"),
+                                        ("tip", "Tip"),
+                                        ("knowledge", "Product knowledge"),
+                                    ],
+                                    "label": "Kind",
+                                },
+                            ),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Title", "max_length": 120},
+                            ),
+                            2: ("wagtail.blocks.RichTextBlock", (), {"label": "Text"}),
+                            3: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 0), ("title", 1), ("text", 2)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="tips",
+                    ),
+                ),
+                (
+                    "meta_title",
+                    models.CharField(
+                        blank=True,
+                        help_text="For search engines; the name is used when empty.",
+                        max_length=70,
+                        verbose_name="meta title",
+                    ),
+                ),
+                (
+                    "meta_description",
+                    models.CharField(
+                        blank=True,
+                        help_text="For search engines; the summary is used when empty.",
+                        max_length=160,
+                        verbose_name="meta description",
+                    ),
+                ),
+                (
+                    "min_price",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("0.00"),
+                        editable=False,
+                        max_digits=12,
+                        verbose_name="price from",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "brand",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="products",
+                        to="products.brandpage",
+                        verbose_name="brand",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'product',
-                'verbose_name_plural': 'products',
+                "verbose_name": "product",
+                "verbose_name_plural": "products",
             },
-            bases=(wagtail.models.preview.PreviewableMixin, modelsearch.index.Indexed, models.Model),
+            bases=(
+                wagtail.models.preview.PreviewableMixin,
+                modelsearch.index.Indexed,
+                models.Model,
+            ),
         ),
         migrations.CreateModel(
-            name='ProductType',
+            name="ProductType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, unique=True, verbose_name='name')),
-                ('option_1_name', models.CharField(blank=True, help_text='What variants differ by, e.g. Colour.', max_length=40, verbose_name='first option')),
-                ('option_2_name', models.CharField(blank=True, help_text='E.g. Size or Storage; leave empty if not needed.', max_length=40, verbose_name='second option')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, unique=True, verbose_name="name")),
+                (
+                    "option_1_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="What variants differ by, e.g. Colour.",
+                        max_length=40,
+                        verbose_name="first option",
+                    ),
+                ),
+                (
+                    "option_2_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. Size or Storage; leave empty if not needed.",
+                        max_length=40,
+                        verbose_name="second option",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'product type',
-                'verbose_name_plural': 'product types',
-                'ordering': ['name'],
+                "verbose_name": "product type",
+                "verbose_name_plural": "product types",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('path', models.CharField(max_length=255, unique=True)),
-                ('depth', models.PositiveIntegerField()),
-                ('numchild', models.PositiveIntegerField(default=0)),
-                ('name', models.CharField(max_length=80, verbose_name='name')),
-                ('slug', models.SlugField(allow_unicode=True, max_length=80, unique=True, verbose_name='slug')),
-                ('slug_path', models.CharField(db_index=True, editable=False, max_length=400, verbose_name='path')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("path", models.CharField(max_length=255, unique=True)),
+                ("depth", models.PositiveIntegerField()),
+                ("numchild", models.PositiveIntegerField(default=0)),
+                ("name", models.CharField(max_length=80, verbose_name="name")),
+                (
+                    "slug",
+                    models.SlugField(
+                        allow_unicode=True, max_length=80, unique=True, verbose_name="slug"
+                    ),
+                ),
+                (
+                    "slug_path",
+                    models.CharField(
+                        db_index=True, editable=False, max_length=400, verbose_name="path"
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'category',
-                'verbose_name_plural': 'categories',
+                "verbose_name": "category",
+                "verbose_name_plural": "categories",
             },
         ),
         migrations.CreateModel(
-            name='ProductStats',
+            name="ProductStats",
             fields=[
-                ('product', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='stats', serialize=False, to='products.product')),
-                ('sales_count', models.PositiveIntegerField(db_index=True, default=0, verbose_name='units sold')),
-                ('rating', models.DecimalField(blank=True, decimal_places=2, max_digits=3, null=True, verbose_name='average rating')),
+                (
+                    "product",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="stats",
+                        serialize=False,
+                        to="products.product",
+                    ),
+                ),
+                (
+                    "sales_count",
+                    models.PositiveIntegerField(
+                        db_index=True, default=0, verbose_name="units sold"
+                    ),
+                ),
+                (
+                    "rating",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=3,
+                        null=True,
+                        verbose_name="average rating",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'product statistics',
-                'verbose_name_plural': 'product statistics',
+                "verbose_name": "product statistics",
+                "verbose_name_plural": "product statistics",
             },
         ),
         migrations.AddField(
-            model_name='product',
-            name='extra_categories',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, related_name='extra_products', to='products.category', verbose_name='also listed in'),
+            model_name="product",
+            name="extra_categories",
+            field=modelcluster.fields.ParentalManyToManyField(
+                blank=True,
+                related_name="extra_products",
+                to="products.category",
+                verbose_name="also listed in",
+            ),
         ),
         migrations.AddField(
-            model_name='product',
-            name='latest_revision',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision'),
+            model_name="product",
+            name="latest_revision",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailcore.revision",
+                verbose_name="latest revision",
+            ),
         ),
         migrations.AddField(
-            model_name='product',
-            name='live_revision',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='live revision'),
+            model_name="product",
+            name="live_revision",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailcore.revision",
+                verbose_name="live revision",
+            ),
         ),
         migrations.AddField(
-            model_name='product',
-            name='locked_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='locked_%(class)ss', to=settings.AUTH_USER_MODEL, verbose_name='locked by'),
+            model_name="product",
+            name="locked_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="locked_%(class)ss",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="locked by",
+            ),
         ),
         migrations.AddField(
-            model_name='product',
-            name='primary_category',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='primary_products', to='products.category', verbose_name='category'),
+            model_name="product",
+            name="primary_category",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="primary_products",
+                to="products.category",
+                verbose_name="category",
+            ),
         ),
         migrations.CreateModel(
-            name='EditorPick',
+            name="EditorPick",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('note', models.CharField(blank=True, max_length=160, verbose_name='why we recommend it')),
-                ('product', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='editor_pick', to='products.product', verbose_name='product')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True, max_length=160, verbose_name="why we recommend it"
+                    ),
+                ),
+                (
+                    "product",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="editor_pick",
+                        to="products.product",
+                        verbose_name="product",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'editor pick',
-                'verbose_name_plural': 'editor picks',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "editor pick",
+                "verbose_name_plural": "editor picks",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ProductImage',
+            name="ProductImage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('alt_text', models.CharField(max_length=200, verbose_name='alternative text')),
-                ('image', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailimages.image', verbose_name='image')),
-                ('product', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='images', to='products.product')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("alt_text", models.CharField(max_length=200, verbose_name="alternative text")),
+                (
+                    "image",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image",
+                    ),
+                ),
+                (
+                    "product",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="images",
+                        to="products.product",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'product image',
-                'verbose_name_plural': 'product images',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "product image",
+                "verbose_name_plural": "product images",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ProductTag',
+            name="ProductTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='products.product')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_items",
+                        to="products.product",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='product',
-            name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='products.ProductTag', to='taggit.Tag', verbose_name='tags'),
+            model_name="product",
+            name="tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="products.ProductTag",
+                to="taggit.Tag",
+                verbose_name="tags",
+            ),
         ),
         migrations.AddField(
-            model_name='product',
-            name='product_type',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='products', to='products.producttype', verbose_name='product type'),
+            model_name="product",
+            name="product_type",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="products",
+                to="products.producttype",
+                verbose_name="product type",
+            ),
         ),
         migrations.CreateModel(
-            name='AttributeDefinition',
+            name="AttributeDefinition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('code', models.SlugField(help_text='Used in filter addresses, e.g. storage.', max_length=40, verbose_name='code')),
-                ('name', models.CharField(max_length=80, verbose_name='name')),
-                ('kind', models.CharField(choices=[('text', 'Text'), ('number', 'Number'), ('choice', 'Choice'), ('multi_choice', 'Multiple choice'), ('date', 'Date'), ('boolean', 'Yes / no')], default='text', max_length=20, verbose_name='kind')),
-                ('unit', models.CharField(blank=True, help_text='For numbers, e.g. GB or g.', max_length=20, verbose_name='unit')),
-                ('choices', models.TextField(blank=True, help_text='For choices: one per line.', verbose_name='choices')),
-                ('required', models.BooleanField(default=False, verbose_name='required')),
-                ('filterable', models.BooleanField(default=False, help_text='Offered as a facet in listings.', verbose_name='filterable')),
-                ('in_specs', models.BooleanField(default=True, verbose_name='shown in specifications')),
-                ('validator', models.CharField(blank=True, choices=[('', 'None'), ('isbn', 'ISBN (check digit)')], default='', max_length=20, verbose_name='extra check')),
-                ('product_type', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='attribute_definitions', to='products.producttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "code",
+                    models.SlugField(
+                        help_text="Used in filter addresses, e.g. storage.",
+                        max_length=40,
+                        verbose_name="code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("text", "Text"),
+                            ("number", "Number"),
+                            ("choice", "Choice"),
+                            ("multi_choice", "Multiple choice"),
+                            ("date", "Date"),
+                            ("boolean", "Yes / no"),
+                        ],
+                        default="text",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.CharField(
+                        blank=True,
+                        help_text="For numbers, e.g. GB or g.",
+                        max_length=20,
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "choices",
+                    models.TextField(
+                        blank=True, help_text="For choices: one per line.", verbose_name="choices"
+                    ),
+                ),
+                ("required", models.BooleanField(default=False, verbose_name="required")),
+                (
+                    "filterable",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Offered as a facet in listings.",
+                        verbose_name="filterable",
+                    ),
+                ),
+                (
+                    "in_specs",
+                    models.BooleanField(default=True, verbose_name="shown in specifications"),
+                ),
+                (
+                    "validator",
+                    models.CharField(
+                        blank=True,
+                        choices=[("", "None"), ("isbn", "ISBN (check digit)")],
+                        default="",
+                        max_length=20,
+                        verbose_name="extra check",
+                    ),
+                ),
+                (
+                    "product_type",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attribute_definitions",
+                        to="products.producttype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attribute',
-                'verbose_name_plural': 'attributes',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "attribute",
+                "verbose_name_plural": "attributes",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ProductVariant',
+            name="ProductVariant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('sku', models.CharField(max_length=64, unique=True, verbose_name='SKU')),
-                ('option_1', models.CharField(blank=True, help_text='E.g. Black.', max_length=60, verbose_name='first option value')),
-                ('option_2', models.CharField(blank=True, help_text='E.g. 128 GB.', max_length=60, verbose_name='second option value')),
-                ('price', models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))], verbose_name='price')),
-                ('compare_at_price', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))], verbose_name='was price')),
-                ('weight_grams', models.PositiveIntegerField(default=0, verbose_name='weight (g)')),
-                ('barcode', models.CharField(blank=True, max_length=32, verbose_name='barcode')),
-                ('product', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='variants', to='products.product')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("sku", models.CharField(max_length=64, unique=True, verbose_name="SKU")),
+                (
+                    "option_1",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. Black.",
+                        max_length=60,
+                        verbose_name="first option value",
+                    ),
+                ),
+                (
+                    "option_2",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. 128 GB.",
+                        max_length=60,
+                        verbose_name="second option value",
+                    ),
+                ),
+                (
+                    "price",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=12,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.01"))],
+                        verbose_name="price",
+                    ),
+                ),
+                (
+                    "compare_at_price",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.01"))],
+                        verbose_name="was price",
+                    ),
+                ),
+                (
+                    "weight_grams",
+                    models.PositiveIntegerField(default=0, verbose_name="weight (g)"),
+                ),
+                ("barcode", models.CharField(blank=True, max_length=32, verbose_name="barcode")),
+                (
+                    "product",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="variants",
+                        to="products.product",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'variant',
-                'verbose_name_plural': 'variants',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "variant",
+                "verbose_name_plural": "variants",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Stock',
+            name="Stock",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sku', models.CharField(max_length=64, unique=True, verbose_name='SKU')),
-                ('on_hand', models.PositiveIntegerField(default=0, verbose_name='on hand')),
-                ('reserved', models.PositiveIntegerField(default=0, verbose_name='reserved')),
-                ('low_stock_threshold', models.PositiveIntegerField(default=5, verbose_name='low-stock threshold')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sku", models.CharField(max_length=64, unique=True, verbose_name="SKU")),
+                ("on_hand", models.PositiveIntegerField(default=0, verbose_name="on hand")),
+                ("reserved", models.PositiveIntegerField(default=0, verbose_name="reserved")),
+                (
+                    "low_stock_threshold",
+                    models.PositiveIntegerField(default=5, verbose_name="low-stock threshold"),
+                ),
             ],
             options={
-                'verbose_name': 'stock',
-                'verbose_name_plural': 'stock',
-                'constraints': [models.CheckConstraint(condition=models.Q(('reserved__lte', models.F('on_hand'))), name='stock_reserved_within_on_hand')],
+                "verbose_name": "stock",
+                "verbose_name_plural": "stock",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("reserved__lte", models.F("on_hand"))),
+                        name="stock_reserved_within_on_hand",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ProductAttributeValue',
+            name="ProductAttributeValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('value', models.CharField(max_length=200, verbose_name='value')),
-                ('attribute', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='products.attributedefinition', verbose_name='attribute')),
-                ('product', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='attribute_values', to='products.product')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("value", models.CharField(max_length=200, verbose_name="value")),
+                (
+                    "attribute",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="values",
+                        to="products.attributedefinition",
+                        verbose_name="attribute",
+                    ),
+                ),
+                (
+                    "product",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attribute_values",
+                        to="products.product",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attribute value',
-                'verbose_name_plural': 'attribute values',
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'indexes': [models.Index(fields=['attribute', 'value'], name='attribute_value_facet')],
+                "verbose_name": "attribute value",
+                "verbose_name_plural": "attribute values",
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "indexes": [
+                    models.Index(fields=["attribute", "value"], name="attribute_value_facet")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='product',
-            index=models.Index(fields=['live', 'min_price'], name='product_live_price'),
+            model_name="product",
+            index=models.Index(fields=["live", "min_price"], name="product_live_price"),
         ),
         migrations.AddIndex(
-            model_name='product',
-            index=models.Index(fields=['live', 'first_published_at'], name='product_live_new'),
+            model_name="product",
+            index=models.Index(fields=["live", "first_published_at"], name="product_live_new"),
         ),
         migrations.AddConstraint(
-            model_name='attributedefinition',
-            constraint=models.UniqueConstraint(fields=('product_type', 'code'), name='unique_attribute_code_per_type'),
+            model_name="attributedefinition",
+            constraint=models.UniqueConstraint(
+                fields=("product_type", "code"), name="unique_attribute_code_per_type"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='productvariant',
-            constraint=models.CheckConstraint(condition=models.Q(('price__gt', 0)), name='variant_price_positive'),
+            model_name="productvariant",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("price__gt", 0)), name="variant_price_positive"
+            ),
         ),
     ]

@@ -24,12 +24,16 @@ def grant_catalogue_rights(apps, schema_editor):
     product_type = ContentType.objects.get(app_label="products", model="product")
     for action in ["publish", "lock", "unlock"]:
         Permission.objects.get_or_create(
-            content_type=product_type, codename=f"{action}_product", defaults={"name": f"Can {action} product"}
+            content_type=product_type,
+            codename=f"{action}_product",
+            defaults={"name": f"Can {action} product"},
         )
 
     def perms(app_label, model, actions):
-        return [Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
-                for action in actions]
+        return [
+            Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
+            for action in actions
+        ]
 
     grants = {
         "Merchandisers": [
@@ -45,7 +49,11 @@ def grant_catalogue_rights(apps, schema_editor):
         ],
         "Customer service": [*perms("products", "stock", ["view"])],
         "Managers": [
-            *perms("products", "product", ["add", "change", "delete", "view", "publish", "lock", "unlock"]),
+            *perms(
+                "products",
+                "product",
+                ["add", "change", "delete", "view", "publish", "lock", "unlock"],
+            ),
             *perms("products", "category", ["add", "change", "delete", "view"]),
             *perms("products", "producttype", ["add", "change", "delete", "view"]),
             *perms("products", "editorpick", ["add", "change", "delete", "view"]),
@@ -57,7 +65,9 @@ def grant_catalogue_rights(apps, schema_editor):
         Group.objects.get(name=name).permissions.add(*permissions)
 
     workflow = Workflow.objects.get(name="Editorial review")
-    WorkflowContentType.objects.update_or_create(content_type=product_type, defaults={"workflow": workflow})
+    WorkflowContentType.objects.update_or_create(
+        content_type=product_type, defaults={"workflow": workflow}
+    )
 
 
 class Migration(migrations.Migration):

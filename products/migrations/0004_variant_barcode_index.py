@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('products', '0003_catalogue_roles'),
+        ("products", "0003_catalogue_roles"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='productvariant',
-            name='barcode',
-            field=models.CharField(blank=True, db_index=True, max_length=32, verbose_name='barcode'),
+            model_name="productvariant",
+            name="barcode",
+            field=models.CharField(
+                blank=True, db_index=True, max_length=32, verbose_name="barcode"
+            ),
         ),
     ]

@@ -3,8 +3,8 @@
 from .brands import BrandIndexPage, BrandNewsItem, BrandPage
 from .catalogue import (
     AttributeDefinition,
-    EditorPick,
     Category,
+    EditorPick,
     Product,
     ProductAttributeValue,
     ProductImage,

@@ -14,7 +14,6 @@ from wagtail.search import index
 
 from home.permissions import SectionPageMixin
 
-
 BRAND_PRODUCTS_SHOWN = 12
 
 
@@ -43,8 +42,9 @@ class BrandIndexPage(SectionPageMixin, Page):
 class BrandPage(SectionPageMixin, Page):
     """One brand: its logo, its story, and its news and activities."""
 
-    logo = models.ForeignKey("wagtailimages.Image", on_delete=models.PROTECT, related_name="+",
-                             verbose_name=_("logo"))
+    logo = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.PROTECT, related_name="+", verbose_name=_("logo")
+    )
     tagline = models.CharField(_("tagline"), max_length=160, blank=True)
     story = RichTextField(_("story"), blank=True)
     website = models.URLField(_("official website"), blank=True)
@@ -74,7 +74,9 @@ class BrandPage(SectionPageMixin, Page):
 
     def get_news(self):
         """News entries, newest first."""
-        return sorted(self.news_items.all(), key=lambda item: (item.date, item.pk or 0), reverse=True)
+        return sorted(
+            self.news_items.all(), key=lambda item: (item.date, item.pk or 0), reverse=True
+        )
 
 
 class BrandNewsItem(Orderable):
@@ -91,7 +93,13 @@ class BrandNewsItem(Orderable):
     text = RichTextField(_("text"), blank=True)
     link_url = models.CharField(_("link"), max_length=500, blank=True)
 
-    panels = [FieldPanel("date"), FieldPanel("kind"), FieldPanel("title"), FieldPanel("text"), FieldPanel("link_url")]
+    panels = [
+        FieldPanel("date"),
+        FieldPanel("kind"),
+        FieldPanel("title"),
+        FieldPanel("text"),
+        FieldPanel("link_url"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("brand news item")

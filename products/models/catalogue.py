@@ -43,8 +43,14 @@ class Category(MP_Node):
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True)
     slug_path = models.CharField(_("path"), max_length=400, editable=False, db_index=True)
     description = models.TextField(_("description"), blank=True)
-    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+", verbose_name=_("image"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
 
     node_order_by = []
 
@@ -64,7 +70,8 @@ class Category(MP_Node):
         return f"{reverse('product_list')}?category={self.slug}"
 
     def refresh_slug_paths(self) -> None:
-        """Recompute the slug path of this category and everything below it (after a move or rename)."""
+        """Recompute the slug path of this category and everything below it (after a move or
+        rename)."""
         for node in Category.get_tree(self):
             node.save(update_fields=["slug_path"])
 
@@ -73,10 +80,18 @@ class ProductType(ClusterableModel):
     """A kind of product (Book, Phone, Apparel) and the attributes such products carry."""
 
     name = models.CharField(_("name"), max_length=80, unique=True)
-    option_1_name = models.CharField(_("first option"), max_length=40, blank=True,
-                                     help_text=_("What variants differ by, e.g. Colour."))
-    option_2_name = models.CharField(_("second option"), max_length=40, blank=True,
-                                     help_text=_("E.g. Size or Storage; leave empty if not needed."))
+    option_1_name = models.CharField(
+        _("first option"),
+        max_length=40,
+        blank=True,
+        help_text=_("What variants differ by, e.g. Colour."),
+    )
+    option_2_name = models.CharField(
+        _("second option"),
+        max_length=40,
+        blank=True,
+        help_text=_("E.g. Size or Storage; leave empty if not needed."),
+    )
 
     class Meta:
         verbose_name = _("product type")
@@ -102,21 +117,35 @@ class AttributeDefinition(Orderable):
         NONE = "", _("None")
         ISBN = "isbn", _("ISBN (check digit)")
 
-    product_type = ParentalKey(ProductType, on_delete=models.CASCADE, related_name="attribute_definitions")
-    code = models.SlugField(_("code"), max_length=40, help_text=_("Used in filter addresses, e.g. storage."))
+    product_type = ParentalKey(
+        ProductType, on_delete=models.CASCADE, related_name="attribute_definitions"
+    )
+    code = models.SlugField(
+        _("code"), max_length=40, help_text=_("Used in filter addresses, e.g. storage.")
+    )
     name = models.CharField(_("name"), max_length=80)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TEXT)
-    unit = models.CharField(_("unit"), max_length=20, blank=True, help_text=_("For numbers, e.g. GB or g."))
+    unit = models.CharField(
+        _("unit"), max_length=20, blank=True, help_text=_("For numbers, e.g. GB or g.")
+    )
     choices = models.TextField(_("choices"), blank=True, help_text=_("For choices: one per line."))
     required = models.BooleanField(_("required"), default=False)
-    filterable = models.BooleanField(_("filterable"), default=False, help_text=_("Offered as a facet in listings."))
+    filterable = models.BooleanField(
+        _("filterable"), default=False, help_text=_("Offered as a facet in listings.")
+    )
     in_specs = models.BooleanField(_("shown in specifications"), default=True)
-    validator = models.CharField(_("extra check"), max_length=20, choices=Validator.choices, blank=True, default="")
+    validator = models.CharField(
+        _("extra check"), max_length=20, choices=Validator.choices, blank=True, default=""
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = _("attribute")
         verbose_name_plural = _("attributes")
-        constraints = [models.UniqueConstraint(fields=["product_type", "code"], name="unique_attribute_code_per_type")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product_type", "code"], name="unique_attribute_code_per_type"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.product_type})" if self.product_type_id else self.name
@@ -128,8 +157,14 @@ class AttributeDefinition(Orderable):
 class TipBlock(blocks.StructBlock):
     """Knowledge beyond the specification: usage notes, tips, product know-how (F-13)."""
 
-    kind = blocks.ChoiceBlock(choices=[("usage", _("Usage notes")), ("tip", _("Tip")),
-                                       ("knowledge", _("Product knowledge"))], label=_("Kind"))
+    kind = blocks.ChoiceBlock(
+        choices=[
+            ("usage", _("Usage notes")),
+            ("tip", _("Tip")),
+            ("knowledge", _("Product knowledge")),
+        ],
+        label=_("Kind"),
+    )
     title = blocks.CharBlock(max_length=120, label=_("Title"))
     text = blocks.RichTextBlock(label=_("Text"))
 
@@ -140,7 +175,9 @@ class TipBlock(blocks.StructBlock):
 
 
 class ProductTag(TaggedItemBase):
-    content_object = ParentalKey("products.Product", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "products.Product", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class ProductQuerySet(models.QuerySet):
@@ -152,35 +189,68 @@ class ProductQuerySet(models.QuerySet):
         return (
             self.live()
             .select_related("brand", "primary_category", "stats")
-            .prefetch_related(models.Prefetch("images", queryset=ProductImage.objects.select_related("image")))
+            .prefetch_related(
+                models.Prefetch("images", queryset=ProductImage.objects.select_related("image"))
+            )
         )
 
 
 class Product(
-    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
 ):
     """A thing the shop sells. Versioned content; its variants carry the prices."""
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
-    brand = models.ForeignKey("products.BrandPage", null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="products", verbose_name=_("brand"))
-    primary_category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="primary_products",
-                                         verbose_name=_("category"))
-    extra_categories = ParentalManyToManyField(Category, blank=True, related_name="extra_products",
-                                               verbose_name=_("also listed in"))
-    product_type = models.ForeignKey(ProductType, on_delete=models.PROTECT, related_name="products",
-                                     verbose_name=_("product type"))
+    brand = models.ForeignKey(
+        "products.BrandPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="products",
+        verbose_name=_("brand"),
+    )
+    primary_category = models.ForeignKey(
+        Category,
+        on_delete=models.PROTECT,
+        related_name="primary_products",
+        verbose_name=_("category"),
+    )
+    extra_categories = ParentalManyToManyField(
+        Category, blank=True, related_name="extra_products", verbose_name=_("also listed in")
+    )
+    product_type = models.ForeignKey(
+        ProductType,
+        on_delete=models.PROTECT,
+        related_name="products",
+        verbose_name=_("product type"),
+    )
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     description = RichTextField(_("description"), blank=True)
     tips = StreamField([("tip", TipBlock())], blank=True, verbose_name=_("tips"))
     tags = ClusterTaggableManager(through=ProductTag, blank=True, verbose_name=_("tags"))
-    meta_title = models.CharField(_("meta title"), max_length=70, blank=True,
-                                  help_text=_("For search engines; the name is used when empty."))
-    meta_description = models.CharField(_("meta description"), max_length=160, blank=True,
-                                        help_text=_("For search engines; the summary is used when empty."))
+    meta_title = models.CharField(
+        _("meta title"),
+        max_length=70,
+        blank=True,
+        help_text=_("For search engines; the name is used when empty."),
+    )
+    meta_description = models.CharField(
+        _("meta description"),
+        max_length=160,
+        blank=True,
+        help_text=_("For search engines; the summary is used when empty."),
+    )
     # Denormalised from the variants on every save so listings sort and filter by price cheaply.
-    min_price = models.DecimalField(_("price from"), editable=False, default=Decimal("0.00"), **MONEY)
+    min_price = models.DecimalField(
+        _("price from"), editable=False, default=Decimal("0.00"), **MONEY
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = ProductQuerySet.as_manager()
@@ -221,7 +291,9 @@ class Product(
         if self.pk and self.live and (update_fields is None or "slug" in update_fields):
             self._redirect_old_slug()
         if update_fields is None or "min_price" in update_fields:
-            prices = [variant.price for variant in self.variants.all() if variant.price is not None]
+            prices = [
+                variant.price for variant in self.variants.all() if variant.price is not None
+            ]
             self.min_price = min(prices) if prices else Decimal("0.00")
         super().save(*args, **kwargs)
         bump_catalogue_version()
@@ -235,15 +307,25 @@ class Product(
         """When a live product's address changes, the old one keeps working (a permanent redirect)."""
         from wagtail.contrib.redirects.models import Redirect
 
-        old_slug = Product.objects.filter(pk=self.pk, live=True).values_list("slug", flat=True).first()
+        old_slug = (
+            Product.objects.filter(pk=self.pk, live=True).values_list("slug", flat=True).first()
+        )
         if old_slug and old_slug != self.slug:
-            old_path = Redirect.normalise_path(reverse("product_detail", kwargs={"slug": old_slug}))
+            old_path = Redirect.normalise_path(
+                reverse("product_detail", kwargs={"slug": old_slug})
+            )
             Redirect.objects.update_or_create(
-                old_path=old_path, site=None,
-                defaults={"redirect_link": reverse("product_detail", kwargs={"slug": self.slug}), "is_permanent": True},
+                old_path=old_path,
+                site=None,
+                defaults={
+                    "redirect_link": reverse("product_detail", kwargs={"slug": self.slug}),
+                    "is_permanent": True,
+                },
             )
             # A product that takes back an old address must not be redirected away from it.
-            Redirect.objects.filter(old_path=Redirect.normalise_path(self.get_absolute_url())).delete()
+            Redirect.objects.filter(
+                old_path=Redirect.normalise_path(self.get_absolute_url())
+            ).delete()
 
     def get_preview_template(self, request, mode_name):
         return "products/product_detail.html"
@@ -287,7 +369,8 @@ class Product(
 
     @property
     def search_text(self) -> str:
-        """Name, brand, category path, attribute values, tags and codes, segmented for the full-text index.
+        """Name, brand, category path, attribute values, tags and codes, segmented for the
+        full-text index.
 
         Database tokenizers do not split Chinese words, so the index is fed words
         already cut (see search.text); the pinyin of the name and categories lets
@@ -303,13 +386,24 @@ class Product(
         if self.pk:
             categories += list(self.extra_categories.all())
         category_names = " ".join(category.name for category in categories)
-        parts = [self.name, self.brand.title if self.brand_id and self.brand else "", category_names]
+        parts = [
+            self.name,
+            self.brand.title if self.brand_id and self.brand else "",
+            category_names,
+        ]
         if self.pk:
             parts += [value.value for value in self.attribute_values.all()]
             parts += [tag.name for tag in self.tags.all()]
-            parts += [code for variant in self.variants.all() for code in (variant.sku, variant.barcode) if code]
+            parts += [
+                code
+                for variant in self.variants.all()
+                for code in (variant.sku, variant.barcode)
+                if code
+            ]
         text = segment(" ".join(part for part in parts if part))
-        return f"{segment(self.name)} {text} {pinyin_words(f'{self.name} {category_names}')}".strip()
+        return (
+            f"{segment(self.name)} {text} {pinyin_words(f'{self.name} {category_names}')}".strip()
+        )
 
 
 class ProductVariant(Orderable):
@@ -317,18 +411,31 @@ class ProductVariant(Orderable):
 
     product = ParentalKey(Product, on_delete=models.CASCADE, related_name="variants")
     sku = models.CharField(_("SKU"), max_length=64, unique=True)
-    option_1 = models.CharField(_("first option value"), max_length=60, blank=True, help_text=_("E.g. Black."))
-    option_2 = models.CharField(_("second option value"), max_length=60, blank=True, help_text=_("E.g. 128 GB."))
-    price = models.DecimalField(_("price"), validators=[MinValueValidator(Decimal("0.01"))], **MONEY)
-    compare_at_price = models.DecimalField(_("was price"), null=True, blank=True,
-                                           validators=[MinValueValidator(Decimal("0.01"))], **MONEY)
+    option_1 = models.CharField(
+        _("first option value"), max_length=60, blank=True, help_text=_("E.g. Black.")
+    )
+    option_2 = models.CharField(
+        _("second option value"), max_length=60, blank=True, help_text=_("E.g. 128 GB.")
+    )
+    price = models.DecimalField(
+        _("price"), validators=[MinValueValidator(Decimal("0.01"))], **MONEY
+    )
+    compare_at_price = models.DecimalField(
+        _("was price"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        **MONEY,
+    )
     weight_grams = models.PositiveIntegerField(_("weight (g)"), default=0)
     barcode = models.CharField(_("barcode"), max_length=32, blank=True, db_index=True)
 
     class Meta(Orderable.Meta):
         verbose_name = _("variant")
         verbose_name_plural = _("variants")
-        constraints = [models.CheckConstraint(condition=Q(price__gt=0), name="variant_price_positive")]
+        constraints = [
+            models.CheckConstraint(condition=Q(price__gt=0), name="variant_price_positive")
+        ]
 
     def __str__(self) -> str:
         return f"{self.product.name} · {self.label}" if self.label else self.product.name
@@ -340,16 +447,23 @@ class ProductVariant(Orderable):
     def clean(self):
         from django.core.exceptions import ValidationError
 
-        if self.compare_at_price is not None and self.price is not None and self.compare_at_price <= self.price:
-            raise ValidationError({"compare_at_price": _("The “was” price must be higher than the price.")})
+        if (
+            self.compare_at_price is not None
+            and self.price is not None
+            and self.compare_at_price <= self.price
+        ):
+            raise ValidationError(
+                {"compare_at_price": _("The “was” price must be higher than the price.")}
+            )
 
 
 class ProductImage(Orderable):
     """One picture of the product gallery, in the order merchandisers set."""
 
     product = ParentalKey(Product, on_delete=models.CASCADE, related_name="images")
-    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+",
-                              verbose_name=_("image"))
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
+    )
     alt_text = models.CharField(_("alternative text"), max_length=200)
 
     class Meta(Orderable.Meta):
@@ -361,8 +475,12 @@ class ProductAttributeValue(Orderable):
     """One attribute value of a product; filterable ones become listing facets."""
 
     product = ParentalKey(Product, on_delete=models.CASCADE, related_name="attribute_values")
-    attribute = models.ForeignKey(AttributeDefinition, on_delete=models.CASCADE, related_name="values",
-                                  verbose_name=_("attribute"))
+    attribute = models.ForeignKey(
+        AttributeDefinition,
+        on_delete=models.CASCADE,
+        related_name="values",
+        verbose_name=_("attribute"),
+    )
     value = models.CharField(_("value"), max_length=200)
 
     class Meta(Orderable.Meta):
@@ -391,7 +509,11 @@ class Stock(models.Model):
     class Meta:
         verbose_name = _("stock")
         verbose_name_plural = _("stock")
-        constraints = [models.CheckConstraint(condition=Q(reserved__lte=F("on_hand")), name="stock_reserved_within_on_hand")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reserved__lte=F("on_hand")), name="stock_reserved_within_on_hand"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.sku}: {self.available}"
@@ -406,11 +528,16 @@ class Stock(models.Model):
 
 
 class ProductStats(models.Model):
-    """Counters fed by orders and reviews; kept apart from revisions so publishing never resets them."""
+    """Counters fed by orders and reviews; kept apart from revisions so publishing never resets
+    them."""
 
-    product = models.OneToOneField(Product, on_delete=models.CASCADE, related_name="stats", primary_key=True)
+    product = models.OneToOneField(
+        Product, on_delete=models.CASCADE, related_name="stats", primary_key=True
+    )
     sales_count = models.PositiveIntegerField(_("units sold"), default=0, db_index=True)
-    rating = models.DecimalField(_("average rating"), max_digits=3, decimal_places=2, null=True, blank=True)
+    rating = models.DecimalField(
+        _("average rating"), max_digits=3, decimal_places=2, null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("product statistics")
@@ -420,8 +547,9 @@ class ProductStats(models.Model):
 class EditorPick(Orderable):
     """The editor-recommended showcase: a hand-curated, ordered list of products."""
 
-    product = models.OneToOneField(Product, on_delete=models.CASCADE, related_name="editor_pick",
-                                   verbose_name=_("product"))
+    product = models.OneToOneField(
+        Product, on_delete=models.CASCADE, related_name="editor_pick", verbose_name=_("product")
+    )
     note = models.CharField(_("why we recommend it"), max_length=160, blank=True)
 
     class Meta(Orderable.Meta):

@@ -24,7 +24,8 @@ from search.text import pinyin_keys, pinyin_words, segment
 
 from .client import product_index_alias
 
-# Prefixes of already segmented words: 蓝牙 → 蓝, 蓝牙; wireless → w, wi, … (a typed prefix finds the name).
+# Prefixes of already segmented words: 蓝牙 → 蓝, 蓝牙; wireless → w, wi, … (a typed prefix finds the
+# name).
 name_prefix = analyzer(
     "name_prefix",
     tokenizer="whitespace",
@@ -38,7 +39,10 @@ class ProductDocument(Document):
 
     text = Text(analyzer="whitespace")
     pinyin = Text(analyzer="whitespace")
-    name = Text(analyzer="whitespace", fields={"prefix": Text(analyzer=name_prefix, search_analyzer="whitespace")})
+    name = Text(
+        analyzer="whitespace",
+        fields={"prefix": Text(analyzer=name_prefix, search_analyzer="whitespace")},
+    )
     brand = Keyword()
     brand_id = Integer()
     categories = Keyword()
@@ -67,7 +71,10 @@ def products_for_index():
             "extra_categories",
             "tags",
             "variants",
-            Prefetch("attribute_values", queryset=ProductAttributeValue.objects.select_related("attribute")),
+            Prefetch(
+                "attribute_values",
+                queryset=ProductAttributeValue.objects.select_related("attribute"),
+            ),
         )
         .order_by("pk")
     )
@@ -97,17 +104,26 @@ def _segmented_text(product: Product, categories: list[Category]) -> str:
 
 
 def _codes(product: Product) -> list[str]:
-    return [code for variant in product.variants.all() for code in (variant.sku, variant.barcode) if code]
+    return [
+        code
+        for variant in product.variants.all()
+        for code in (variant.sku, variant.barcode)
+        if code
+    ]
 
 
 def _pinyin(product: Product) -> str:
-    """Full pinyin, initials and per-word pinyin of the name: ``lanya``, ``ly`` and ``lanya erji`` all hit."""
+    """Full pinyin, initials and per-word pinyin of the name: ``lanya``, ``ly`` and ``lanya erji``
+    all hit."""
     full, initials = pinyin_keys(product.name)
     return " ".join(part for part in (full, initials, pinyin_words(product.name)) if part)
 
 
-def product_to_document(product: Product, by_path: dict[str, Category] | None = None) -> ProductDocument:
-    """The document for one product (use ``products_for_index`` and pass ``by_path`` when indexing many)."""
+def product_to_document(
+    product: Product, by_path: dict[str, Category] | None = None
+) -> ProductDocument:
+    """The document for one product (use ``products_for_index`` and pass ``by_path`` when indexing
+    many)."""
     if by_path is None:
         by_path = categories_by_path()
     primary = _with_ancestors(product.primary_category, by_path)
@@ -124,8 +140,13 @@ def product_to_document(product: Product, by_path: dict[str, Category] | None = 
         brand_id=product.brand_id,
         categories=sorted({category.path for category in listed}),
         primary_categories=[category.path for category in primary],
-        attributes=sorted({f"{value.attribute.code}={value.value}" for value in product.attribute_values.all()
-                           if value.attribute.filterable}),
+        attributes=sorted(
+            {
+                f"{value.attribute.code}={value.value}"
+                for value in product.attribute_values.all()
+                if value.attribute.filterable
+            }
+        ),
         price=float(product.min_price),
         live=product.live,
         skus=_codes(product),

@@ -28,10 +28,11 @@ def create_index(es, name: str) -> None:
 
 
 def live_product_batches(batch_size: int) -> Iterator[list]:
-    """Live products in batches of prefetched rows: the number of queries grows with batches, not products."""
+    """Live products in batches of prefetched rows: the number of queries grows with batches, not
+    products."""
     ids = list(products_for_index().values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
-        chunk = ids[start:start + batch_size]
+        chunk = ids[start : start + batch_size]
         yield list(products_for_index().filter(pk__in=chunk))
 
 
@@ -74,7 +75,8 @@ def swap_alias(es, alias: str, new_index: str) -> list[str]:
 
 
 def sync_actions(product_ids: list[int], index: str) -> list[dict]:
-    """Bulk actions bringing these products' documents up to date: live ones indexed, the others deleted.
+    """Bulk actions bringing these products' documents up to date: live ones indexed, the others
+    deleted.
 
     A product that was unpublished or deleted has no live row, so "not live now"
     is the one test for removal, whatever happened to it.
@@ -91,7 +93,8 @@ def sync_actions(product_ids: list[int], index: str) -> list[dict]:
 
 
 def sync_products(es, product_ids: list[int], index: str) -> int:
-    """Apply ``sync_actions`` in one bulk request; deleting a document that is not there is not an error."""
+    """Apply ``sync_actions`` in one bulk request; deleting a document that is not there is not an
+    error."""
     actions = sync_actions(product_ids, index)
     if actions:
         bulk(es, actions, ignore_status=(404,))

@@ -29,7 +29,8 @@ def _text_match(words: list[str] | tuple[str, ...], operator: str) -> dict:
 
 
 def _required_text(query_terms: list[str], slots: list | None, operator: str) -> list[dict]:
-    """The ``must`` clauses: the words themselves, or with synonyms one clause per slot (search.synonyms).
+    """The ``must`` clauses: the words themselves, or with synonyms one clause per slot
+    (search.synonyms).
 
     A slot is satisfied by any of its alternatives, every alternative needing all its
     words; with ``"or"`` any word of the query or of its alternatives will do, as on
@@ -38,17 +39,30 @@ def _required_text(query_terms: list[str], slots: list | None, operator: str) ->
     if not slots or all(len(slot) == 1 for slot in slots):
         return [_text_match(query_terms, operator)]
     if operator == "or":
-        return [_text_match(list(dict.fromkeys(word for slot in slots for alternative in slot
-                                               for word in alternative)), "or")]
+        return [
+            _text_match(
+                list(
+                    dict.fromkeys(
+                        word for slot in slots for alternative in slot for word in alternative
+                    )
+                ),
+                "or",
+            )
+        ]
     clauses = []
     for slot in slots:
         matches = [_text_match(alternative, "and") for alternative in slot]
-        clauses.append(matches[0] if len(matches) == 1 else {"bool": {"should": matches, "minimum_should_match": 1}})
+        clauses.append(
+            matches[0]
+            if len(matches) == 1
+            else {"bool": {"should": matches, "minimum_should_match": 1}}
+        )
     return clauses
 
 
 def _text_query(query_terms: list[str], operator: str, slots: list | None = None) -> dict:
-    """Every word (or an alternative of it) on the segmented text; pinyin and name prefixes only lift the ranking."""
+    """Every word (or an alternative of it) on the segmented text; pinyin and name prefixes only
+    lift the ranking."""
     if not query_terms:
         return {"bool": {"must": [{"match_all": {}}], "filter": [{"term": {"live": True}}]}}
     text = " ".join(query_terms)
@@ -65,7 +79,8 @@ def _text_query(query_terms: list[str], operator: str, slots: list | None = None
 
 
 def facet_clauses(filters: ListingFilters, filterable: dict) -> dict[str, dict]:
-    """One clause per selected facet (named like products.listing's), so each count can leave its own out."""
+    """One clause per selected facet (named like products.listing's), so each count can leave its
+    own out."""
     clauses: dict[str, dict] = {}
     if filters.category is not None:
         clauses["category"] = {"term": {"categories": filters.category.path}}
@@ -80,7 +95,9 @@ def facet_clauses(filters: ListingFilters, filterable: dict) -> dict[str, dict]:
         clauses["price"] = {"range": {"price": bounds}}
     for code, values in filters.attributes.items():
         if code in filterable:
-            clauses[f"attr:{code}"] = {"terms": {"attributes": [f"{code}={value}" for value in values]}}
+            clauses[f"attr:{code}"] = {
+                "terms": {"attributes": [f"{code}={value}" for value in values]}
+            }
     return clauses
 
 
@@ -107,29 +124,62 @@ def _aggregations(clauses: dict[str, dict], filters: ListingFilters) -> dict:
     filtered_codes = [name.removeprefix("attr:") for name in clauses if name.startswith("attr:")]
     unfiltered_values = {"field": "attributes", "size": ATTRIBUTE_BUCKETS}
     if filtered_codes:
-        unfiltered_values["exclude"] = "(" + "|".join(_regex_literal(code) for code in filtered_codes) + ")=.*"
+        unfiltered_values["exclude"] = (
+            "(" + "|".join(_regex_literal(code) for code in filtered_codes) + ")=.*"
+        )
     aggs = {
-        "brands": {"filter": _all_but(clauses, "brand"),
-                   "aggs": {"values": {"terms": {"field": "brand_id", "size": FACET_BUCKETS}}}},
-        "prices": {"filter": _all_but(clauses, "price"),
-                   "aggs": {"values": {"range": {"field": "price", "ranges": price_ranges}}}},
-        "categories": {"filter": _all_but(clauses, "category"),
-                       "aggs": {"values": {"terms": {"field": "primary_categories", "size": FACET_BUCKETS,
-                                                     "include": _category_children_pattern(filters)}}}},
-        "attributes": {"filter": _all_but(clauses), "aggs": {"values": {"terms": unfiltered_values}}},
+        "brands": {
+            "filter": _all_but(clauses, "brand"),
+            "aggs": {"values": {"terms": {"field": "brand_id", "size": FACET_BUCKETS}}},
+        },
+        "prices": {
+            "filter": _all_but(clauses, "price"),
+            "aggs": {"values": {"range": {"field": "price", "ranges": price_ranges}}},
+        },
+        "categories": {
+            "filter": _all_but(clauses, "category"),
+            "aggs": {
+                "values": {
+                    "terms": {
+                        "field": "primary_categories",
+                        "size": FACET_BUCKETS,
+                        "include": _category_children_pattern(filters),
+                    }
+                }
+            },
+        },
+        "attributes": {
+            "filter": _all_but(clauses),
+            "aggs": {"values": {"terms": unfiltered_values}},
+        },
     }
     for code in filtered_codes:
         aggs[f"attribute:{code}"] = {
             "filter": _all_but(clauses, f"attr:{code}"),
-            "aggs": {"values": {"terms": {"field": "attributes", "size": FACET_BUCKETS,
-                                          "include": f"{_regex_literal(code)}=.*"}}},
+            "aggs": {
+                "values": {
+                    "terms": {
+                        "field": "attributes",
+                        "size": FACET_BUCKETS,
+                        "include": f"{_regex_literal(code)}=.*",
+                    }
+                }
+            },
         }
     return aggs
 
 
-def build_product_query(query_terms: list[str], filters: ListingFilters, filterable: dict, *,
-                        operator: str = "and", facets: bool = True, slots: list | None = None) -> dict:
-    """The search body (``query``, ``post_filter``, ``aggs``) for words already prepared by search.text.
+def build_product_query(
+    query_terms: list[str],
+    filters: ListingFilters,
+    filterable: dict,
+    *,
+    operator: str = "and",
+    facets: bool = True,
+    slots: list | None = None,
+) -> dict:
+    """The search body (``query``, ``post_filter``, ``aggs``) for words already prepared by
+    search.text.
 
     ``slots`` are the words with their synonyms and brand corrections
     (search.synonyms.synonym_slots); without them only the words themselves count.
@@ -148,13 +198,17 @@ def build_product_query(query_terms: list[str], filters: ListingFilters, filtera
 
 
 def parse_facet_counts(response) -> dict:
-    """The raw counts in products.listing._count_facets' shape, so the listing template works unchanged.
+    """The raw counts in products.listing._count_facets' shape, so the listing template works
+    unchanged.
 
     ``{"brands": {brand pk: n}, "prices": [n per PRICE_RANGES bucket],
     "categories": {category path: n}, "attributes": {code: {value: n}}}``.
     """
     aggregations = response["aggregations"]
-    price_buckets = {bucket["key"]: bucket["doc_count"] for bucket in aggregations["prices"]["values"]["buckets"]}
+    price_buckets = {
+        bucket["key"]: bucket["doc_count"]
+        for bucket in aggregations["prices"]["values"]["buckets"]
+    }
     attributes: dict[str, dict[str, int]] = {}
     for name, aggregation in aggregations.items():
         if name == "attributes" or name.startswith("attribute:"):
@@ -162,10 +216,14 @@ def parse_facet_counts(response) -> dict:
                 code, _, value = bucket["key"].partition("=")
                 attributes.setdefault(code, {})[value] = bucket["doc_count"]
     return {
-        "brands": {int(bucket["key"]): bucket["doc_count"] for bucket in aggregations["brands"]["values"]["buckets"]},
+        "brands": {
+            int(bucket["key"]): bucket["doc_count"]
+            for bucket in aggregations["brands"]["values"]["buckets"]
+        },
         "prices": [price_buckets.get(f"r{index_}", 0) for index_ in range(len(PRICE_RANGES))],
-        "categories": {bucket["key"]: bucket["doc_count"]
-                       for bucket in aggregations["categories"]["values"]["buckets"]},
+        "categories": {
+            bucket["key"]: bucket["doc_count"]
+            for bucket in aggregations["categories"]["values"]["buckets"]
+        },
         "attributes": attributes,
     }
-

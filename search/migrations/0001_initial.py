@@ -4,40 +4,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='SynonymGroup',
+            name="SynonymGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('terms', models.TextField(help_text='Two or more words or phrases that mean the same, separated by commas.', verbose_name='equivalent terms')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "terms",
+                    models.TextField(
+                        help_text="Two or more words or phrases that mean the same, separated by commas.",
+                        verbose_name="equivalent terms",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'synonym group',
-                'verbose_name_plural': 'synonym groups',
-                'ordering': ['pk'],
+                "verbose_name": "synonym group",
+                "verbose_name_plural": "synonym groups",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='SearchQuery',
+            name="SearchQuery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='date')),
-                ('query', models.CharField(max_length=200, verbose_name='query')),
-                ('hits', models.PositiveIntegerField(default=0, verbose_name='searches')),
-                ('results', models.PositiveIntegerField(default=0, verbose_name='results')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                ("query", models.CharField(max_length=200, verbose_name="query")),
+                ("hits", models.PositiveIntegerField(default=0, verbose_name="searches")),
+                ("results", models.PositiveIntegerField(default=0, verbose_name="results")),
             ],
             options={
-                'verbose_name': 'search query',
-                'verbose_name_plural': 'search queries',
-                'permissions': [('view_search_report', 'Can view the search report')],
-                'default_permissions': (),
-                'constraints': [models.UniqueConstraint(fields=('date', 'query'), name='search_query_unique_per_day')],
+                "verbose_name": "search query",
+                "verbose_name_plural": "search queries",
+                "permissions": [("view_search_report", "Can view the search report")],
+                "default_permissions": (),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("date", "query"), name="search_query_unique_per_day"
+                    )
+                ],
             },
         ),
     ]

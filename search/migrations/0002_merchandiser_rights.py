@@ -8,7 +8,10 @@ ROLES = ["Merchandisers", "Managers"]
 GRANTS = [
     ("search", "view_search_report"),
     *[("search", f"{action}_synonymgroup") for action in ("add", "change", "delete", "view")],
-    *[("wagtailsearchpromotions", f"{action}_searchpromotion") for action in ("add", "change", "delete", "view")],
+    *[
+        ("wagtailsearchpromotions", f"{action}_searchpromotion")
+        for action in ("add", "change", "delete", "view")
+    ],
 ]
 
 
@@ -21,8 +24,10 @@ def grant_search_rights(apps, schema_editor):
 
     Group = apps.get_model("auth.Group")
     Permission = apps.get_model("auth.Permission")
-    permissions = [Permission.objects.get(content_type__app_label=app_label, codename=codename)
-                   for app_label, codename in GRANTS]
+    permissions = [
+        Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        for app_label, codename in GRANTS
+    ]
     for group in Group.objects.filter(name__in=ROLES):
         group.permissions.add(*permissions)
 

@@ -22,30 +22,59 @@ def signed_in(client, shopper):
 
 
 def test_add_first_address_makes_it_default(signed_in, shopper, address_fields):
-    response = signed_in.post("/account/addresses/add/", form_data(address_fields, mobile="139-0013-9000"))
+    response = signed_in.post(
+        "/account/addresses/add/", form_data(address_fields, mobile="139-0013-9000")
+    )
 
     assert response["Location"] == "/account/addresses/"
     address = Address.objects.get(user=shopper)
-    assert (address.mobile, address.province, address.is_default) == ("13900139000", "guangdong", True)
+    assert (address.mobile, address.province, address.is_default) == (
+        "13900139000",
+        "guangdong",
+        True,
+    )
 
 
 def test_add_follows_a_safe_next_only(signed_in, address_fields):
     safe = signed_in.post("/account/addresses/add/", form_data(address_fields, next="/checkout/"))
-    unsafe = signed_in.post("/account/addresses/add/", form_data(address_fields, next="//evil.example/"))
+    unsafe = signed_in.post(
+        "/account/addresses/add/", form_data(address_fields, next="//evil.example/")
+    )
 
     assert safe["Location"] == "/checkout/"
     assert unsafe["Location"] == "/account/addresses/"
 
 
-@pytest.mark.parametrize(("overrides", "field", "message"), [
-    ({"mobile": "1390013900"}, "mobile", "Enter an 11-digit mainland mobile number, e.g. 13800138000."),
-    ({"mobile": "23900139000"}, "mobile", "Enter an 11-digit mainland mobile number, e.g. 13800138000."),
-    ({"postcode": "51800"}, "postcode", "A postcode has six digits."),
-    ({"province": "atlantis"}, "province", "Select a valid choice. atlantis is not one of the available choices."),
-    ({"street": ""}, "street", "This field is required."),
-    ({"recipient": "x" * 51}, "recipient", "Ensure this value has at most 50 characters (it has 51)."),
-])
-def test_add_refuses_bad_input_with_a_message(signed_in, address_fields, overrides, field, message):
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        (
+            {"mobile": "1390013900"},
+            "mobile",
+            "Enter an 11-digit mainland mobile number, e.g. 13800138000.",
+        ),
+        (
+            {"mobile": "23900139000"},
+            "mobile",
+            "Enter an 11-digit mainland mobile number, e.g. 13800138000.",
+        ),
+        ({"postcode": "51800"}, "postcode", "A postcode has six digits."),
+        (
+            {"province": "atlantis"},
+            "province",
+            "Select a valid choice. atlantis is not one of the available choices.",
+        ),
+        ({"street": ""}, "street", "This field is required."),
+        (
+            {"recipient": "x" * 51},
+            "recipient",
+            "Ensure this value has at most 50 characters (it has 51).",
+        ),
+    ],
+)
+def test_add_refuses_bad_input_with_a_message(
+    signed_in, address_fields, overrides, field, message
+):
     response = signed_in.post("/account/addresses/add/", form_data(address_fields, **overrides))
 
     assert response.status_code == 200
@@ -62,7 +91,9 @@ def test_add_form_is_prefilled_with_the_shoppers_name_and_mobile(signed_in):
 def test_edit_changes_the_address(signed_in, shopper, address_fields):
     address = address_create(user=shopper, **address_fields)
 
-    response = signed_in.post(f"/account/addresses/{address.pk}/edit/", form_data(address_fields, city="广州市"))
+    response = signed_in.post(
+        f"/account/addresses/{address.pk}/edit/", form_data(address_fields, city="广州市")
+    )
 
     address.refresh_from_db()
     assert response["Location"] == "/account/addresses/"
@@ -73,7 +104,9 @@ def test_edit_can_make_another_address_the_default(signed_in, shopper, address_f
     first = address_create(user=shopper, **address_fields)
     second = address_create(user=shopper, **address_fields)
 
-    signed_in.post(f"/account/addresses/{second.pk}/edit/", form_data(address_fields, make_default="on"))
+    signed_in.post(
+        f"/account/addresses/{second.pk}/edit/", form_data(address_fields, make_default="on")
+    )
 
     assert list(Address.objects.filter(is_default=True)) == [second]
     first.refresh_from_db()
@@ -100,7 +133,9 @@ def test_delete_asks_first_then_deletes_and_promotes(signed_in, shopper, address
     second.refresh_from_db()
     assert second.is_default is True
     assert [str(m) for m in response.context["messages"]] == [
-        "The address has been deleted.", f"Your default address is now: {second.one_line()}"]
+        "The address has been deleted.",
+        f"Your default address is now: {second.one_line()}",
+    ]
 
 
 def test_make_default_is_post_only_and_moves_the_default(signed_in, shopper, address_fields):
@@ -114,13 +149,16 @@ def test_make_default_is_post_only_and_moves_the_default(signed_in, shopper, add
     assert list(Address.objects.filter(is_default=True)) == [second]
 
 
-@pytest.mark.parametrize(("method", "path"), [
-    ("get", "/account/addresses/{pk}/edit/"),
-    ("post", "/account/addresses/{pk}/edit/"),
-    ("get", "/account/addresses/{pk}/delete/"),
-    ("post", "/account/addresses/{pk}/delete/"),
-    ("post", "/account/addresses/{pk}/default/"),
-])
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "/account/addresses/{pk}/edit/"),
+        ("post", "/account/addresses/{pk}/edit/"),
+        ("get", "/account/addresses/{pk}/delete/"),
+        ("post", "/account/addresses/{pk}/delete/"),
+        ("post", "/account/addresses/{pk}/default/"),
+    ],
+)
 def test_another_shoppers_address_is_not_found(signed_in, shopper, address_fields, method, path):
     address_create(user=shopper, **address_fields)
     theirs = address_create(user=UserFactory(), **address_fields)
@@ -133,8 +171,9 @@ def test_another_shoppers_address_is_not_found(signed_in, shopper, address_field
     assert Address.objects.filter(user=shopper, is_default=True).count() == 1
 
 
-def test_list_shows_every_address_default_first_in_constant_queries(signed_in, shopper, address_fields,
-                                                                    django_assert_max_num_queries):
+def test_list_shows_every_address_default_first_in_constant_queries(
+    signed_in, shopper, address_fields, django_assert_max_num_queries
+):
     address_create(user=shopper, **{**address_fields, "recipient": "收件人0"})
     address_create(user=UserFactory(), **{**address_fields, "recipient": "别人"})
     signed_in.get("/account/addresses/")  # warm-up: site settings rows are made on first use
@@ -153,7 +192,9 @@ def test_list_shows_every_address_default_first_in_constant_queries(signed_in, s
     assert len(one_address) <= 12
 
 
-def test_account_home_links_to_the_address_book_and_shows_the_default(signed_in, shopper, address_fields):
+def test_account_home_links_to_the_address_book_and_shows_the_default(
+    signed_in, shopper, address_fields
+):
     address_create(user=shopper, **address_fields)
 
     html = signed_in.get("/account/").content.decode()

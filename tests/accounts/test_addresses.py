@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def defaults(user):
-    return list(Address.objects.filter(user=user, is_default=True).values_list("recipient", flat=True))
+    return list(
+        Address.objects.filter(user=user, is_default=True).values_list("recipient", flat=True)
+    )
 
 
 def add(user, fields, recipient, **kwargs):
@@ -110,7 +112,9 @@ def test_defaults_of_different_shoppers_are_independent(shopper, address_fields)
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_default_switches_queue_up_and_leave_one_default(address_fields):
     user = UserFactory()
-    book = [address_create(user=user, **{**address_fields, "recipient": f"R{n}"}) for n in range(6)]
+    book = [
+        address_create(user=user, **{**address_fields, "recipient": f"R{n}"}) for n in range(6)
+    ]
 
     outcomes = run_together([lambda a=address: address_set_default(address=a) for address in book])
 

@@ -42,8 +42,16 @@ def test_safe_next_is_followed(client, shopper):
     assert response["Location"] == "/checkout/?step=2"
 
 
-@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example", "///evil.example/x",
-                                      "http:evil.example", "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "next_url",
+    [
+        "https://evil.example/",
+        "//evil.example",
+        "///evil.example/x",
+        "http:evil.example",
+        "javascript:alert(1)",
+    ],
+)
 def test_open_redirect_via_next_is_refused(client, shopper, next_url):
     response = post_login(client, "li.lei", next_url=next_url)
 
@@ -119,9 +127,15 @@ def test_lockout_does_not_spill_over_to_other_accounts(client, shopper, settings
 
 # --- sign-up ------------------------------------------------------------------------------------
 
+
 def signup_data(**overrides):
-    data = {"email": "han.meimei@example.com", "mobile": "13700137000", "first_name": "梅梅",
-            "password1": "Spring-blossom-42", "password2": "Spring-blossom-42"}
+    data = {
+        "email": "han.meimei@example.com",
+        "mobile": "13700137000",
+        "first_name": "梅梅",
+        "password1": "Spring-blossom-42",
+        "password2": "Spring-blossom-42",
+    }
     return {**data, **overrides}
 
 
@@ -131,7 +145,11 @@ def test_signup_creates_the_account_signs_in_and_follows_next(client):
     user = get_user_model().objects.get(email="han.meimei@example.com")
     assert response["Location"] == "/checkout/"
     assert client.session["_auth_user_id"] == str(user.pk)
-    assert (user.mobile, user.first_name, user.username.startswith("shopper-")) == ("13700137000", "梅梅", True)
+    assert (user.mobile, user.first_name, user.username.startswith("shopper-")) == (
+        "13700137000",
+        "梅梅",
+        True,
+    )
     assert user.check_password("Spring-blossom-42")
 
 
@@ -148,15 +166,33 @@ def test_signup_page_keeps_next_in_the_form(client):
     assert '<input type="hidden" name="next" value="/checkout/">' in response.content.decode()
 
 
-@pytest.mark.parametrize(("overrides", "field", "message"), [
-    ({"email": "LI.LEI@example.com"}, "email",
-     "An account with this e-mail address already exists. Sign in, or reset your password."),
-    ({"mobile": "138 0013 8000"}, "mobile", "An account with this mobile number already exists."),
-    ({"mobile": "12345"}, "mobile", "Enter an 11-digit mainland mobile number, e.g. 13800138000."),
-    ({"email": "not-an-address"}, "email", "Enter a valid email address."),
-    ({"password2": "Something-else-42"}, "password2", "The two password fields didn’t match."),
-    ({"password1": "12345678", "password2": "12345678"}, "password2", "This password is entirely numeric."),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        (
+            {"email": "LI.LEI@example.com"},
+            "email",
+            "An account with this e-mail address already exists. Sign in, or reset your password.",
+        ),
+        (
+            {"mobile": "138 0013 8000"},
+            "mobile",
+            "An account with this mobile number already exists.",
+        ),
+        (
+            {"mobile": "12345"},
+            "mobile",
+            "Enter an 11-digit mainland mobile number, e.g. 13800138000.",
+        ),
+        ({"email": "not-an-address"}, "email", "Enter a valid email address."),
+        ({"password2": "Something-else-42"}, "password2", "The two password fields didn’t match."),
+        (
+            {"password1": "12345678", "password2": "12345678"},
+            "password2",
+            "This password is entirely numeric.",
+        ),
+    ],
+)
 def test_signup_refuses_bad_input_with_a_message(client, shopper, overrides, field, message):
     users_before = get_user_model().objects.count()
 

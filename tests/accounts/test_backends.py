@@ -1,8 +1,8 @@
 """Signing in by username, e-mail address or mobile number."""
 
 import pytest
-from django.db import IntegrityError, transaction
 from django.contrib.auth import authenticate
+from django.db import IntegrityError, transaction
 from django.test import RequestFactory
 
 from accounts.backends import axes_username, normalise_identifier
@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def sign_in(identifier, password=PASSWORD):
-    return authenticate(RequestFactory().post("/account/login/"), username=identifier, password=password)
+    return authenticate(
+        RequestFactory().post("/account/login/"), username=identifier, password=password
+    )
 
 
 def test_username_signs_in(shopper):
@@ -61,7 +63,10 @@ def test_normalise_identifier_only_compacts_phone_numbers():
 def test_axes_counts_every_name_of_one_account_together(shopper):
     request = RequestFactory().post("/account/login/")
 
-    names = {axes_username(request, {"username": name}) for name in ["li.lei", "LI.LEI@example.com", "13800138000"]}
+    names = {
+        axes_username(request, {"username": name})
+        for name in ["li.lei", "LI.LEI@example.com", "13800138000"]
+    }
 
     assert names == {"li.lei"}
     assert axes_username(request, {"username": " Unknown@Example.com "}) == "unknown@example.com"

@@ -27,14 +27,18 @@ def test_reset_mail_link_sets_a_new_password(client, shopper, django_capture_on_
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["Li.Lei@Example.com"]
-    link = re.search(r"http://testserver(/account/password/reset/[^/\s]+/[^/\s]+/)", message.body).group(1)
+    link = re.search(
+        r"http://testserver(/account/password/reset/[^/\s]+/[^/\s]+/)", message.body
+    ).group(1)
     outbox_row = OutgoingEmail.objects.get()
     assert (outbox_row.kind, outbox_row.status) == ("password_reset", OutgoingEmail.Status.SENT)
 
     form_page = client.get(link, follow=True)
     assert form_page.context["validlink"] is True
-    done = client.post(form_page.redirect_chain[-1][0],
-                       {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
 
     assert done["Location"] == "/account/password/reset/done/"
     request = RequestFactory().post("/account/login/")
@@ -43,7 +47,9 @@ def test_reset_mail_link_sets_a_new_password(client, shopper, django_capture_on_
     assert client.get(link, follow=True).context["validlink"] is False
 
 
-def test_unknown_address_gets_the_same_answer_and_no_mail(client, shopper, django_capture_on_commit_callbacks):
+def test_unknown_address_gets_the_same_answer_and_no_mail(
+    client, shopper, django_capture_on_commit_callbacks
+):
     response = request_reset(client, django_capture_on_commit_callbacks, "stranger@example.com")
 
     assert response["Location"] == "/account/password/reset/sent/"
@@ -55,12 +61,20 @@ def test_reset_goes_through_the_outbox_in_the_request_language(client, shopper, 
     calls = []
     monkeypatch.setattr("commerce.emails.email_queue", lambda **kwargs: calls.append(kwargs))
 
-    client.post("/account/password/reset/", {"email": "li.lei@example.com"}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    client.post(
+        "/account/password/reset/", {"email": "li.lei@example.com"}, HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
 
     [call] = calls
-    assert (call["kind"], call["to"], call["language"]) == ("password_reset", "Li.Lei@Example.com", "zh-hans")
+    assert (call["kind"], call["to"], call["language"]) == (
+        "password_reset",
+        "Li.Lei@Example.com",
+        "zh-hans",
+    )
     uid, token = call["context"]["reset_url"].split("/")[-3:-1]
-    assert call["context"]["reset_url"] == f"http://testserver/account/password/reset/{uid}/{token}/"
+    assert (
+        call["context"]["reset_url"] == f"http://testserver/account/password/reset/{uid}/{token}/"
+    )
     assert call["dedupe_key"] == f"password_reset:{uid}:{token}"
     assert call["context"]["name"] == "Lei Li"
 

@@ -17,7 +17,12 @@ def signed_in(client, shopper):
 
 
 def profile_data(**overrides):
-    data = {"first_name": "雷", "last_name": "李", "email": "lilei@example.cn", "mobile": "13600136000"}
+    data = {
+        "first_name": "雷",
+        "last_name": "李",
+        "email": "lilei@example.cn",
+        "mobile": "13600136000",
+    }
     return {**data, **overrides}
 
 
@@ -26,16 +31,33 @@ def test_profile_saves_name_and_contact_details(signed_in, shopper):
 
     shopper.refresh_from_db()
     assert response["Location"] == "/account/profile/"
-    assert (shopper.first_name, shopper.email, shopper.mobile) == ("雷", "lilei@example.cn", "13600136000")
+    assert (shopper.first_name, shopper.email, shopper.mobile) == (
+        "雷",
+        "lilei@example.cn",
+        "13600136000",
+    )
 
 
-@pytest.mark.parametrize(("overrides", "field", "message"), [
-    ({"email": "TAKEN@example.com"}, "email", "Another account already uses this e-mail address."),
-    ({"mobile": "13500135000"}, "mobile", "Another account already uses this mobile number."),
-    ({"mobile": "1234"}, "mobile", "Enter an 11-digit mainland mobile number, e.g. 13800138000."),
-    ({"email": ""}, "email", "This field is required."),
-])
-def test_profile_refuses_taken_or_bad_details_and_changes_nothing(signed_in, shopper, overrides, field, message):
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        (
+            {"email": "TAKEN@example.com"},
+            "email",
+            "Another account already uses this e-mail address.",
+        ),
+        ({"mobile": "13500135000"}, "mobile", "Another account already uses this mobile number."),
+        (
+            {"mobile": "1234"},
+            "mobile",
+            "Enter an 11-digit mainland mobile number, e.g. 13800138000.",
+        ),
+        ({"email": ""}, "email", "This field is required."),
+    ],
+)
+def test_profile_refuses_taken_or_bad_details_and_changes_nothing(
+    signed_in, shopper, overrides, field, message
+):
     UserFactory(email="taken@example.com", mobile="13500135000")
 
     response = signed_in.post("/account/profile/", profile_data(**overrides))
@@ -54,8 +76,14 @@ def test_profile_may_drop_the_mobile_number(signed_in, shopper):
 
 
 def test_password_change_keeps_the_shopper_signed_in(signed_in, shopper):
-    response = signed_in.post("/account/password/", {"old_password": PASSWORD, "new_password1": "Winter-snow-2026",
-                                                     "new_password2": "Winter-snow-2026"})
+    response = signed_in.post(
+        "/account/password/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Winter-snow-2026",
+            "new_password2": "Winter-snow-2026",
+        },
+    )
 
     assert response["Location"] == "/account/profile/"
     assert signed_in.get("/account/").status_code == 200

@@ -5,8 +5,8 @@ import socket
 from email import policy
 
 import pytest
-from django.utils import translation
 from aiosmtpd.controller import Controller
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -45,7 +45,9 @@ class SmtpServer:
         self._controller = None
 
     def start(self) -> None:
-        self._controller = Controller(_Collector(self.messages), hostname="127.0.0.1", port=self.port)
+        self._controller = Controller(
+            _Collector(self.messages), hostname="127.0.0.1", port=self.port
+        )
         self._controller.start()
 
     def stop(self) -> None:

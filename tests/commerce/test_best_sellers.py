@@ -23,12 +23,26 @@ def hours_ago(hours: float | None):
     return None if hours is None else NOW - timedelta(hours=hours)
 
 
-def sale(shop, units: dict[Product, int], *, status: str, payment: str = BANK, placed: float = 1,
-         paid: float | None = None) -> Order:
-    """An order placed through ``order_place``, then put at ``status``, placed and paid that many hours ago."""
-    order = place_order(user=shop.buyer, method=shop.method, payment_method=payment,
-                        quantities={product.variants.get().sku: count for product, count in units.items()})
-    Order.objects.filter(pk=order.pk).update(status=status, placed_at=hours_ago(placed), paid_at=hours_ago(paid))
+def sale(
+    shop,
+    units: dict[Product, int],
+    *,
+    status: str,
+    payment: str = BANK,
+    placed: float = 1,
+    paid: float | None = None,
+) -> Order:
+    """An order placed through ``order_place``, then put at ``status``, placed and paid that many
+    hours ago."""
+    order = place_order(
+        user=shop.buyer,
+        method=shop.method,
+        payment_method=payment,
+        quantities={product.variants.get().sku: count for product, count in units.items()},
+    )
+    Order.objects.filter(pk=order.pk).update(
+        status=status, placed_at=hours_ago(placed), paid_at=hours_ago(paid)
+    )
     return order
 
 
@@ -45,13 +59,25 @@ def shop(db):
     gadgets = make_category("Gadgets", "gadgets")
     kind = make_product_type()
     products = {}
-    for name, category in [("Oolong", tea), ("Juice", drinks), ("Cable", gadgets), ("Lamp", gadgets),
-                           ("Green", tea), ("Gone", gadgets)]:
+    for name, category in [
+        ("Oolong", tea),
+        ("Juice", drinks),
+        ("Cable", gadgets),
+        ("Lamp", gadgets),
+        ("Green", tea),
+        ("Gone", gadgets),
+    ]:
         products[name] = make_product(name=name, category=category, product_type=kind, on_hand=100)
     products["Cable"].extra_categories.add(tea)
     products["Cable"].save()
-    return SimpleNamespace(drinks=drinks, tea=tea, gadgets=gadgets, method=make_shipping_method(),
-                           buyer=UserFactory(), **{name.lower(): product for name, product in products.items()})
+    return SimpleNamespace(
+        drinks=drinks,
+        tea=tea,
+        gadgets=gadgets,
+        method=make_shipping_method(),
+        buyer=UserFactory(),
+        **{name.lower(): product for name, product in products.items()},
+    )
 
 
 @pytest.fixture
@@ -76,7 +102,13 @@ def orders(shop):
     sale(shop, {shop.oolong: 3, shop.juice: 1, shop.gone: 20}, status=S.PAID, placed=2.5, paid=2)
     sale(shop, {shop.cable: 2}, status=S.SHIPPED, placed=30, paid=23)
     sale(shop, {shop.juice: 4, shop.lamp: 1}, status=S.CONFIRMED, payment=COD, placed=5)
-    sale(shop, {shop.oolong: 1, shop.cable: 1, shop.green: 3}, status=S.COMPLETED, placed=11, paid=10)
+    sale(
+        shop,
+        {shop.oolong: 1, shop.cable: 1, shop.green: 3},
+        status=S.COMPLETED,
+        placed=11,
+        paid=10,
+    )
     sale(shop, {shop.lamp: 10}, status=S.AWAITING_PAYMENT, placed=1)
     sale(shop, {shop.oolong: 10}, status=S.CANCELLED, placed=1.5, paid=1)
     sale(shop, {shop.cable: 10}, status=S.DELIVERED, placed=26, paid=25)
@@ -98,9 +130,17 @@ def test_limit_cuts_the_ranking(orders):
 
 
 def test_category_ranking_includes_subcategories_and_extra_categories(orders):
-    assert named(best_sellers(category=orders.tea, now=NOW)) == [("Oolong", 4), ("Cable", 3), ("Green", 3)]
+    assert named(best_sellers(category=orders.tea, now=NOW)) == [
+        ("Oolong", 4),
+        ("Cable", 3),
+        ("Green", 3),
+    ]
     assert named(best_sellers(category=orders.drinks, now=NOW)) == [
-        ("Juice", 5), ("Oolong", 4), ("Cable", 3), ("Green", 3)]
+        ("Juice", 5),
+        ("Oolong", 4),
+        ("Cable", 3),
+        ("Green", 3),
+    ]
     assert named(best_sellers(category=orders.gadgets, now=NOW)) == [("Cable", 3), ("Lamp", 1)]
 
 
@@ -155,5 +195,15 @@ def test_no_cache_when_the_setting_is_zero(orders, settings):
 
 @pytest.mark.postgres
 def test_ranking_on_postgresql_matches_the_hand_computed_one(orders):
-    assert named(best_sellers(now=NOW)) == [("Juice", 5), ("Oolong", 4), ("Cable", 3), ("Green", 3), ("Lamp", 1)]
-    assert named(best_sellers(category=orders.tea, now=NOW)) == [("Oolong", 4), ("Cable", 3), ("Green", 3)]
+    assert named(best_sellers(now=NOW)) == [
+        ("Juice", 5),
+        ("Oolong", 4),
+        ("Cable", 3),
+        ("Green", 3),
+        ("Lamp", 1),
+    ]
+    assert named(best_sellers(category=orders.tea, now=NOW)) == [
+        ("Oolong", 4),
+        ("Cable", 3),
+        ("Green", 3),
+    ]

@@ -31,12 +31,23 @@ def shop(db):
     """Two live products (one with two variants, stock 10 each) and a draft."""
     category = make_category("Kitchen", "kitchen")
     product_type = make_product_type("Pot")
-    kettle = make_product(name="Kettle", category=category, product_type=product_type, prices=["100.00", "120.00"])
-    mug = make_product(name="Mug", category=category, product_type=product_type, prices=["15.50"], on_hand=3)
+    kettle = make_product(
+        name="Kettle", category=category, product_type=product_type, prices=["100.00", "120.00"]
+    )
+    mug = make_product(
+        name="Mug", category=category, product_type=product_type, prices=["15.50"], on_hand=3
+    )
     draft = make_product(name="Draft", category=category, product_type=product_type, live=False)
     skus = lambda product: [v.sku for v in product.variants.order_by("sort_order")]  # noqa: E731
-    return SimpleNamespace(kettle=kettle, mug=mug, draft=draft, a=skus(kettle)[0], b=skus(kettle)[1],
-                           m=skus(mug)[0], d=skus(draft)[0])
+    return SimpleNamespace(
+        kettle=kettle,
+        mug=mug,
+        draft=draft,
+        a=skus(kettle)[0],
+        b=skus(kettle)[1],
+        m=skus(mug)[0],
+        d=skus(draft)[0],
+    )
 
 
 def lines_of(cart):
@@ -45,15 +56,37 @@ def lines_of(cart):
 
 # --- parse_quantity ----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("raw, expected", [("1", 1), ("99", 99), (" 3 ", 3), ("007", 7), (5, 5)])
 def test_parse_quantity_accepts_plain_whole_numbers(raw, expected):
     assert parse_quantity(raw) == expected
 
 
-@pytest.mark.parametrize("raw", [
-    "-1", "0", "1.5", "1e3", "", " ", "abc", "99999999999999999999", "100", None, "+3", "1_0", "١٢", "0x10",
-    "3 4", True, 1.5, -1, 0, 100,
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "-1",
+        "0",
+        "1.5",
+        "1e3",
+        "",
+        " ",
+        "abc",
+        "99999999999999999999",
+        "100",
+        None,
+        "+3",
+        "1_0",
+        "١٢",
+        "0x10",
+        "3 4",
+        True,
+        1.5,
+        -1,
+        0,
+        100,
+    ],
+)
 def test_parse_quantity_rejects_everything_else(raw):
     with pytest.raises(InvalidQuantity) as caught:
         parse_quantity(raw)
@@ -63,6 +96,7 @@ def test_parse_quantity_rejects_everything_else(raw):
 
 
 # --- adding, changing, removing ----------------------------------------------------
+
 
 def test_add_line_records_the_catalogue_price_and_timestamps(shop):
     cart = Cart.objects.create()
@@ -103,7 +137,10 @@ def test_add_line_refuses_more_than_the_stock_and_names_how_many_are_left(shop):
     with pytest.raises(InsufficientStock) as caught:
         cart_add_line(cart=cart, sku=shop.m, quantity=2)
 
-    assert caught.value.message == "Only 3 of Mug · Option 0 are available. You already have 2 in your cart."
+    assert (
+        caught.value.message
+        == "Only 3 of Mug · Option 0 are available. You already have 2 in your cart."
+    )
     assert lines_of(cart) == {shop.m: 2}
 
 
@@ -126,7 +163,10 @@ def test_add_line_refuses_a_total_above_the_maximum(shop):
     with pytest.raises(InvalidQuantity) as caught:
         cart_add_line(cart=cart, sku=shop.a, quantity=2)
 
-    assert caught.value.message == "You can have at most 99 of one item in your cart; you already have 98."
+    assert (
+        caught.value.message
+        == "You can have at most 99 of one item in your cart; you already have 98."
+    )
     assert lines_of(cart) == {shop.a: 98}
 
 
@@ -150,7 +190,9 @@ def test_set_quantity_changes_the_line(shop):
     assert lines_of(cart) == {shop.a: 7}
 
 
-@pytest.mark.parametrize("quantity, error", [(11, InsufficientStock), (0, InvalidQuantity), (100, InvalidQuantity)])
+@pytest.mark.parametrize(
+    "quantity, error", [(11, InsufficientStock), (0, InvalidQuantity), (100, InvalidQuantity)]
+)
 def test_set_quantity_refuses_and_leaves_the_line_alone(shop, quantity, error):
     cart = Cart.objects.create()
     cart_add_line(cart=cart, sku=shop.a, quantity=2)
@@ -191,6 +233,7 @@ def test_clear_empties_the_cart_but_keeps_it(shop):
 
 
 # --- merging -----------------------------------------------------------------------
+
 
 def test_merge_adds_quantities_moves_new_lines_and_deletes_the_source(shop):
     user = UserFactory()
@@ -235,6 +278,7 @@ def test_merge_into_itself_changes_nothing(shop):
 
 # --- what the cart shows -----------------------------------------------------------
 
+
 def test_cart_view_prices_lines_with_the_pricing_engine(shop):
     cart = Cart.objects.create()
     cart_add_line(cart=cart, sku=shop.a, quantity=2)
@@ -243,7 +287,8 @@ def test_cart_view_prices_lines_with_the_pricing_engine(shop):
     view = cart_view(cart)
 
     assert [(row.sku, row.unit_price, row.line_total) for row in view.rows] == [
-        (shop.a, Decimal("100.00"), Decimal("200.00")), (shop.m, Decimal("15.50"), Decimal("46.50")),
+        (shop.a, Decimal("100.00"), Decimal("200.00")),
+        (shop.m, Decimal("15.50"), Decimal("46.50")),
     ]
     assert view.breakdown.subtotal == Decimal("246.50")
     assert view.count == 5
@@ -257,15 +302,18 @@ def test_cart_view_flags_price_changes_until_accepted(shop):
 
     view = cart_view(cart)
 
-    assert [(row.sku, row.line.price_when_added, row.variant.price) for row in view.price_changed_rows] == [
-        (shop.a, Decimal("100.00"), Decimal("90.00"))]
+    assert [
+        (row.sku, row.line.price_when_added, row.variant.price) for row in view.price_changed_rows
+    ] == [(shop.a, Decimal("100.00"), Decimal("90.00"))]
     assert view.breakdown.subtotal == Decimal("90.00")
 
     assert cart_accept_prices(cart=cart) == 1
     assert cart_view(cart).price_changed_rows == []
 
 
-def test_cart_view_flags_unpublished_gone_and_out_of_stock_lines_and_leaves_them_out_of_the_total(shop):
+def test_cart_view_flags_unpublished_gone_and_out_of_stock_lines_and_leaves_them_out_of_the_total(
+    shop,
+):
     cart = Cart.objects.create()
     for sku in (shop.a, shop.b, shop.m):
         cart_add_line(cart=cart, sku=sku, quantity=1)
@@ -276,7 +324,11 @@ def test_cart_view_flags_unpublished_gone_and_out_of_stock_lines_and_leaves_them
     view = cart_view(cart)
 
     assert [(row.sku, row.name) for row in view.unavailable_rows] == [
-        (shop.a, "Kettle · Option 0"), (shop.b, "Kettle · Option 1"), (shop.m, "Mug"), ("GONE-1", "GONE-1")]
+        (shop.a, "Kettle · Option 0"),
+        (shop.b, "Kettle · Option 1"),
+        (shop.m, "Mug"),
+        ("GONE-1", "GONE-1"),
+    ]
     assert view.breakdown.subtotal == Decimal("0.00")
     assert view.can_check_out is False
 
@@ -288,7 +340,9 @@ def test_cart_view_flags_quantities_above_the_stock(shop):
 
     view = cart_view(cart)
 
-    assert [(row.sku, row.quantity, row.available) for row in view.over_stock_rows] == [(shop.m, 3, 2)]
+    assert [(row.sku, row.quantity, row.available) for row in view.over_stock_rows] == [
+        (shop.m, 3, 2)
+    ]
     assert view.unavailable_rows == []
 
 
@@ -318,7 +372,9 @@ def test_lines_for_checkout_of_an_empty_or_missing_cart(shop):
 def test_concurrent_adds_of_one_sku_to_one_cart_both_count(shop):
     cart = Cart.objects.create()
 
-    outcomes = run_together([lambda: cart_add_line(cart=cart, sku=shop.a, quantity=2) for _ in range(2)])
+    outcomes = run_together(
+        [lambda: cart_add_line(cart=cart, sku=shop.a, quantity=2) for _ in range(2)]
+    )
 
     errors = [outcome for outcome in outcomes if isinstance(outcome, Exception)]
     assert errors == []

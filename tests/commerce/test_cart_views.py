@@ -23,16 +23,31 @@ FETCH = {"HTTP_X_REQUESTED_WITH": "fetch"}
 def shop(site_tree):
     category = make_category("Kitchen", "kitchen")
     product_type = make_product_type("Pot")
-    kettle = make_product(name="Kettle", category=category, product_type=product_type, prices=["100.00", "120.00"])
-    mug = make_product(name="Mug", category=category, product_type=product_type, prices=["15.50"], on_hand=3)
+    kettle = make_product(
+        name="Kettle", category=category, product_type=product_type, prices=["100.00", "120.00"]
+    )
+    mug = make_product(
+        name="Mug", category=category, product_type=product_type, prices=["15.50"], on_hand=3
+    )
     skus = [v.sku for v in kettle.variants.order_by("sort_order")]
-    return SimpleNamespace(kettle=kettle, mug=mug, a=skus[0], b=skus[1], m=mug.variants.get().sku,
-                           category=category, product_type=product_type)
+    return SimpleNamespace(
+        kettle=kettle,
+        mug=mug,
+        a=skus[0],
+        b=skus[1],
+        m=mug.variants.get().sku,
+        category=category,
+        product_type=product_type,
+    )
 
 
 def session_lines(client):
     cart_id = client.session.get("cart_id")
-    return {line.sku: line.quantity for line in CartLine.objects.filter(cart_id=cart_id)} if cart_id else {}
+    return (
+        {line.sku: line.quantity for line in CartLine.objects.filter(cart_id=cart_id)}
+        if cart_id
+        else {}
+    )
 
 
 def messages_of(response):
@@ -45,8 +60,11 @@ def add(client, sku, quantity="1"):
 
 # --- adding ------------------------------------------------------------------------
 
+
 def test_adding_without_javascript_redirects_back_with_a_message(client, shop):
-    response = client.post(reverse("cart_add"), {"sku": shop.b, "quantity": "2", "next": shop.kettle.url})
+    response = client.post(
+        reverse("cart_add"), {"sku": shop.b, "quantity": "2", "next": shop.kettle.url}
+    )
 
     assert response.status_code == 302 and response["Location"] == shop.kettle.url
     assert messages_of(response) == ["Added to your cart: Kettle · Option 1 × 2."]
@@ -61,21 +79,32 @@ def test_adding_with_fetch_answers_json_with_the_new_count(client, shop):
 
     assert response.status_code == 200
     data = response.json()
-    assert (data["ok"], data["cart_count"], data["cart_count_label"], data["quantity"]) == (True, 3, "(3 items)", 2)
+    assert (data["ok"], data["cart_count"], data["cart_count_label"], data["quantity"]) == (
+        True,
+        3,
+        "(3 items)",
+        2,
+    )
     assert data["message"] == "Added to your cart: Mug · Option 0 × 2."
 
 
 def test_off_site_next_is_ignored(client, shop):
-    response = client.post(reverse("cart_add"), {"sku": shop.a, "quantity": "1", "next": "https://evil.example/"})
+    response = client.post(
+        reverse("cart_add"), {"sku": shop.a, "quantity": "1", "next": "https://evil.example/"}
+    )
 
     assert response["Location"] == reverse("cart")
 
 
-@pytest.mark.parametrize("quantity", ["-1", "0", "1.5", "1e3", "99999999999999999999", "100", "", "abc", " "])
+@pytest.mark.parametrize(
+    "quantity", ["-1", "0", "1.5", "1e3", "99999999999999999999", "100", "", "abc", " "]
+)
 def test_bad_quantities_are_rejected_and_nothing_changes(client, shop, quantity):
     client.post(reverse("cart_add"), {"sku": shop.a, "quantity": "2"})
 
-    response = client.post(reverse("cart_add"), {"sku": shop.a, "quantity": quantity, "next": shop.kettle.url})
+    response = client.post(
+        reverse("cart_add"), {"sku": shop.a, "quantity": quantity, "next": shop.kettle.url}
+    )
 
     assert response.status_code == 302 and response["Location"] == shop.kettle.url
     assert messages_of(response)[-1] == "Quantity must be a whole number from 1 to 99."
@@ -87,8 +116,13 @@ def test_bad_quantities_with_fetch_get_a_400_and_nothing_changes(client, shop, q
     response = client.post(reverse("cart_add"), {"sku": shop.a, "quantity": quantity}, **FETCH)
 
     assert response.status_code == 400
-    assert response.json() == {"ok": False, "message": "Quantity must be a whole number from 1 to 99.",
-                               "code": "invalid_quantity", "cart_count": 0, "cart_count_label": "(0 items)"}
+    assert response.json() == {
+        "ok": False,
+        "message": "Quantity must be a whole number from 1 to 99.",
+        "code": "invalid_quantity",
+        "cart_count": 0,
+        "cart_count_label": "(0 items)",
+    }
     assert CartLine.objects.count() == 0
     assert Cart.objects.count() == 0
 
@@ -102,8 +136,17 @@ def test_more_than_the_stock_is_refused_with_how_many_are_left(client, shop):
 
 
 def test_a_forged_price_in_the_add_form_has_no_effect(client, shop):
-    client.post(reverse("cart_add"), {"sku": shop.a, "quantity": "2", "price": "0.01", "unit_price": "0.01",
-                                      "price_when_added": "0.01", "subtotal": "0.02"})
+    client.post(
+        reverse("cart_add"),
+        {
+            "sku": shop.a,
+            "quantity": "2",
+            "price": "0.01",
+            "unit_price": "0.01",
+            "price_when_added": "0.01",
+            "subtotal": "0.02",
+        },
+    )
 
     line = CartLine.objects.get()
     assert line.price_when_added == Decimal("100.00")
@@ -131,7 +174,9 @@ def test_signed_in_shoppers_add_to_their_saved_cart(client, shop):
 
     client.post(reverse("cart_add"), {"sku": shop.a, "quantity": "1"})
 
-    assert {line.sku: line.quantity for line in CartLine.objects.filter(cart__user=user)} == {shop.a: 1}
+    assert {line.sku: line.quantity for line in CartLine.objects.filter(cart__user=user)} == {
+        shop.a: 1
+    }
     assert "cart_id" not in client.session
 
 
@@ -150,6 +195,7 @@ def test_a_session_cannot_point_at_someone_elses_cart(client, shop):
 
 
 # --- changing and removing ---------------------------------------------------------
+
 
 def test_updating_a_quantity_without_javascript(client, shop):
     add(client, shop.a, "1")
@@ -175,7 +221,9 @@ def test_updating_with_fetch_returns_the_new_cart_contents(client, shop):
 def test_bad_updates_are_refused_and_nothing_changes(client, shop, quantity):
     add(client, shop.a, "2")
 
-    response = client.post(reverse("cart_line_update", args=[shop.a]), {"quantity": quantity}, **FETCH)
+    response = client.post(
+        reverse("cart_line_update", args=[shop.a]), {"quantity": quantity}, **FETCH
+    )
 
     assert response.status_code == 400 and response.json()["ok"] is False
     assert session_lines(client) == {shop.a: 2}
@@ -198,6 +246,7 @@ def test_removing_a_line(client, shop):
 
 
 # --- the cart page -----------------------------------------------------------------
+
 
 def test_empty_cart_page_is_friendly(client, shop):
     response = client.get(reverse("cart"))
@@ -248,11 +297,13 @@ def test_header_shows_the_cart_count(client, shop):
     assert '<span class="cart-link__count" aria-hidden="true" data-cart-count>3</span>' in content
 
 
-def test_header_count_costs_no_query_for_a_visitor_without_a_cart(client, shop, django_assert_num_queries):
+def test_header_count_costs_no_query_for_a_visitor_without_a_cart(
+    client, shop, django_assert_num_queries
+):
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.sessions.backends.db import SessionStore
     from django.template import RequestContext, Template
     from django.test import RequestFactory
-    from django.contrib.sessions.backends.db import SessionStore
-    from django.contrib.auth.models import AnonymousUser
 
     request = RequestFactory().get("/")
     request.session, request.user = SessionStore(), AnonymousUser()
@@ -262,10 +313,14 @@ def test_header_count_costs_no_query_for_a_visitor_without_a_cart(client, shop, 
 
 
 @pytest.mark.parametrize("count", [1, 10])
-def test_cart_page_query_count_does_not_grow_with_lines(client, shop, django_assert_max_num_queries, count):
+def test_cart_page_query_count_does_not_grow_with_lines(
+    client, shop, django_assert_max_num_queries, count
+):
     image = ImageFactory()
-    products = [make_product(category=shop.category, product_type=shop.product_type, image=image)
-                for _ in range(count)]
+    products = [
+        make_product(category=shop.category, product_type=shop.product_type, image=image)
+        for _ in range(count)
+    ]
     for product in products:
         add(client, product.variants.get().sku, "1")
     ProductVariant.objects.filter(sku=products[0].variants.get().sku).update(price=Decimal("1.00"))
@@ -278,6 +333,7 @@ def test_cart_page_query_count_does_not_grow_with_lines(client, shop, django_ass
 
 
 # --- merging on sign-in ------------------------------------------------------------
+
 
 def anonymous_cart_then_saved_cart(client, shop):
     user = UserFactory()
@@ -294,7 +350,10 @@ def test_signing_in_through_the_login_form_merges_the_session_cart(client, shop)
     response = client.post(reverse("login"), {"username": user.email, "password": PASSWORD})
 
     assert response.status_code == 302
-    assert {line.sku: line.quantity for line in CartLine.objects.filter(cart__user=user)} == {shop.a: 3, shop.m: 1}
+    assert {line.sku: line.quantity for line in CartLine.objects.filter(cart__user=user)} == {
+        shop.a: 3,
+        shop.m: 1,
+    }
     assert not Cart.objects.filter(pk=anonymous.pk).exists()
     assert "cart_id" not in client.session
 
@@ -304,7 +363,10 @@ def test_force_login_fires_user_logged_in_and_merges_too(client, shop):
 
     client.force_login(user)
 
-    assert {line.sku: line.quantity for line in CartLine.objects.filter(cart__user=user)} == {shop.a: 3, shop.m: 1}
+    assert {line.sku: line.quantity for line in CartLine.objects.filter(cart__user=user)} == {
+        shop.a: 3,
+        shop.m: 1,
+    }
     assert not Cart.objects.filter(pk=anonymous.pk).exists()
 
 
@@ -314,5 +376,7 @@ def test_signing_in_without_a_saved_cart_makes_the_session_cart_the_users(client
 
     client.force_login(user)
 
-    assert {line.sku: line.quantity for line in CartLine.objects.filter(cart__user=user)} == {shop.a: 2}
+    assert {line.sku: line.quantity for line in CartLine.objects.filter(cart__user=user)} == {
+        shop.a: 2
+    }
     assert Cart.objects.count() == 1

@@ -30,39 +30,64 @@ from tests.factories import UserFactory
 
 # Stand-ins for the order pages, for the link tests (``pytest.mark.urls(__name__)``).
 urlpatterns = [
-    path("account/orders/<str:number>/", lambda request, number: HttpResponse(), name="order_detail"),
-    path("orders/view/<str:token>/", lambda request, token: HttpResponse(), name="order_guest_view"),
+    path(
+        "account/orders/<str:number>/", lambda request, number: HttpResponse(), name="order_detail"
+    ),
+    path(
+        "orders/view/<str:token>/", lambda request, token: HttpResponse(), name="order_guest_view"
+    ),
 ]
 
 
 def make_order(**overrides) -> Order:
     """An order of two "Tea & Cups" at 100.00 with a 20.00 discount and 10.00 shipping: 190.00."""
     fields = {
-        "email": "buyer@example.com", "language": "en", "status": "awaiting_payment",
-        "payment_method": "bank_transfer", "recipient": "Li Lei", "mobile": "13800138000",
-        "province": "beijing", "city": "北京市", "district": "朝阳区", "street": "建国路 1 号",
-        "shipping_method_name": "Standard", "subtotal": Decimal("200.00"), "discount_total": Decimal("20.00"),
-        "shipping_fee": Decimal("10.00"), "total": Decimal("190.00"), "checkout_key": uuid4().hex,
+        "email": "buyer@example.com",
+        "language": "en",
+        "status": "awaiting_payment",
+        "payment_method": "bank_transfer",
+        "recipient": "Li Lei",
+        "mobile": "13800138000",
+        "province": "beijing",
+        "city": "北京市",
+        "district": "朝阳区",
+        "street": "建国路 1 号",
+        "shipping_method_name": "Standard",
+        "subtotal": Decimal("200.00"),
+        "discount_total": Decimal("20.00"),
+        "shipping_fee": Decimal("10.00"),
+        "total": Decimal("190.00"),
+        "checkout_key": uuid4().hex,
     }
     order = Order.objects.create(**{**fields, **overrides})
-    OrderLine.objects.create(order=order, sku="P1-1", product_name="Tea & Cups", options="Red / L",
-                             unit_price=Decimal("100.00"), quantity=2, discount=Decimal("20.00"),
-                             line_total=Decimal("180.00"))
+    OrderLine.objects.create(
+        order=order,
+        sku="P1-1",
+        product_name="Tea & Cups",
+        options="Red / L",
+        unit_price=Decimal("100.00"),
+        quantity=2,
+        discount=Decimal("20.00"),
+        line_total=Decimal("180.00"),
+    )
     return order
 
 
 def parts(message) -> tuple[str, str]:
     """The text and the HTML part of a received message, with the wire's CRLF line ends made LF."""
-    return tuple(message.get_body(preferencelist=(subtype,)).get_content().replace("\r\n", "\n")
-                 for subtype in ("plain", "html"))
+    return tuple(
+        message.get_body(preferencelist=(subtype,)).get_content().replace("\r\n", "\n")
+        for subtype in ("plain", "html")
+    )
 
 
 @pytest.mark.django_db
-def test_placed_order_email_arrives_once_with_text_and_html(smtp_server, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            order = make_order()
-            order_email_queue(order=order, kind="placed")
+def test_placed_order_email_arrives_once_with_text_and_html(
+    smtp_server, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        order = make_order()
+        order_email_queue(order=order, kind="placed")
 
     assert len(smtp_server.messages) == 1
     message = smtp_server.messages[0]
@@ -85,7 +110,9 @@ def test_placed_order_email_arrives_once_with_text_and_html(smtp_server, django_
 
 
 @pytest.mark.django_db
-def test_text_part_is_not_html_escaped_but_html_part_is(smtp_server, django_capture_on_commit_callbacks):
+def test_text_part_is_not_html_escaped_but_html_part_is(
+    smtp_server, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         order_email_queue(order=make_order(), kind="paid")
 
@@ -95,7 +122,9 @@ def test_text_part_is_not_html_escaped_but_html_part_is(smtp_server, django_capt
 
 
 @pytest.mark.django_db
-def test_queueing_the_same_order_email_twice_sends_one_message(smtp_server, django_capture_on_commit_callbacks):
+def test_queueing_the_same_order_email_twice_sends_one_message(
+    smtp_server, django_capture_on_commit_callbacks
+):
     order = make_order()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -132,7 +161,9 @@ def test_unknown_order_email_kind_is_refused():
 
 
 @pytest.mark.django_db
-def test_order_email_in_chinese_has_a_chinese_subject(smtp_server, django_capture_on_commit_callbacks):
+def test_order_email_in_chinese_has_a_chinese_subject(
+    smtp_server, django_capture_on_commit_callbacks
+):
     """Passes once the zh-hans catalogue has the e-mail strings."""
     with django_capture_on_commit_callbacks(execute=True):
         order = make_order(language="zh-hans")
@@ -144,10 +175,16 @@ def test_order_email_in_chinese_has_a_chinese_subject(smtp_server, django_captur
 
 
 @pytest.mark.django_db
-def test_shipped_email_shows_carrier_and_tracking_number(smtp_server, django_capture_on_commit_callbacks):
+def test_shipped_email_shows_carrier_and_tracking_number(
+    smtp_server, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        order_email_queue(order=make_order(status="shipped", carrier="SF Express", tracking_number="SF1234567890"),
-                          kind="shipped")
+        order_email_queue(
+            order=make_order(
+                status="shipped", carrier="SF Express", tracking_number="SF1234567890"
+            ),
+            kind="shipped",
+        )
 
     text, html = parts(smtp_server.messages[0])
     assert "Carrier: SF Express\nTracking number: SF1234567890" in text
@@ -157,8 +194,9 @@ def test_shipped_email_shows_carrier_and_tracking_number(smtp_server, django_cap
 @pytest.mark.django_db
 def test_cancelled_email_gives_the_reason(smtp_server, django_capture_on_commit_callbacks):
     order = make_order(status="cancelled")
-    OrderStatusChange.objects.create(order=order, from_status="awaiting_payment", to_status="cancelled",
-                                     note="Not paid in time")
+    OrderStatusChange.objects.create(
+        order=order, from_status="awaiting_payment", to_status="cancelled", note="Not paid in time"
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         order_email_queue(order=order, kind="cancelled")
@@ -168,7 +206,9 @@ def test_cancelled_email_gives_the_reason(smtp_server, django_capture_on_commit_
 
 
 @pytest.mark.django_db
-def test_bank_transfer_email_carries_the_shops_payment_instructions(smtp_server, django_capture_on_commit_callbacks):
+def test_bank_transfer_email_carries_the_shops_payment_instructions(
+    smtp_server, django_capture_on_commit_callbacks
+):
     shop = ShopSettings.for_site(Site.objects.get(is_default_site=True))
     shop.payment_methods_info = "<p>Bank: ICBC Beijing</p><p>Account: 6222 0000 1111</p>"
     shop.save()
@@ -182,9 +222,13 @@ def test_bank_transfer_email_carries_the_shops_payment_instructions(smtp_server,
 
 
 @pytest.mark.django_db
-def test_cash_on_delivery_email_says_to_pay_the_courier(smtp_server, django_capture_on_commit_callbacks):
+def test_cash_on_delivery_email_says_to_pay_the_courier(
+    smtp_server, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        order_email_queue(order=make_order(status="confirmed", payment_method="cod"), kind="placed")
+        order_email_queue(
+            order=make_order(status="confirmed", payment_method="cod"), kind="placed"
+        )
 
     text, _html = parts(smtp_server.messages[0])
     assert "You pay ¥190.00 to the courier when the parcel arrives." in text
@@ -216,7 +260,9 @@ def test_mail_server_down_order_commits_and_mail_goes_out_when_it_is_back(smtp_s
 
 
 @pytest.mark.django_db
-def test_send_pending_sends_oldest_first_and_counts_failures(smtp_server, django_capture_on_commit_callbacks):
+def test_send_pending_sends_oldest_first_and_counts_failures(
+    smtp_server, django_capture_on_commit_callbacks
+):
     smtp_server.stop()
     with django_capture_on_commit_callbacks(execute=True):
         first = make_order()
@@ -230,13 +276,16 @@ def test_send_pending_sends_oldest_first_and_counts_failures(smtp_server, django
     assert emails_send_pending() == (1, 0)
     assert emails_send_pending() == (0, 0)
 
-    assert [first.number in smtp_server.messages[0]["Subject"],
-            second.number in smtp_server.messages[1]["Subject"]] == [True, True]
+    assert [
+        first.number in smtp_server.messages[0]["Subject"],
+        second.number in smtp_server.messages[1]["Subject"],
+    ] == [True, True]
 
 
 @pytest.mark.django_db
-def test_an_unexpected_send_error_is_recorded_not_raised(smtp_server, django_capture_on_commit_callbacks,
-                                                         monkeypatch):
+def test_an_unexpected_send_error_is_recorded_not_raised(
+    smtp_server, django_capture_on_commit_callbacks, monkeypatch
+):
     def broken_send(self, fail_silently=False):
         raise RuntimeError("boom")
 
@@ -250,11 +299,20 @@ def test_an_unexpected_send_error_is_recorded_not_raised(smtp_server, django_cap
 
 
 @pytest.mark.django_db
-def test_password_reset_email_carries_the_reset_link(smtp_server, django_capture_on_commit_callbacks):
+def test_password_reset_email_carries_the_reset_link(
+    smtp_server, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        email_queue(kind="password_reset", to="someone@example.com", language="en",
-                    context={"reset_url": "http://testserver/account/reset/MQ/abc-123/", "name": "Han Meimei"},
-                    dedupe_key="password_reset:1:abc-123")
+        email_queue(
+            kind="password_reset",
+            to="someone@example.com",
+            language="en",
+            context={
+                "reset_url": "http://testserver/account/reset/MQ/abc-123/",
+                "name": "Han Meimei",
+            },
+            dedupe_key="password_reset:1:abc-123",
+        )
 
     message = smtp_server.messages[0]
     text, html = parts(message)
@@ -280,15 +338,27 @@ def test_order_link_is_the_account_page_for_customers_and_a_signed_link_for_gues
     customer_order = make_order(user=UserFactory())
     guest_order = make_order()
 
-    assert order_link(customer_order) == f"http://testserver/account/orders/{customer_order.number}/"
-    assert order_link(guest_order) == f"http://testserver/orders/view/{order_guest_token(guest_order)}/"
+    assert (
+        order_link(customer_order) == f"http://testserver/account/orders/{customer_order.number}/"
+    )
+    assert (
+        order_link(guest_order)
+        == f"http://testserver/orders/view/{order_guest_token(guest_order)}/"
+    )
 
 
-# --- the outbox in the admin ---------------------------------------------------------------------------
+# --- the outbox in the admin
+# ---------------------------------------------------------------------------
+
 
 def outbox_row(**overrides) -> OutgoingEmail:
-    fields = {"kind": "placed", "dedupe_key": uuid4().hex, "to": "buyer@example.com", "subject": "Pending one",
-              "text_body": "Hello"}
+    fields = {
+        "kind": "placed",
+        "dedupe_key": uuid4().hex,
+        "to": "buyer@example.com",
+        "subject": "Pending one",
+        "text_body": "Hello",
+    }
     return OutgoingEmail.objects.create(**{**fields, **overrides})
 
 
@@ -330,13 +400,18 @@ def test_outbox_admin_is_closed_to_staff_without_the_view_right(client, staff_us
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("method, says", [
-    ("cod", "to the courier when the parcel arrives"),
-    ("bank_transfer", "Please transfer"),
-    ("demo", "online from your order page"),
-])
+@pytest.mark.parametrize(
+    "method, says",
+    [
+        ("cod", "to the courier when the parcel arrives"),
+        ("bank_transfer", "Please transfer"),
+        ("demo", "online from your order page"),
+    ],
+)
 def test_the_order_placed_mail_tells_how_to_pay_for_each_payment_method(method, says):
-    order = make_order(payment_method=method, status="confirmed" if method == "cod" else "awaiting_payment")
+    order = make_order(
+        payment_method=method, status="confirmed" if method == "cod" else "awaiting_payment"
+    )
 
     email = order_email_queue(order=order, kind="placed")
 

@@ -19,7 +19,6 @@ pytestmark = pytest.mark.django_db
 FETCH = {"HTTP_X_REQUESTED_WITH": "fetch"}
 
 
-
 @pytest.fixture
 def shop(site_tree):
     category = make_category("Kitchen", "kitchen")
@@ -34,6 +33,7 @@ def toggle_url(product):
 
 
 # --- domain ------------------------------------------------------------------------
+
 
 def test_toggle_adds_then_removes(shop):
     user = UserFactory()
@@ -59,6 +59,7 @@ def test_unpublished_products_cannot_be_added_but_can_be_removed(shop):
 
 # --- the heart button --------------------------------------------------------------
 
+
 def test_visitors_are_sent_to_sign_in_and_back_to_the_product(client, shop):
     response = client.post(toggle_url(shop.kettle))
 
@@ -81,7 +82,9 @@ def test_signed_in_shopper_toggles_without_javascript(client, shop):
     response = client.post(toggle_url(shop.kettle), {"next": reverse("product_list")})
 
     assert response["Location"] == reverse("product_list")
-    assert [str(m) for m in get_messages(response.wsgi_request)] == ["Saved to your favourites: Kettle."]
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Saved to your favourites: Kettle."
+    ]
     assert favourite_product_ids(user) == {shop.kettle.pk}
 
 
@@ -93,7 +96,10 @@ def test_signed_in_shopper_toggles_with_fetch(client, shop):
     second = client.post(toggle_url(shop.kettle), **FETCH).json()
 
     assert (first["ok"], first["favourite"]) == (True, True)
-    assert (second["favourite"], second["message"]) == (False, "Removed from your favourites: Kettle.")
+    assert (second["favourite"], second["message"]) == (
+        False,
+        "Removed from your favourites: Kettle.",
+    )
     assert "cart_count" not in first
 
 
@@ -119,11 +125,15 @@ def test_product_page_and_cards_show_the_heart_state(client, shop):
 
 
 @pytest.mark.parametrize("count", [1, 12])
-def test_hearts_on_cards_cost_one_query_for_the_page(client, shop, django_assert_max_num_queries, count):
+def test_hearts_on_cards_cost_one_query_for_the_page(
+    client, shop, django_assert_max_num_queries, count
+):
     user = UserFactory()
     image = ImageFactory()
-    products = [make_product(category=shop.category, product_type=shop.product_type, image=image)
-                for _ in range(count)]
+    products = [
+        make_product(category=shop.category, product_type=shop.product_type, image=image)
+        for _ in range(count)
+    ]
     for product in products:
         Favourite.objects.create(user=user, product=product)
     client.force_login(user)
@@ -142,6 +152,7 @@ def test_hearts_on_cards_cost_one_query_for_the_page(client, shop, django_assert
 
 
 # --- my favourites -----------------------------------------------------------------
+
 
 def test_favourites_page_needs_sign_in(client, shop):
     response = client.get(reverse("favourite_list"))

@@ -1,4 +1,5 @@
-"""The finance desk: bank transfers, reconciliation, cash on delivery, refunds, daily totals, role gates."""
+"""The finance desk: bank transfers, reconciliation, cash on delivery, refunds, daily totals, role
+gates."""
 
 from dataclasses import replace
 from datetime import datetime, time, timedelta
@@ -32,11 +33,15 @@ pytestmark = pytest.mark.django_db
 _mobiles = iter(range(13700000000, 13799999999))
 
 
-
 @pytest.fixture
 def shop(db):
-    product = make_product(category=make_category("Tea", "tea"), product_type=make_product_type(),
-                           name="Green tea", prices=["68.00"], on_hand=100)
+    product = make_product(
+        category=make_category("Tea", "tea"),
+        product_type=make_product_type(),
+        name="Green tea",
+        prices=["68.00"],
+        on_hand=100,
+    )
     # Free shipping from 199: one tin costs 68 + 10 shipping = 78.00.
     return {"sku": product.variants.get().sku, "method": make_shipping_method()}
 
@@ -48,84 +53,137 @@ def finance(staff_user):
 
 def make_order(shop, *, payment_method="bank_transfer", quantity=1):
     delivery = replace(DELIVERY, mobile=str(next(_mobiles)))
-    return place_order(user=UserFactory(), quantities={shop["sku"]: quantity}, method=shop["method"],
-                       payment_method=payment_method, delivery=delivery)
+    return place_order(
+        user=UserFactory(),
+        quantities={shop["sku"]: quantity},
+        method=shop["method"],
+        payment_method=payment_method,
+        delivery=delivery,
+    )
 
 
 def delivered_cod_order(shop, *, carrier_code="sf", quantity=1):
     order = make_order(shop, payment_method="cod", quantity=quantity)
     order = order_transition(order=order, to_status=OrderStatus.STOCKING)
     order = order_transition(order=order, to_status=OrderStatus.PACKING)
-    Order.objects.filter(pk=order.pk).update(shipping_carrier=Carrier.objects.get(code=carrier_code))
+    Order.objects.filter(pk=order.pk).update(
+        shipping_carrier=Carrier.objects.get(code=carrier_code)
+    )
     order = order_ship(order=order, carrier=carrier_code, tracking_number=f"T{order.pk}")
     return order_transition(order=order, to_status=OrderStatus.DELIVERED)
 
 
 def paid_order(shop, finance, *, reference=None, quantity=1):
     order = make_order(shop, quantity=quantity)
-    payment_record_success(order=order, provider="bank_transfer", amount=order.total,
-                           reference=reference or f"BANK-{order.pk}", actor=finance)
+    payment_record_success(
+        order=order,
+        provider="bank_transfer",
+        amount=order.total,
+        reference=reference or f"BANK-{order.pk}",
+        actor=finance,
+    )
     return order
 
 
 def state(order):
     """Everything finance can change on an order."""
-    return (Order.objects.values_list("status", "bank_reference", "needs_reconciliation", "cod_collection_id",
-                                      "paid_at").get(pk=order.pk),
-            Payment.objects.filter(order=order).count(), Refund.objects.filter(order=order).count())
+    return (
+        Order.objects.values_list(
+            "status", "bank_reference", "needs_reconciliation", "cod_collection_id", "paid_at"
+        ).get(pk=order.pk),
+        Payment.objects.filter(order=order).count(),
+        Refund.objects.filter(order=order).count(),
+    )
 
 
 def log_actions(order):
-    return list(ModelLogEntry.objects.filter(object_id=str(order.pk)).order_by("pk").values_list("action", flat=True))
+    return list(
+        ModelLogEntry.objects.filter(object_id=str(order.pk))
+        .order_by("pk")
+        .values_list("action", flat=True)
+    )
 
 
-# Bank transfers ----------------------------------------------------------------------------------------
+# Bank transfers
+# ----------------------------------------------------------------------------------------
 
 
-def test_finance_confirms_a_bank_transfer_and_the_order_goes_to_logistics(client, shop, finance, staff_user):
+def test_finance_confirms_a_bank_transfer_and_the_order_goes_to_logistics(
+    client, shop, finance, staff_user
+):
     order = make_order(shop)
     client.force_login(finance)
 
     form = client.get(reverse("finance:confirm", args=[order.number]))
-    response = client.post(reverse("finance:confirm", args=[order.number]),
-                           {"reference": "ICBC-20250301-001", "amount": "78.00", "note": "Statement 3 March"})
+    response = client.post(
+        reverse("finance:confirm", args=[order.number]),
+        {"reference": "ICBC-20250301-001", "amount": "78.00", "note": "Statement 3 March"},
+    )
 
     assert form.status_code == 200 and 'value="78.00"' in form.content.decode()
     assert response.status_code == 302 and response["Location"] == reverse("finance:awaiting")
     order.refresh_from_db()
-    assert (order.status, order.bank_reference, order.needs_reconciliation) == ("paid", "ICBC-20250301-001", False)
+    assert (order.status, order.bank_reference, order.needs_reconciliation) == (
+        "paid",
+        "ICBC-20250301-001",
+        False,
+    )
     payment = Payment.objects.get(order=order)
-    assert (payment.provider, payment.amount, payment.reference, payment.status, payment.recorded_by) == (
-        "bank_transfer", Decimal("78.00"), "ICBC-20250301-001", "succeeded", finance)
+    assert (
+        payment.provider,
+        payment.amount,
+        payment.reference,
+        payment.status,
+        payment.recorded_by,
+    ) == ("bank_transfer", Decimal("78.00"), "ICBC-20250301-001", "succeeded", finance)
     assert "commerce.order.confirm_payment" in log_actions(order)
-    entry = ModelLogEntry.objects.get(object_id=str(order.pk), action="commerce.order.confirm_payment")
-    assert entry.user == finance and entry.data["note"] == "Statement 3 March" and entry.data["matched"] is True
+    entry = ModelLogEntry.objects.get(
+        object_id=str(order.pk), action="commerce.order.confirm_payment"
+    )
+    assert (
+        entry.user == finance
+        and entry.data["note"] == "Statement 3 March"
+        and entry.data["matched"] is True
+    )
     client.force_login(staff_user("Logistics"))
     assert order.number in client.get(reverse("logistics:review")).content.decode()
 
 
 def test_a_bank_reference_used_before_is_a_form_error_and_nothing_changes(client, shop, finance):
     first, second = make_order(shop), make_order(shop)
-    order_confirm_bank_transfer(order=first, reference="REF-1", amount_received="78.00", actor=finance)
+    order_confirm_bank_transfer(
+        order=first, reference="REF-1", amount_received="78.00", actor=finance
+    )
     before = state(second)
     client.force_login(finance)
 
-    response = client.post(reverse("finance:confirm", args=[second.number]),
-                           {"reference": "REF-1", "amount": "78.00", "note": ""})
+    response = client.post(
+        reverse("finance:confirm", args=[second.number]),
+        {"reference": "REF-1", "amount": "78.00", "note": ""},
+    )
 
     assert response.status_code == 200
-    assert f"Bank reference REF-1 was already used for order {first.number}." in response.content.decode()
+    assert (
+        f"Bank reference REF-1 was already used for order {first.number}."
+        in response.content.decode()
+    )
     assert state(second) == before
 
 
-def test_the_unique_constraint_stops_a_reference_that_slipped_past_the_check(shop, finance, monkeypatch):
+def test_the_unique_constraint_stops_a_reference_that_slipped_past_the_check(
+    shop, finance, monkeypatch
+):
     first, second = make_order(shop), make_order(shop)
-    order_confirm_bank_transfer(order=first, reference="REF-2", amount_received="78.00", actor=finance)
+    order_confirm_bank_transfer(
+        order=first, reference="REF-2", amount_received="78.00", actor=finance
+    )
     before = state(second)
     monkeypatch.setattr("commerce.desks.finance.bank_reference_problem", lambda **kwargs: "")
 
     with pytest.raises(FinanceInvalid) as refused:
-        order_confirm_bank_transfer(order=second, reference="REF-2", amount_received="78.00", actor=finance)
+        order_confirm_bank_transfer(
+            order=second, reference="REF-2", amount_received="78.00", actor=finance
+        )
 
     assert refused.value.code == "bank_reference"
     assert state(second) == before
@@ -135,11 +193,18 @@ def test_a_different_amount_is_flagged_for_reconciliation_and_not_paid(client, s
     order = make_order(shop)
     client.force_login(finance)
 
-    response = client.post(reverse("finance:confirm", args=[order.number]),
-                           {"reference": "REF-3", "amount": "70.00", "note": "short"}, follow=True)
+    response = client.post(
+        reverse("finance:confirm", args=[order.number]),
+        {"reference": "REF-3", "amount": "70.00", "note": "short"},
+        follow=True,
+    )
 
     order.refresh_from_db()
-    assert (order.status, order.needs_reconciliation, order.bank_reference) == ("awaiting_payment", True, "REF-3")
+    assert (order.status, order.needs_reconciliation, order.bank_reference) == (
+        "awaiting_payment",
+        True,
+        "REF-3",
+    )
     assert order.reconciliation_note == "Bank transfer REF-3: ¥70.00 received, ¥78.00 due. short"
     assert Payment.objects.filter(order=order).count() == 0
     assert "was not marked paid" in response.content.decode()
@@ -150,10 +215,13 @@ def test_a_different_amount_is_flagged_for_reconciliation_and_not_paid(client, s
 
 def test_the_matching_amount_later_pays_the_flagged_order_and_lifts_the_flag(shop, finance):
     order = make_order(shop)
-    order_confirm_bank_transfer(order=order, reference="REF-4", amount_received="70.00", actor=finance)
+    order_confirm_bank_transfer(
+        order=order, reference="REF-4", amount_received="70.00", actor=finance
+    )
 
-    order = order_confirm_bank_transfer(order=order, reference="REF-4", amount_received="78.00",
-                                        note="rest paid", actor=finance)
+    order = order_confirm_bank_transfer(
+        order=order, reference="REF-4", amount_received="78.00", note="rest paid", actor=finance
+    )
 
     assert (order.status, order.needs_reconciliation) == ("paid", False)
     assert order.reconciliation_note == "Settled: ¥78.00 received, reference REF-4. rest paid"
@@ -161,16 +229,28 @@ def test_the_matching_amount_later_pays_the_flagged_order_and_lifts_the_flag(sho
 
 def test_reconciling_needs_a_note_and_lifts_the_flag(client, shop, finance):
     order = make_order(shop)
-    order_confirm_bank_transfer(order=order, reference="REF-5", amount_received="80.00", actor=finance)
+    order_confirm_bank_transfer(
+        order=order, reference="REF-5", amount_received="80.00", actor=finance
+    )
     client.force_login(finance)
 
-    empty = client.post(reverse("finance:reconcile", args=[order.number]), {"note": " "}, follow=True)
+    empty = client.post(
+        reverse("finance:reconcile", args=[order.number]), {"note": " "}, follow=True
+    )
     still_flagged = Order.objects.get(pk=order.pk).needs_reconciliation
-    client.post(reverse("finance:reconcile", args=[order.number]), {"note": "¥2.00 returned to the customer"})
+    client.post(
+        reverse("finance:reconcile", args=[order.number]),
+        {"note": "¥2.00 returned to the customer"},
+    )
 
-    assert still_flagged is True and "Say how the difference was settled." in empty.content.decode()
+    assert (
+        still_flagged is True and "Say how the difference was settled." in empty.content.decode()
+    )
     order.refresh_from_db()
-    assert (order.needs_reconciliation, order.reconciliation_note) == (False, "¥2.00 returned to the customer")
+    assert (order.needs_reconciliation, order.reconciliation_note) == (
+        False,
+        "¥2.00 returned to the customer",
+    )
     assert "commerce.order.reconcile" in log_actions(order)
 
 
@@ -179,14 +259,21 @@ def test_an_order_not_awaiting_payment_cannot_be_confirmed(shop, finance):
     before = state(order)
 
     with pytest.raises(FinanceInvalid) as refused:
-        order_confirm_bank_transfer(order=order, reference="REF-6", amount_received="78.00", actor=finance)
+        order_confirm_bank_transfer(
+            order=order, reference="REF-6", amount_received="78.00", actor=finance
+        )
 
     assert refused.value.message == f"Order {order.number} is “Paid”, not awaiting payment."
     assert state(order) == before
 
 
-def test_the_awaiting_list_searches_by_number_and_amount_in_constant_queries(client, shop, finance):
-    small, large = make_order(shop), make_order(shop, quantity=3)  # 78.00 and 204.00 (free shipping)
+def test_the_awaiting_list_searches_by_number_and_amount_in_constant_queries(
+    client, shop, finance
+):
+    small, large = (
+        make_order(shop),
+        make_order(shop, quantity=3),
+    )  # 78.00 and 204.00 (free shipping)
     make_order(shop, payment_method="cod")
     client.force_login(finance)
 
@@ -205,7 +292,8 @@ def test_the_awaiting_list_searches_by_number_and_amount_in_constant_queries(cli
     assert len(many) == len(few)
 
 
-# Cash on delivery ----------------------------------------------------------------------------------------
+# Cash on delivery
+# ----------------------------------------------------------------------------------------
 
 
 def test_recording_a_collection_that_adds_up_pays_the_orders_and_logs(client, shop, finance):
@@ -215,29 +303,54 @@ def test_recording_a_collection_that_adds_up_pays_the_orders_and_logs(client, sh
     client.force_login(finance)
 
     listing = client.get(reverse("finance:cod"), {"carrier": sf.pk}).content.decode()
-    response = client.post(reverse("finance:cod"), {
-        "carrier": sf.pk, "day": timezone.localdate().isoformat(), "amount": "224.00",
-        "orders": [one.pk, two.pk], "note": ""})
+    response = client.post(
+        reverse("finance:cod"),
+        {
+            "carrier": sf.pk,
+            "day": timezone.localdate().isoformat(),
+            "amount": "224.00",
+            "orders": [one.pk, two.pk],
+            "note": "",
+        },
+    )
 
     assert one.number in listing and two.number in listing and other_carrier.number not in listing
-    assert response.status_code == 302 and response["Location"] == reverse("finance:cod_collections")
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "finance:cod_collections"
+    )
     collection = CodCollection.objects.get()
-    assert (collection.carrier, collection.amount, collection.recorded_by) == (sf, Decimal("224.00"), finance)
+    assert (collection.carrier, collection.amount, collection.recorded_by) == (
+        sf,
+        Decimal("224.00"),
+        finance,
+    )
     assert set(collection.orders.values_list("pk", flat=True)) == {one.pk, two.pk}
-    assert sorted(Payment.objects.filter(order__in=[one, two], status="succeeded")
-                  .values_list("provider", "amount")) == [("cod", Decimal("78.00")), ("cod", Decimal("146.00"))]
-    assert "commerce.cod.collect" in log_actions(one) and "commerce.cod.collect" in log_actions(two)
+    assert sorted(
+        Payment.objects.filter(order__in=[one, two], status="succeeded").values_list(
+            "provider", "amount"
+        )
+    ) == [("cod", Decimal("78.00")), ("cod", Decimal("146.00"))]
+    assert "commerce.cod.collect" in log_actions(one) and "commerce.cod.collect" in log_actions(
+        two
+    )
     assert one.number not in client.get(reverse("finance:cod")).content.decode()
     collections = client.get(reverse("finance:cod_collections")).content.decode()
     assert "224.00" in collections
 
 
-def test_a_collection_that_does_not_add_up_explains_the_difference_and_records_nothing(client, shop, finance):
+def test_a_collection_that_does_not_add_up_explains_the_difference_and_records_nothing(
+    client, shop, finance
+):
     one, two = delivered_cod_order(shop), delivered_cod_order(shop)
     sf = Carrier.objects.get(code="sf")
     client.force_login(finance)
-    data = {"carrier": sf.pk, "day": timezone.localdate().isoformat(), "amount": "150.00",
-            "orders": [one.pk, two.pk], "note": ""}
+    data = {
+        "carrier": sf.pk,
+        "day": timezone.localdate().isoformat(),
+        "amount": "150.00",
+        "orders": [one.pk, two.pk],
+        "note": "",
+    }
 
     response = client.post(reverse("finance:cod"), data)
 
@@ -252,13 +365,21 @@ def test_a_collection_that_does_not_add_up_explains_the_difference_and_records_n
 def test_a_difference_is_recorded_only_when_accepted_with_a_note(shop, finance):
     one = delivered_cod_order(shop)
     sf = Carrier.objects.get(code="sf")
-    args = {"carrier": sf, "day": timezone.localdate(), "amount": "75.00", "orders": [one], "actor": finance}
+    args = {
+        "carrier": sf,
+        "day": timezone.localdate(),
+        "amount": "75.00",
+        "orders": [one],
+        "actor": finance,
+    }
 
     with pytest.raises(CodDifference) as refused:
         cod_collection_record(**args)
     with pytest.raises(FinanceInvalid) as no_note:
         cod_collection_record(accept_difference=True, **args)
-    collection = cod_collection_record(accept_difference=True, note="Courier kept ¥3 change", **args)
+    collection = cod_collection_record(
+        accept_difference=True, note="Courier kept ¥3 change", **args
+    )
 
     assert refused.value.difference == Decimal("-3.00")
     assert no_note.value.message == "Explain the difference in the note."
@@ -276,8 +397,9 @@ def test_a_carrier_hands_in_once_a_day_and_an_order_is_collected_once(shop, fina
     with pytest.raises(FinanceInvalid) as same_day:
         cod_collection_record(carrier=sf, day=today, amount="78.00", orders=[two], actor=finance)
     with pytest.raises(FinanceInvalid) as twice:
-        cod_collection_record(carrier=sf, day=today - timedelta(days=1), amount="78.00", orders=[one],
-                              actor=finance)
+        cod_collection_record(
+            carrier=sf, day=today - timedelta(days=1), amount="78.00", orders=[one], actor=finance
+        )
     with pytest.raises(FinanceInvalid) as wrong_carrier:
         cod_collection_record(carrier=zto, day=today, amount="78.00", orders=[two], actor=finance)
 
@@ -292,17 +414,25 @@ def test_an_undelivered_cod_order_cannot_be_collected(shop, finance):
     order = make_order(shop, payment_method="cod")
 
     with pytest.raises(FinanceInvalid) as refused:
-        cod_collection_record(carrier=Carrier.objects.get(code="sf"), day=timezone.localdate(), amount="78.00",
-                              orders=[order], actor=finance)
+        cod_collection_record(
+            carrier=Carrier.objects.get(code="sf"),
+            day=timezone.localdate(),
+            amount="78.00",
+            orders=[order],
+            actor=finance,
+        )
 
     assert refused.value.code == "not_collectable"
     assert CodCollection.objects.count() == 0
 
 
-# Refunds --------------------------------------------------------------------------------------------------
+# Refunds
+# --------------------------------------------------------------------------------------------------
 
 
-def test_a_cancelled_paid_order_waits_in_the_refund_queue_and_is_refunded_in_parts(client, shop, finance):
+def test_a_cancelled_paid_order_waits_in_the_refund_queue_and_is_refunded_in_parts(
+    client, shop, finance
+):
     order = paid_order(shop, finance)
     order_transition(order=order, to_status=OrderStatus.CANCELLED)
     unpaid_cancelled = make_order(shop)
@@ -311,16 +441,25 @@ def test_a_cancelled_paid_order_waits_in_the_refund_queue_and_is_refunded_in_par
 
     queue = client.get(reverse("finance:refunds")).content.decode()
     form = client.get(reverse("finance:refund", args=[order.number])).content.decode()
-    client.post(reverse("finance:refund", args=[order.number]), {"amount": "30.00", "reason": "Part one"})
+    client.post(
+        reverse("finance:refund", args=[order.number]), {"amount": "30.00", "reason": "Part one"}
+    )
     after_first = client.get(reverse("finance:refunds")).content.decode()
-    client.post(reverse("finance:refund", args=[order.number]), {"amount": "48.00", "reason": "The rest"})
+    client.post(
+        reverse("finance:refund", args=[order.number]), {"amount": "48.00", "reason": "The rest"}
+    )
 
     assert order.number in queue and unpaid_cancelled.number not in queue
     assert 'value="78.00"' in form
     assert order.number in after_first and "48.00" in after_first
     assert sorted(Refund.objects.filter(order=order).values_list("amount", flat=True)) == [
-        Decimal("30.00"), Decimal("48.00")]
-    assert reverse("finance:refund", args=[order.number]) not in client.get(reverse("finance:refunds")).content.decode()
+        Decimal("30.00"),
+        Decimal("48.00"),
+    ]
+    assert (
+        reverse("finance:refund", args=[order.number])
+        not in client.get(reverse("finance:refunds")).content.decode()
+    )
     assert log_actions(order).count("commerce.order.refund") == 2
 
 
@@ -330,7 +469,9 @@ def test_a_refund_above_what_is_left_is_refused_and_nothing_changes(client, shop
     before = state(order)
     client.force_login(finance)
 
-    response = client.post(reverse("finance:refund", args=[order.number]), {"amount": "28.01", "reason": "More"})
+    response = client.post(
+        reverse("finance:refund", args=[order.number]), {"amount": "28.01", "reason": "More"}
+    )
 
     assert response.status_code == 200
     assert f"At most ¥28.00 can be refunded on order {order.number}." in response.content.decode()
@@ -349,23 +490,30 @@ def test_any_paid_order_can_be_found_for_a_partial_refund(client, shop, finance)
     assert reverse("finance:refund", args=[unpaid.number]) not in not_found
 
 
-# Daily totals ----------------------------------------------------------------------------------------------
+# Daily totals
+# ----------------------------------------------------------------------------------------------
 
 
 def at(day, hour=12):
     return datetime.combine(day, time(hour), tzinfo=timezone.get_current_timezone())
 
 
-def test_daily_totals_are_payments_minus_refunds_per_day_and_method_in_one_query(client, shop, finance,
-                                                                                  django_assert_num_queries):
+def test_daily_totals_are_payments_minus_refunds_per_day_and_method_in_one_query(
+    client, shop, finance, django_assert_num_queries
+):
     today = timezone.localdate()
     yesterday = today - timedelta(days=1)
     transfer = paid_order(shop, finance)
     Payment.objects.filter(order=transfer).update(succeeded_at=at(yesterday, 23))
     order_refund(order=transfer, amount="8.00", reason="Late delivery", actor=finance)
     cod = delivered_cod_order(shop)
-    cod_collection_record(carrier=Carrier.objects.get(code="sf"), day=today, amount="78.00", orders=[cod],
-                          actor=finance)
+    cod_collection_record(
+        carrier=Carrier.objects.get(code="sf"),
+        day=today,
+        amount="78.00",
+        orders=[cod],
+        actor=finance,
+    )
     outside = paid_order(shop, finance)
     Payment.objects.filter(order=outside).update(succeeded_at=at(today - timedelta(days=10)))
 
@@ -378,7 +526,9 @@ def test_daily_totals_are_payments_minus_refunds_per_day_and_method_in_one_query
         (today, "cod", Decimal("78.00"), Decimal("0.00"), Decimal("78.00")),
     ]
     client.force_login(finance)
-    page = client.get(reverse("finance:totals"), {"start": yesterday.isoformat(), "end": today.isoformat()})
+    page = client.get(
+        reverse("finance:totals"), {"start": yesterday.isoformat(), "end": today.isoformat()}
+    )
     assert page.status_code == 200 and "Cash on delivery" in page.content.decode()
 
 
@@ -386,10 +536,14 @@ def test_daily_totals_refuse_a_backwards_or_too_long_period(client, finance):
     client.force_login(finance)
     today = timezone.localdate()
 
-    backwards = client.get(reverse("finance:totals"), {"start": today.isoformat(),
-                                                       "end": (today - timedelta(days=1)).isoformat()})
-    too_long = client.get(reverse("finance:totals"), {"start": (today - timedelta(days=400)).isoformat(),
-                                                      "end": today.isoformat()})
+    backwards = client.get(
+        reverse("finance:totals"),
+        {"start": today.isoformat(), "end": (today - timedelta(days=1)).isoformat()},
+    )
+    too_long = client.get(
+        reverse("finance:totals"),
+        {"start": (today - timedelta(days=400)).isoformat(), "end": today.isoformat()},
+    )
     garbage = client.get(reverse("finance:totals"), {"start": "yesterday", "end": ""})
 
     assert "The end date is before the start date." in backwards.content.decode()
@@ -397,14 +551,17 @@ def test_daily_totals_refuse_a_backwards_or_too_long_period(client, finance):
     assert garbage.status_code == 200
 
 
-# Role gates, dashboard, menu -----------------------------------------------------------------------------
+# Role gates, dashboard, menu
+# -----------------------------------------------------------------------------
 
 
 def finance_requests(shop, finance):
     """Every finance URL with the POST that would change money, each on an order it would change."""
     awaiting = make_order(shop)
     flagged = make_order(shop)
-    order_confirm_bank_transfer(order=flagged, reference="FLAG-1", amount_received="1.00", actor=finance)
+    order_confirm_bank_transfer(
+        order=flagged, reference="FLAG-1", amount_received="1.00", actor=finance
+    )
     cod = delivered_cod_order(shop)
     refundable = paid_order(shop, finance)
     sf = Carrier.objects.get(code="sf")
@@ -415,17 +572,29 @@ def finance_requests(shop, finance):
         ("get", reverse("finance:cod_collections"), {}),
         ("get", reverse("finance:refunds"), {}),
         ("get", reverse("finance:totals"), {}),
-        ("post", reverse("finance:confirm", args=[awaiting.number]),
-         {"reference": "CS-1", "amount": "78.00", "note": ""}),
+        (
+            "post",
+            reverse("finance:confirm", args=[awaiting.number]),
+            {"reference": "CS-1", "amount": "78.00", "note": ""},
+        ),
         ("post", reverse("finance:reconcile", args=[flagged.number]), {"note": "settled"}),
-        ("post", reverse("finance:cod"), {"carrier": sf.pk, "day": today, "amount": "78.00", "orders": [cod.pk]}),
-        ("post", reverse("finance:refund", args=[refundable.number]), {"amount": "10.00", "reason": "goodwill"}),
+        (
+            "post",
+            reverse("finance:cod"),
+            {"carrier": sf.pk, "day": today, "amount": "78.00", "orders": [cod.pk]},
+        ),
+        (
+            "post",
+            reverse("finance:refund", args=[refundable.number]),
+            {"amount": "10.00", "reason": "goodwill"},
+        ),
     ]
 
 
 @pytest.mark.parametrize("role", ["Customer service", "Logistics", "Editors"])
-def test_only_finance_changes_payment_state_everyone_else_gets_403_and_nothing_changes(client, shop, finance,
-                                                                                        staff_user, role):
+def test_only_finance_changes_payment_state_everyone_else_gets_403_and_nothing_changes(
+    client, shop, finance, staff_user, role
+):
     orders, requests = finance_requests(shop, finance)
     before = [state(order) for order in orders]
     client.force_login(staff_user(role))
@@ -451,7 +620,9 @@ def test_managers_use_the_finance_desk_too(client, shop, finance, staff_user):
     assert Refund.objects.get(order=refundable).amount == Decimal("10.00")
 
 
-def test_the_dashboard_panel_and_menu_show_the_counts_to_finance_only(client, shop, finance, staff_user):
+def test_the_dashboard_panel_and_menu_show_the_counts_to_finance_only(
+    client, shop, finance, staff_user
+):
     make_order(shop)
     make_order(shop)
     delivered_cod_order(shop)
@@ -462,6 +633,12 @@ def test_the_dashboard_panel_and_menu_show_the_counts_to_finance_only(client, sh
     service_home = client.get(reverse("wagtailadmin_home")).content.decode()
 
     assert finance_counts() == {"awaiting": 2, "reconciliation": 0, "cod": 1, "refunds": 0}
-    assert "2 bank transfers to confirm" in finance_home and "1 cash-on-delivery order to collect" in finance_home
+    assert (
+        "2 bank transfers to confirm" in finance_home
+        and "1 cash-on-delivery order to collect" in finance_home
+    )
     assert reverse("finance:awaiting") in finance_home
-    assert "bank transfers to confirm" not in service_home and reverse("finance:awaiting") not in service_home
+    assert (
+        "bank transfers to confirm" not in service_home
+        and reverse("finance:awaiting") not in service_home
+    )

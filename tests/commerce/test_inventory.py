@@ -17,7 +17,12 @@ from commerce.inventory import (
     stock_return,
 )
 from commerce.models import Order, OrderStatus, StockMovement
-from commerce.orders import order_cancel_by_customer, order_ship, order_transition, orders_cancel_unpaid
+from commerce.orders import (
+    order_cancel_by_customer,
+    order_ship,
+    order_transition,
+    orders_cancel_unpaid,
+)
 from products.models import Stock
 from tests.factories.catalogue import make_category, make_product, make_product_type
 from tests.factories.commerce import make_shipping_method, place_order
@@ -30,10 +35,19 @@ D = Decimal
 def shop(db):
     kind = make_product_type()
     category = make_category("Tea", "tea")
-    tea = make_product(category=category, product_type=kind, name="Longjing", prices=["100.00"], on_hand=10)
-    cup = make_product(category=category, product_type=kind, name="Cup", prices=["20.00"], on_hand=4)
-    return {"tea": tea.variants.get().sku, "cup": cup.variants.get().sku, "method": make_shipping_method(),
-            "buyer": UserFactory(), "clerk": UserFactory(groups=["Logistics"])}
+    tea = make_product(
+        category=category, product_type=kind, name="Longjing", prices=["100.00"], on_hand=10
+    )
+    cup = make_product(
+        category=category, product_type=kind, name="Cup", prices=["20.00"], on_hand=4
+    )
+    return {
+        "tea": tea.variants.get().sku,
+        "cup": cup.variants.get().sku,
+        "method": make_shipping_method(),
+        "buyer": UserFactory(),
+        "clerk": UserFactory(groups=["Logistics"]),
+    }
 
 
 def stock(sku):
@@ -42,8 +56,11 @@ def stock(sku):
 
 
 def kinds(sku):
-    return list(StockMovement.objects.filter(sku=sku).order_by("pk").values_list("kind", "on_hand_change",
-                                                                                  "reserved_change"))
+    return list(
+        StockMovement.objects.filter(sku=sku)
+        .order_by("pk")
+        .values_list("kind", "on_hand_change", "reserved_change")
+    )
 
 
 def ship(order, clerk):
@@ -61,7 +78,9 @@ def test_factory_stock_starts_with_an_opening_balance(shop):
 def test_ledger_balances_after_every_step_of_an_orders_life(shop):
     clerk, buyer = shop["clerk"], shop["buyer"]
 
-    cancelled = place_order(user=buyer, quantities={shop["tea"]: 2, shop["cup"]: 1}, method=shop["method"])
+    cancelled = place_order(
+        user=buyer, quantities={shop["tea"]: 2, shop["cup"]: 1}, method=shop["method"]
+    )
     assert stock_ledger_mismatches() == []
     order_cancel_by_customer(order=cancelled, actor=buyer)
     assert stock_ledger_mismatches() == []
@@ -78,18 +97,32 @@ def test_ledger_balances_after_every_step_of_an_orders_life(shop):
     assert stock_ledger_mismatches() == []
 
     assert stock(shop["tea"]) == (5, 0)
-    assert kinds(shop["tea"]) == [("adjustment", 10, 0), ("reserve", 0, 2), ("release", 0, -2), ("reserve", 0, 3),
-                                  ("sale_out", -3, -3), ("return_in", 1, 0), ("adjustment", -2, 0),
-                                  ("stocktake", -1, 0)]
-    assert list(StockMovement.objects.filter(order=order).values_list("kind", flat=True).order_by("pk")) == [
-        "reserve", "sale_out", "return_in"]
-    assert StockMovement.objects.get(order=cancelled, sku=shop["tea"], kind="release").actor == buyer
+    assert kinds(shop["tea"]) == [
+        ("adjustment", 10, 0),
+        ("reserve", 0, 2),
+        ("release", 0, -2),
+        ("reserve", 0, 3),
+        ("sale_out", -3, -3),
+        ("return_in", 1, 0),
+        ("adjustment", -2, 0),
+        ("stocktake", -1, 0),
+    ]
+    assert list(
+        StockMovement.objects.filter(order=order).values_list("kind", flat=True).order_by("pk")
+    ) == ["reserve", "sale_out", "return_in"]
+    assert (
+        StockMovement.objects.get(order=cancelled, sku=shop["tea"], kind="release").actor == buyer
+    )
     assert StockMovement.objects.get(order=order, kind="sale_out").actor == clerk
 
 
 def test_the_auto_cancel_job_releases_through_the_ledger(shop):
-    order = place_order(user=shop["buyer"], quantities={shop["cup"]: 2}, method=shop["method"],
-                        payment_method="bank_transfer")
+    order = place_order(
+        user=shop["buyer"],
+        quantities={shop["cup"]: 2},
+        method=shop["method"],
+        payment_method="bank_transfer",
+    )
     Order.objects.filter(pk=order.pk).update(pay_by=order.placed_at)
 
     cancelled = orders_cancel_unpaid()
@@ -102,19 +135,31 @@ def test_the_auto_cancel_job_releases_through_the_ledger(shop):
 
 def test_a_refused_order_writes_no_movement(shop):
     with pytest.raises(InsufficientStock):
-        place_order(user=shop["buyer"], quantities={shop["tea"]: 1, shop["cup"]: 5}, method=shop["method"])
+        place_order(
+            user=shop["buyer"], quantities={shop["tea"]: 1, shop["cup"]: 5}, method=shop["method"]
+        )
 
     assert StockMovement.objects.exclude(reason="Opening balance").count() == 0
     assert stock_ledger_mismatches() == []
 
 
 def test_purchase_in_keeps_supplier_reference_and_cost(shop):
-    movement = stock_receive(sku=shop["cup"], quantity=24, supplier_reference=" DN-0117 ", unit_cost="35.5",
-                             actor=shop["clerk"])
+    movement = stock_receive(
+        sku=shop["cup"],
+        quantity=24,
+        supplier_reference=" DN-0117 ",
+        unit_cost="35.5",
+        actor=shop["clerk"],
+    )
 
     assert stock(shop["cup"]) == (28, 0)
-    assert (movement.kind, movement.on_hand_change, movement.supplier_reference, movement.unit_cost,
-            movement.actor) == ("purchase_in", 24, "DN-0117", D("35.50"), shop["clerk"])
+    assert (
+        movement.kind,
+        movement.on_hand_change,
+        movement.supplier_reference,
+        movement.unit_cost,
+        movement.actor,
+    ) == ("purchase_in", 24, "DN-0117", D("35.50"), shop["clerk"])
     assert stock_ledger_mismatches() == []
 
 
@@ -122,23 +167,37 @@ def test_purchase_in_creates_the_missing_stock_row_of_a_catalogue_variant(shop):
     Stock.objects.filter(sku=shop["cup"]).delete()
     StockMovement.objects.filter(sku=shop["cup"]).delete()
 
-    stock_receive(sku=shop["cup"], quantity=3, supplier_reference="DN-1", unit_cost=D("1.00"), actor=shop["clerk"])
+    stock_receive(
+        sku=shop["cup"],
+        quantity=3,
+        supplier_reference="DN-1",
+        unit_cost=D("1.00"),
+        actor=shop["clerk"],
+    )
 
     assert stock(shop["cup"]) == (3, 0)
     assert stock_ledger_mismatches() == []
 
 
-@pytest.mark.parametrize("changes, code", [
-    ({"sku": "NOPE-1"}, "unknown_sku"),
-    ({"quantity": 0}, "invalid_quantity"),
-    ({"quantity": 2.5}, "invalid_quantity"),
-    ({"unit_cost": "-1"}, "invalid_cost"),
-    ({"unit_cost": "1.005"}, "invalid_cost"),
-    ({"unit_cost": "abc"}, "invalid_cost"),
-    ({"supplier_reference": "  "}, "supplier_reference_required"),
-])
+@pytest.mark.parametrize(
+    "changes, code",
+    [
+        ({"sku": "NOPE-1"}, "unknown_sku"),
+        ({"quantity": 0}, "invalid_quantity"),
+        ({"quantity": 2.5}, "invalid_quantity"),
+        ({"unit_cost": "-1"}, "invalid_cost"),
+        ({"unit_cost": "1.005"}, "invalid_cost"),
+        ({"unit_cost": "abc"}, "invalid_cost"),
+        ({"supplier_reference": "  "}, "supplier_reference_required"),
+    ],
+)
 def test_a_bad_purchase_in_is_refused_and_changes_nothing(shop, changes, code):
-    purchase = {"sku": shop["cup"], "quantity": 5, "supplier_reference": "DN-1", "unit_cost": "3.00"}
+    purchase = {
+        "sku": shop["cup"],
+        "quantity": 5,
+        "supplier_reference": "DN-1",
+        "unit_cost": "3.00",
+    }
     purchase.update(changes)
 
     with pytest.raises((StockChangeRefused, InvalidQuantity)) as refused:

@@ -1,4 +1,5 @@
-"""The logistics desk's domain functions: review checks, suspicious orders, stocking, shipping, bulk CSV."""
+"""The logistics desk's domain functions: review checks, suspicious orders, stocking, shipping,
+bulk CSV."""
 
 from dataclasses import replace
 from datetime import timedelta
@@ -35,24 +36,44 @@ pytestmark = pytest.mark.django_db
 _mobiles = iter(range(13900000000, 13999999999))
 
 
-
 @pytest.fixture
 def shop(db):
-    product = make_product(category=make_category("Tea", "tea"), product_type=make_product_type(),
-                           name="Green tea", prices=["68.00"], on_hand=50)
+    product = make_product(
+        category=make_category("Tea", "tea"),
+        product_type=make_product_type(),
+        name="Green tea",
+        prices=["68.00"],
+        on_hand=50,
+    )
     return {"sku": product.variants.get().sku, "method": make_shipping_method()}
 
 
-def make_order(shop, *, status=OrderStatus.CONFIRMED, payment_method="cod", quantity=1, **delivery):
-    """An order in ``status`` with a fresh mobile number (so it is not part of a burst) unless told."""
-    delivery = replace(DELIVERY, **{"mobile": str(next(_mobiles)), "street": f"科技园路 {next(_mobiles) % 1000} 号",
-                                    **delivery})
-    order = place_order(user=UserFactory(), quantities={shop["sku"]: quantity}, method=shop["method"],
-                        payment_method=payment_method, delivery=delivery)
-    path = {OrderStatus.PAID: [OrderStatus.PAID],
-            OrderStatus.STOCKING: [OrderStatus.STOCKING],
-            OrderStatus.PACKING: [OrderStatus.STOCKING, OrderStatus.PACKING],
-            OrderStatus.OUT_OF_STOCK: [OrderStatus.STOCKING, OrderStatus.OUT_OF_STOCK]}.get(status, [])
+def make_order(
+    shop, *, status=OrderStatus.CONFIRMED, payment_method="cod", quantity=1, **delivery
+):
+    """An order in ``status`` with a fresh mobile number (so it is not part of a burst) unless
+    told."""
+    delivery = replace(
+        DELIVERY,
+        **{
+            "mobile": str(next(_mobiles)),
+            "street": f"科技园路 {next(_mobiles) % 1000} 号",
+            **delivery,
+        },
+    )
+    order = place_order(
+        user=UserFactory(),
+        quantities={shop["sku"]: quantity},
+        method=shop["method"],
+        payment_method=payment_method,
+        delivery=delivery,
+    )
+    path = {
+        OrderStatus.PAID: [OrderStatus.PAID],
+        OrderStatus.STOCKING: [OrderStatus.STOCKING],
+        OrderStatus.PACKING: [OrderStatus.STOCKING, OrderStatus.PACKING],
+        OrderStatus.OUT_OF_STOCK: [OrderStatus.STOCKING, OrderStatus.OUT_OF_STOCK],
+    }.get(status, [])
     for step in path:
         order = order_transition(order=order, to_status=step)
     return order
@@ -64,11 +85,16 @@ def codes(problems) -> list[str]:
 
 def snapshot(*orders):
     """What bulk shipping may change on an order."""
-    return [Order.objects.values_list("status", "tracking_number", "carrier", "shipping_carrier_id")
-            .get(pk=order.pk) for order in orders]
+    return [
+        Order.objects.values_list(
+            "status", "tracking_number", "carrier", "shipping_carrier_id"
+        ).get(pk=order.pk)
+        for order in orders
+    ]
 
 
-# Review checks -------------------------------------------------------------------------------------------
+# Review checks
+# -------------------------------------------------------------------------------------------
 
 
 def test_a_complete_order_from_a_new_phone_has_no_problems(shop):
@@ -79,11 +105,18 @@ def test_a_complete_order_from_a_new_phone_has_no_problems(shop):
 
 def test_incomplete_delivery_details_are_each_reported(shop):
     order = make_order(shop)
-    Order.objects.filter(pk=order.pk).update(recipient=" ", mobile="12345", district="", street="1号", postcode="51")
+    Order.objects.filter(pk=order.pk).update(
+        recipient=" ", mobile="12345", district="", street="1号", postcode="51"
+    )
     order.refresh_from_db()
 
-    assert codes(order_review_checks(order)) == ["no_recipient", "bad_mobile", "no_city", "short_street",
-                                                 "bad_postcode"]
+    assert codes(order_review_checks(order)) == [
+        "no_recipient",
+        "bad_mobile",
+        "no_city",
+        "short_street",
+        "bad_postcode",
+    ]
 
 
 def test_three_orders_from_one_mobile_within_a_day_are_all_suspicious(shop):
@@ -98,7 +131,9 @@ def test_two_orders_from_one_mobile_or_three_spread_over_days_are_not_suspicious
     pair = [make_order(shop, mobile="13700000002") for _ in range(2)]
     spread = [make_order(shop, mobile="13700000003") for _ in range(3)]
     for days, order in enumerate(spread):
-        Order.objects.filter(pk=order.pk).update(placed_at=timezone.now() - timedelta(days=days * 2))
+        Order.objects.filter(pk=order.pk).update(
+            placed_at=timezone.now() - timedelta(days=days * 2)
+        )
 
     assert [order_review_checks(order) for order in pair + spread] == [[]] * 5
 
@@ -126,7 +161,8 @@ def test_a_payment_to_reconcile_is_reported(shop):
     assert codes(order_review_checks(order)) == ["needs_reconciliation"]
 
 
-# Review actions -------------------------------------------------------------------------------------------
+# Review actions
+# -------------------------------------------------------------------------------------------
 
 
 def test_accepting_a_flagged_order_sends_it_to_stocking_lifts_the_flag_and_logs(shop):
@@ -138,8 +174,13 @@ def test_accepting_a_flagged_order_sends_it_to_stocking_lifts_the_flag_and_logs(
 
     assert (order.status, order.flagged) == (OrderStatus.STOCKING, False)
     assert order.status_changes.last().actor == clerk
-    entries = ModelLogEntry.objects.filter(object_id=str(order.pk), action__startswith="commerce.").order_by("pk")
-    assert [entry.action for entry in entries] == ["commerce.logistics.flag", "commerce.logistics.accept"]
+    entries = ModelLogEntry.objects.filter(
+        object_id=str(order.pk), action__startswith="commerce."
+    ).order_by("pk")
+    assert [entry.action for entry in entries] == [
+        "commerce.logistics.flag",
+        "commerce.logistics.accept",
+    ]
     assert entries[1].data == {"was_flagged": True, "flag_reason": "Three orders from one phone"}
 
 
@@ -162,11 +203,16 @@ def test_flagging_needs_a_reason_and_an_order_in_review(shop):
         order_flag(order=packing, reason="odd", actor=UserFactory())
     flagged = order_flag(order=waiting, reason="Same  phone\nthree times", actor=UserFactory())
 
-    assert (flagged.flagged, flagged.flag_reason, flagged.status) == (True, "Same phone three times", "confirmed")
+    assert (flagged.flagged, flagged.flag_reason, flagged.status) == (
+        True,
+        "Same phone three times",
+        "confirmed",
+    )
     assert Order.objects.get(pk=packing.pk).flagged is False
 
 
-# Stocking ----------------------------------------------------------------------------------------------------
+# Stocking
+# ----------------------------------------------------------------------------------------------------
 
 
 def test_stock_confirmed_moves_the_order_to_packing(shop):
@@ -187,8 +233,10 @@ def test_out_of_stock_leaves_a_staff_note_for_customer_service_and_can_be_undone
     assert order.status == OrderStatus.OUT_OF_STOCK
     note = StaffNote.objects.get(order=order)
     assert note.author == clerk
-    assert note.text == ("Out of stock at picking; customer service, please contact the customer. "
-                         "Green tea: 0 on the shelf")
+    assert note.text == (
+        "Out of stock at picking; customer service, please contact the customer. "
+        "Green tea: 0 on the shelf"
+    )
     assert order.status_changes.last().note == "Green tea: 0 on the shelf"
     assert order_back_in_stock(order=order, actor=clerk).status == OrderStatus.STOCKING
 
@@ -203,49 +251,86 @@ def test_only_a_stocking_order_can_be_marked_out_of_stock(shop):
     assert Order.objects.get(pk=order.pk).status == OrderStatus.CONFIRMED
 
 
-# Shipping -----------------------------------------------------------------------------------------------------
+# Shipping
+# -----------------------------------------------------------------------------------------------------
 
 
 def test_carriers_are_preloaded_with_tracking_pages():
     sf = Carrier.objects.get(code="sf")
 
-    assert list(Carrier.objects.values_list("code", flat=True)) == ["sf", "zto", "yto", "sto", "yunda", "jd", "ems"]
-    assert sf.tracking_url("SF123") == "https://www.sf-express.com/chn/sc/waybill/waybill-detail/SF123"
+    assert list(Carrier.objects.values_list("code", flat=True)) == [
+        "sf",
+        "zto",
+        "yto",
+        "sto",
+        "yunda",
+        "jd",
+        "ems",
+    ]
+    assert (
+        sf.tracking_url("SF123")
+        == "https://www.sf-express.com/chn/sc/waybill/waybill-detail/SF123"
+    )
 
 
 def test_shipping_with_a_carrier_records_it_ships_the_stock_and_mails_the_tracking_link(shop):
     order = make_order(shop, status=OrderStatus.PACKING, quantity=2)
     zto = Carrier.objects.get(code="zto")
 
-    order = order_ship_with_carrier(order=order, carrier=zto, tracking_number=" 7312345 ", actor=UserFactory())
+    order = order_ship_with_carrier(
+        order=order, carrier=zto, tracking_number=" 7312345 ", actor=UserFactory()
+    )
 
     assert (order.status, order.shipping_carrier, order.carrier, order.tracking_number) == (
-        OrderStatus.SHIPPED, zto, zto.name, "7312345")
+        OrderStatus.SHIPPED,
+        zto,
+        zto.name,
+        "7312345",
+    )
     stock = Stock.objects.get(sku=shop["sku"])
     assert (stock.on_hand, stock.reserved) == (48, 0)
     mail = OutgoingEmail.objects.get(order=order, kind="shipped")
     assert "https://www.zto.com/?num=7312345" in mail.text_body
     assert 'href="https://www.zto.com/?num=7312345"' in mail.html_body
     assert ModelLogEntry.objects.get(action="commerce.logistics.ship").data == {
-        "carrier": "zto", "tracking_number": "7312345"}
+        "carrier": "zto",
+        "tracking_number": "7312345",
+    }
 
 
-@pytest.mark.parametrize(("carrier_code", "tracking_number", "message"), [
-    ("retired", "123", "Choose a carrier that is in use."),
-    ("sf", "", "Enter the tracking number."),
-    ("sf", "SF 1", "A tracking number has at most 60 letters, digits and hyphens."),
-    ("sf", "SF-TAKEN", "Tracking number SF-TAKEN of 顺丰速运 SF Express is already on another order."),
-])
-def test_shipping_is_refused_with_a_clear_message_and_nothing_changes(shop, carrier_code, tracking_number, message):
+@pytest.mark.parametrize(
+    ("carrier_code", "tracking_number", "message"),
+    [
+        ("retired", "123", "Choose a carrier that is in use."),
+        ("sf", "", "Enter the tracking number."),
+        ("sf", "SF 1", "A tracking number has at most 60 letters, digits and hyphens."),
+        (
+            "sf",
+            "SF-TAKEN",
+            "Tracking number SF-TAKEN of 顺丰速运 SF Express is already on another order.",
+        ),
+    ],
+)
+def test_shipping_is_refused_with_a_clear_message_and_nothing_changes(
+    shop, carrier_code, tracking_number, message
+):
     Carrier.objects.create(code="retired", name="Retired", active=False)
     shipped = make_order(shop, status=OrderStatus.PACKING)
-    order_ship_with_carrier(order=shipped, carrier=Carrier.objects.get(code="sf"), tracking_number="SF-TAKEN",
-                            actor=None)
+    order_ship_with_carrier(
+        order=shipped,
+        carrier=Carrier.objects.get(code="sf"),
+        tracking_number="SF-TAKEN",
+        actor=None,
+    )
     order = make_order(shop, status=OrderStatus.PACKING)
 
     with pytest.raises(ShipmentInvalid) as refusal:
-        order_ship_with_carrier(order=order, carrier=Carrier.objects.get(code=carrier_code),
-                                tracking_number=tracking_number, actor=None)
+        order_ship_with_carrier(
+            order=order,
+            carrier=Carrier.objects.get(code=carrier_code),
+            tracking_number=tracking_number,
+            actor=None,
+        )
 
     assert refusal.value.message == message
     assert snapshot(order) == [(OrderStatus.PACKING, "", "", None)]
@@ -255,26 +340,36 @@ def test_an_order_not_yet_packed_cannot_ship_and_keeps_no_carrier(shop):
     order = make_order(shop, status=OrderStatus.STOCKING)
 
     with pytest.raises(IllegalTransition):
-        order_ship_with_carrier(order=order, carrier=Carrier.objects.get(code="sf"), tracking_number="SF1",
-                                actor=None)
+        order_ship_with_carrier(
+            order=order, carrier=Carrier.objects.get(code="sf"), tracking_number="SF1", actor=None
+        )
 
     assert snapshot(order) == [(OrderStatus.STOCKING, "", "", None)]
 
 
-# Bulk shipping ---------------------------------------------------------------------------------------------------
+# Bulk shipping
+# ---------------------------------------------------------------------------------------------------
 
 
 def test_bulk_ship_ships_every_line_with_its_carrier(shop):
-    first, second = make_order(shop, status=OrderStatus.PACKING), make_order(shop, status=OrderStatus.PACKING)
-    rows = [["order number", "carrier", "tracking number"], [first.number, "SF", "SF001"], [],
-            [second.number, "yto", "YT002"]]
+    first, second = (
+        make_order(shop, status=OrderStatus.PACKING),
+        make_order(shop, status=OrderStatus.PACKING),
+    )
+    rows = [
+        ["order number", "carrier", "tracking number"],
+        [first.number, "SF", "SF001"],
+        [],
+        [second.number, "yto", "YT002"],
+    ]
 
     shipped = bulk_ship_from_csv(rows=rows, actor=UserFactory())
 
     assert [order.number for order in shipped] == [first.number, second.number]
     assert snapshot(first, second) == [
         (OrderStatus.SHIPPED, "SF001", "顺丰速运 SF Express", Carrier.objects.get(code="sf").pk),
-        (OrderStatus.SHIPPED, "YT002", "圆通速递 YTO", Carrier.objects.get(code="yto").pk)]
+        (OrderStatus.SHIPPED, "YT002", "圆通速递 YTO", Carrier.objects.get(code="yto").pk),
+    ]
 
 
 def test_bulk_ship_with_two_columns_uses_the_chosen_carrier(shop):
@@ -306,7 +401,11 @@ def test_bulk_ship_with_bad_rows_ships_nothing_and_reports_every_bad_row(shop):
 
     assert refusal.value.row_errors == [
         RowError(2, "20990101000000", "No order has this number."),
-        RowError(3, not_packed.number, "The order is “Stocking”; only orders being packed can be shipped."),
+        RowError(
+            3,
+            not_packed.number,
+            "The order is “Stocking”; only orders being packed can be shipped.",
+        ),
         RowError(4, other.number, "Unknown carrier code “dhl”."),
         RowError(5, other.number, "Enter the tracking number."),
         RowError(6, other.number, "This tracking number is already on an earlier line."),
@@ -314,28 +413,39 @@ def test_bulk_ship_with_bad_rows_ships_nothing_and_reports_every_bad_row(shop):
         RowError(8, "just one cell", "Expected: order number, carrier code, tracking number."),
     ]
     assert refusal.value.message == "Nothing was shipped: 7 lines have problems."
-    assert snapshot(good, other, not_packed) == [(OrderStatus.PACKING, "", "", None),
-                                                 (OrderStatus.PACKING, "", "", None),
-                                                 (OrderStatus.STOCKING, "", "", None)]
+    assert snapshot(good, other, not_packed) == [
+        (OrderStatus.PACKING, "", "", None),
+        (OrderStatus.PACKING, "", "", None),
+        (OrderStatus.STOCKING, "", "", None),
+    ]
     assert OutgoingEmail.objects.filter(kind="shipped").count() == 0
     assert Stock.objects.get(sku=shop["sku"]).reserved == 3
 
 
 def test_bulk_ship_refuses_a_tracking_number_already_on_another_order(shop):
     earlier = make_order(shop, status=OrderStatus.PACKING)
-    order_ship_with_carrier(order=earlier, carrier=Carrier.objects.get(code="sf"), tracking_number="SF9",
-                            actor=None)
+    order_ship_with_carrier(
+        order=earlier, carrier=Carrier.objects.get(code="sf"), tracking_number="SF9", actor=None
+    )
     order = make_order(shop, status=OrderStatus.PACKING)
 
     with pytest.raises(BulkShipInvalid) as refusal:
         bulk_ship_from_csv(rows=[[order.number, "sf", "SF9"]], actor=None)
 
     assert refusal.value.row_errors == [
-        RowError(1, order.number, "Tracking number SF9 of 顺丰速运 SF Express is already on another order.")]
+        RowError(
+            1,
+            order.number,
+            "Tracking number SF9 of 顺丰速运 SF Express is already on another order.",
+        )
+    ]
 
 
 def test_bulk_ship_failing_while_applying_undoes_the_lines_already_shipped(shop, monkeypatch):
-    first, second = make_order(shop, status=OrderStatus.PACKING), make_order(shop, status=OrderStatus.PACKING)
+    first, second = (
+        make_order(shop, status=OrderStatus.PACKING),
+        make_order(shop, status=OrderStatus.PACKING),
+    )
     checked = logistics._bulk_ship_plan
 
     def check_then_cancel(rows, default_carrier):
@@ -347,10 +457,13 @@ def test_bulk_ship_failing_while_applying_undoes_the_lines_already_shipped(shop,
     monkeypatch.setattr(logistics, "_bulk_ship_plan", check_then_cancel)
 
     with pytest.raises(BulkShipInvalid) as refusal:
-        bulk_ship_from_csv(rows=[[first.number, "sf", "SF001"], [second.number, "sf", "SF002"]], actor=None)
+        bulk_ship_from_csv(
+            rows=[[first.number, "sf", "SF001"], [second.number, "sf", "SF002"]], actor=None
+        )
 
     assert refusal.value.row_errors == [
-        RowError(2, second.number, "An order that is “Cancelled” cannot become “Shipped”.")]
+        RowError(2, second.number, "An order that is “Cancelled” cannot become “Shipped”.")
+    ]
     assert snapshot(first) == [(OrderStatus.PACKING, "", "", None)]
     assert OutgoingEmail.objects.filter(kind="shipped").count() == 0
 
@@ -362,7 +475,8 @@ def test_an_empty_file_is_refused():
     assert refusal.value.row_errors == [RowError(0, "", "The file has no order lines.")]
 
 
-# Dashboard -----------------------------------------------------------------------------------------------------
+# Dashboard
+# -----------------------------------------------------------------------------------------------------
 
 
 def test_counts_per_step(shop):
@@ -374,4 +488,10 @@ def test_counts_per_step(shop):
     make_order(shop, status=OrderStatus.PACKING)
     make_order(shop, status=OrderStatus.PACKING)
 
-    assert logistics_counts() == {"review": 2, "flagged": 1, "stocking": 1, "out_of_stock": 1, "packing": 2}
+    assert logistics_counts() == {
+        "review": 2,
+        "flagged": 1,
+        "stocking": 1,
+        "out_of_stock": 1,
+        "packing": 2,
+    }

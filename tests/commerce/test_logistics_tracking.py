@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 
 def shipped_order(shop, number):
     order = make_order(shop, status=OrderStatus.PACKING)
-    return order_ship_with_carrier(order=order, carrier=Carrier.objects.get(code="sto"), tracking_number=number,
-                                   actor=None)
+    return order_ship_with_carrier(
+        order=order, carrier=Carrier.objects.get(code="sto"), tracking_number=number, actor=None
+    )
 
 
 @pytest.fixture
@@ -36,8 +37,14 @@ def status(order):
 
 
 def test_poll_moves_shipped_orders_on_as_the_carrier_reports(shop, tracking_file):
-    moving, arrived, silent = shipped_order(shop, "ST1"), shipped_order(shop, "ST2"), shipped_order(shop, "ST3")
-    adapter = tracking_file({"sto:ST1": "in_transit", "sto:ST2": {"status": "delivered", "description": "Signed"}})
+    moving, arrived, silent = (
+        shipped_order(shop, "ST1"),
+        shipped_order(shop, "ST2"),
+        shipped_order(shop, "ST3"),
+    )
+    adapter = tracking_file(
+        {"sto:ST1": "in_transit", "sto:ST2": {"status": "delivered", "description": "Signed"}}
+    )
 
     first = tracking_poll(adapter=adapter)
     tracking_file({"sto:ST1": "delivered"})
@@ -45,7 +52,11 @@ def test_poll_moves_shipped_orders_on_as_the_carrier_reports(shop, tracking_file
 
     assert first == {"in_transit": 1, "delivered": 1, "unknown": 1}
     assert second == {"in_transit": 0, "delivered": 1, "unknown": 1}
-    assert [status(moving), status(arrived), status(silent)] == ["delivered", "delivered", "shipped"]
+    assert [status(moving), status(arrived), status(silent)] == [
+        "delivered",
+        "delivered",
+        "shipped",
+    ]
     assert Order.objects.get(pk=arrived.pk).status_changes.last().note == "Signed"
     assert OutgoingEmail.objects.filter(kind="delivered").count() == 2
 

@@ -10,13 +10,27 @@ from tests.factories.users import UserFactory
 
 @pytest.fixture
 def order(db):
-    sku = make_product(category=make_category("Tea", "tea"), product_type=make_product_type(), name="Green tea",
-                       prices=["68.00"]).variants.get().sku
-    return place_order(user=UserFactory(), quantities={sku: 2}, method=make_shipping_method(),
-                       note="Please call me before delivery")
+    sku = (
+        make_product(
+            category=make_category("Tea", "tea"),
+            product_type=make_product_type(),
+            name="Green tea",
+            prices=["68.00"],
+        )
+        .variants.get()
+        .sku
+    )
+    return place_order(
+        user=UserFactory(),
+        quantities={sku: 2},
+        method=make_shipping_method(),
+        note="Please call me before delivery",
+    )
 
 
-def test_customer_service_reads_the_order_with_its_note_lines_and_history(client, staff_user, order):
+def test_customer_service_reads_the_order_with_its_note_lines_and_history(
+    client, staff_user, order
+):
     client.force_login(staff_user("Customer service"))
 
     listing = client.get(reverse("orders:index"))

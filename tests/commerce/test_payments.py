@@ -36,19 +36,44 @@ NOTIFY = "/payments/notify/demo/"
 @pytest.fixture
 def shop(db):
     kind = make_product_type()
-    sku = make_product(category=make_category("Audio", "audio"), product_type=kind, name="Earbuds",
-                       prices=["100.00"], on_hand=10).variants.get().sku
-    return {"sku": sku, "method": make_shipping_method(base_fee="10.00", free_from="199.00"), "buyer": UserFactory()}
+    sku = (
+        make_product(
+            category=make_category("Audio", "audio"),
+            product_type=kind,
+            name="Earbuds",
+            prices=["100.00"],
+            on_hand=10,
+        )
+        .variants.get()
+        .sku
+    )
+    return {
+        "sku": sku,
+        "method": make_shipping_method(base_fee="10.00", free_from="199.00"),
+        "buyer": UserFactory(),
+    }
 
 
 def demo_order(shop, payment_method="demo"):
-    return place_order(user=shop["buyer"], quantities={shop["sku"]: 1}, method=shop["method"],
-                       payment_method=payment_method)
+    return place_order(
+        user=shop["buyer"],
+        quantities={shop["sku"]: 1},
+        method=shop["method"],
+        payment_method=payment_method,
+    )
 
 
 def body_for(order, *, event_id="evt-1", amount=None, currency="CNY", status="paid"):
-    return json.dumps({"event_id": event_id, "trade_no": "T" + event_id, "order_number": order.number,
-                       "amount": amount or str(order.total), "currency": currency, "status": status}).encode()
+    return json.dumps(
+        {
+            "event_id": event_id,
+            "trade_no": "T" + event_id,
+            "order_number": order.number,
+            "amount": amount or str(order.total),
+            "currency": currency,
+            "status": status,
+        }
+    ).encode()
 
 
 def notify(client, body, signature=None):
@@ -56,7 +81,9 @@ def notify(client, body, signature=None):
     return client.post(NOTIFY, data=body, content_type="application/json", **headers)
 
 
-# --- signatures ----------------------------------------------------------------------------------------------
+# --- signatures
+# ----------------------------------------------------------------------------------------------
+
 
 def test_a_correctly_signed_notification_pays_the_order_once_with_one_email(client, shop):
     order = demo_order(shop)
@@ -67,13 +94,22 @@ def test_a_correctly_signed_notification_pays_the_order_once_with_one_email(clie
     order.refresh_from_db()
     assert order.status == OrderStatus.PAID and order.paid_at is not None
     payment = Payment.objects.get()
-    assert (payment.order, payment.provider, payment.amount, payment.status, payment.reference) == (
-        order, "demo", D("110.00"), Payment.Status.SUCCEEDED, "Tevt-1")
-    assert list(PaymentEvent.objects.values_list("event_id", "outcome", "order")) == [("evt-1", "applied", order.pk)]
+    assert (
+        payment.order,
+        payment.provider,
+        payment.amount,
+        payment.status,
+        payment.reference,
+    ) == (order, "demo", D("110.00"), Payment.Status.SUCCEEDED, "Tevt-1")
+    assert list(PaymentEvent.objects.values_list("event_id", "outcome", "order")) == [
+        ("evt-1", "applied", order.pk)
+    ]
     assert OutgoingEmail.objects.filter(order=order, kind="paid").count() == 1
 
 
-@pytest.mark.parametrize("signature", ["", "0" * 64, "not-hex"], ids=["missing", "wrong", "garbage"])
+@pytest.mark.parametrize(
+    "signature", ["", "0" * 64, "not-hex"], ids=["missing", "wrong", "garbage"]
+)
 def test_a_missing_or_wrong_signature_is_refused_and_changes_nothing(client, shop, signature):
     order = demo_order(shop)
 
@@ -103,9 +139,12 @@ def test_a_signed_unreadable_body_is_refused(client, shop):
     assert PaymentEvent.objects.count() == 0
 
 
-@pytest.mark.parametrize("amount, currency", [("109.99", "CNY"), ("110.00", "USD"), ("110.001", "CNY")])
+@pytest.mark.parametrize(
+    "amount, currency", [("109.99", "CNY"), ("110.00", "USD"), ("110.001", "CNY")]
+)
 def test_a_signed_notification_for_the_wrong_amount_or_currency_flags_the_order_instead_of_paying(
-        client, shop, amount, currency):
+    client, shop, amount, currency
+):
     order = demo_order(shop)
 
     response = notify(client, body_for(order, amount=amount, currency=currency))
@@ -113,8 +152,9 @@ def test_a_signed_notification_for_the_wrong_amount_or_currency_flags_the_order_
     assert response.status_code == 200
     order.refresh_from_db()
     assert (order.status, order.needs_reconciliation) == (OrderStatus.AWAITING_PAYMENT, True)
-    assert order.reconciliation_note == (f"Received {currency} {D(amount)} through demo, but the order is CNY "
-                                         "110.00.")
+    assert order.reconciliation_note == (
+        f"Received {currency} {D(amount)} through demo, but the order is CNY 110.00."
+    )
     assert Payment.objects.count() == 0
     assert PaymentEvent.objects.get().outcome == PaymentEvent.Outcome.FLAGGED
 
@@ -138,7 +178,10 @@ def test_a_later_different_event_for_a_paid_order_is_stored_and_ignored(client, 
     notify(client, body_for(order, event_id="evt-2"))
 
     assert Payment.objects.count() == 1
-    assert dict(PaymentEvent.objects.values_list("event_id", "outcome")) == {"evt-1": "applied", "evt-2": "ignored"}
+    assert dict(PaymentEvent.objects.values_list("event_id", "outcome")) == {
+        "evt-1": "applied",
+        "evt-2": "ignored",
+    }
     assert PaymentEvent.objects.get(event_id="evt-2").note == "The order was already paid."
 
 
@@ -160,10 +203,16 @@ def test_a_notification_for_an_unknown_order_is_stored_flagged(client, shop):
     assert notify(client, body).status_code == 200
 
     event = PaymentEvent.objects.get()
-    assert (event.order, event.outcome, event.note) == (None, "flagged", "No order has the number 20990101123.")
+    assert (event.order, event.outcome, event.note) == (
+        None,
+        "flagged",
+        "No order has the number 20990101123.",
+    )
 
 
-def test_money_arriving_after_the_order_was_cancelled_is_recorded_and_flagged_for_a_refund(client, shop):
+def test_money_arriving_after_the_order_was_cancelled_is_recorded_and_flagged_for_a_refund(
+    client, shop
+):
     order = demo_order(shop)
     order_transition(order=order, to_status=OrderStatus.CANCELLED)
 
@@ -175,7 +224,9 @@ def test_money_arriving_after_the_order_was_cancelled_is_recorded_and_flagged_fo
     assert order_paid_total(order) == D("110.00")
 
 
-# --- the demo gateway's pages ------------------------------------------------------------------------------
+# --- the demo gateway's pages
+# ------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def shopper(client, shop):
@@ -188,17 +239,35 @@ def shopper(client, shop):
 
 
 def test_checkout_offers_the_switched_on_providers_only(client, shop, shopper, settings):
-    assert [code for code, _ in client.get(reverse("checkout")).context["form"].fields["payment_method"].choices] == [
-        "cod", "bank_transfer", "demo"]
+    assert [
+        code
+        for code, _ in client.get(reverse("checkout"))
+        .context["form"]
+        .fields["payment_method"]
+        .choices
+    ] == ["cod", "bank_transfer", "demo"]
     settings.PAYMENT_DEMO_GATEWAY = False
-    assert [code for code, _ in client.get(reverse("checkout")).context["form"].fields["payment_method"].choices] == [
-        "cod", "bank_transfer"]
+    assert [
+        code
+        for code, _ in client.get(reverse("checkout"))
+        .context["form"]
+        .fields["payment_method"]
+        .choices
+    ] == ["cod", "bank_transfer"]
 
 
 def test_shopper_pays_through_the_demo_gateway_from_checkout_to_return(client, shop, shopper):
-    client.post(reverse("checkout"), {"address": str(shopper.addresses.get().pk),
-                                      "shipping_method": str(shop["method"].pk), "payment_method": "demo"})
-    placed = client.post(reverse("checkout_place"), {"checkout_key": client.session["checkout"]["key"]})
+    client.post(
+        reverse("checkout"),
+        {
+            "address": str(shopper.addresses.get().pk),
+            "shipping_method": str(shop["method"].pk),
+            "payment_method": "demo",
+        },
+    )
+    placed = client.post(
+        reverse("checkout_place"), {"checkout_key": client.session["checkout"]["key"]}
+    )
     order = Order.objects.get()
     assert placed["Location"].startswith(f"/payments/start/{order.number}/?token=")
 
@@ -244,7 +313,10 @@ def test_switched_off_demo_gateway_refuses_its_page_and_notifications(client, sh
     order = demo_order(shop)
     settings.PAYMENT_DEMO_GATEWAY = False
 
-    assert client.get(f"/payments/demo/{order.number}/?token={payment_token(order)}").status_code == 404
+    assert (
+        client.get(f"/payments/demo/{order.number}/?token={payment_token(order)}").status_code
+        == 404
+    )
     assert notify(client, body_for(order)).status_code == 404
     assert [p.code for p in available_providers()] == ["cod", "bank_transfer"]
     order.refresh_from_db()
@@ -282,14 +354,17 @@ def test_order_page_lists_payments_and_refunds(client, shop):
     assert "−¥10.00" in page.content.decode()
 
 
-# --- staff recording ----------------------------------------------------------------------------------------
+# --- staff recording
+# ----------------------------------------------------------------------------------------
+
 
 def test_staff_record_a_bank_transfer_and_the_order_is_paid(shop):
     order = demo_order(shop, payment_method="bank_transfer")
     clerk = UserFactory()
 
-    payment = payment_record_success(order=order, provider="bank_transfer", amount="110.00", reference="BK-1",
-                                     actor=clerk)
+    payment = payment_record_success(
+        order=order, provider="bank_transfer", amount="110.00", reference="BK-1", actor=clerk
+    )
 
     assert (payment.amount, payment.recorded_by, payment.reference) == (D("110.00"), clerk, "BK-1")
     assert order.status == OrderStatus.PAID
@@ -300,22 +375,36 @@ def test_recording_the_wrong_amount_flags_the_order_and_raises(shop):
     order = demo_order(shop, payment_method="bank_transfer")
 
     with pytest.raises(PaymentMismatch) as raised:
-        payment_record_success(order=order, provider="bank_transfer", amount="100.00", reference="BK-1")
+        payment_record_success(
+            order=order, provider="bank_transfer", amount="100.00", reference="BK-1"
+        )
 
-    assert raised.value.message == "Received CNY 100.00 through bank_transfer, but the order is CNY 110.00."
+    assert (
+        raised.value.message
+        == "Received CNY 100.00 through bank_transfer, but the order is CNY 110.00."
+    )
     order.refresh_from_db()
     assert (order.status, order.needs_reconciliation) == (OrderStatus.AWAITING_PAYMENT, True)
     assert Payment.objects.count() == 0
 
 
 def test_recording_a_second_payment_or_a_used_reference_is_refused(shop):
-    first, second = demo_order(shop, payment_method="bank_transfer"), demo_order(shop, payment_method="bank_transfer")
-    payment_record_success(order=first, provider="bank_transfer", amount="110.00", reference="BK-1")
+    first, second = (
+        demo_order(shop, payment_method="bank_transfer"),
+        demo_order(shop, payment_method="bank_transfer"),
+    )
+    payment_record_success(
+        order=first, provider="bank_transfer", amount="110.00", reference="BK-1"
+    )
 
     with pytest.raises(CommerceError, match="already paid"):
-        payment_record_success(order=first, provider="bank_transfer", amount="110.00", reference="BK-2")
+        payment_record_success(
+            order=first, provider="bank_transfer", amount="110.00", reference="BK-2"
+        )
     with pytest.raises(CommerceError, match="BK-1 was already recorded"):
-        payment_record_success(order=second, provider="bank_transfer", amount="110.00", reference="BK-1")
+        payment_record_success(
+            order=second, provider="bank_transfer", amount="110.00", reference="BK-1"
+        )
     assert Payment.objects.count() == 1
 
 
@@ -333,10 +422,14 @@ def test_an_unreadable_amount_is_refused(shop, amount):
     order = demo_order(shop, payment_method="bank_transfer")
 
     with pytest.raises(CommerceError, match="Please enter an amount such as 12.50."):
-        payment_record_success(order=order, provider="bank_transfer", amount=amount, reference="BK-1")
+        payment_record_success(
+            order=order, provider="bank_transfer", amount=amount, reference="BK-1"
+        )
 
 
-# --- refunds --------------------------------------------------------------------------------------------------
+# --- refunds
+# --------------------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def paid_order(client, shop):
@@ -351,20 +444,31 @@ def test_partial_then_full_refunds_up_to_what_was_paid(paid_order):
     refund_create(order=paid_order, amount="30.00", reason="Scratched case", actor=clerk)
     refund_create(order=paid_order, amount="80.00", reason="Returned", actor=clerk)
 
-    assert (order_paid_total(paid_order), order_refunded_total(paid_order)) == (D("110.00"), D("110.00"))
+    assert (order_paid_total(paid_order), order_refunded_total(paid_order)) == (
+        D("110.00"),
+        D("110.00"),
+    )
     with pytest.raises(RefundInvalid) as raised:
         refund_create(order=paid_order, amount="0.01", reason="Again", actor=clerk)
-    assert raised.value.message == ("At most ¥0.00 can still be refunded (paid ¥110.00, already refunded "
-                                    "¥110.00).")
+    assert raised.value.message == (
+        "At most ¥0.00 can still be refunded (paid ¥110.00, already refunded ¥110.00)."
+    )
     assert Refund.objects.count() == 2
 
 
-@pytest.mark.parametrize("amount, reason, message", [
-    ("0", "Why", "A refund must be more than zero."),
-    ("-5.00", "Why", "A refund must be more than zero."),
-    ("10.00", "  ", "Please give a reason for the refund."),
-    ("110.01", "Why", "At most ¥110.00 can still be refunded (paid ¥110.00, already refunded ¥0.00)."),
-])
+@pytest.mark.parametrize(
+    "amount, reason, message",
+    [
+        ("0", "Why", "A refund must be more than zero."),
+        ("-5.00", "Why", "A refund must be more than zero."),
+        ("10.00", "  ", "Please give a reason for the refund."),
+        (
+            "110.01",
+            "Why",
+            "At most ¥110.00 can still be refunded (paid ¥110.00, already refunded ¥0.00).",
+        ),
+    ],
+)
 def test_bad_refunds_are_explained_and_nothing_is_recorded(paid_order, amount, reason, message):
     with pytest.raises(RefundInvalid) as raised:
         refund_create(order=paid_order, amount=amount, reason=reason, actor=None)
@@ -383,29 +487,46 @@ def test_an_unpaid_order_cannot_be_refunded(shop):
 def test_a_provider_refund_goes_through_the_provider_and_is_logged(paid_order):
     clerk = UserFactory()
 
-    refund = refund_create(order=paid_order, amount="20.00", reason="Goodwill", actor=clerk, kind="provider")
+    refund = refund_create(
+        order=paid_order, amount="20.00", reason="Goodwill", actor=clerk, kind="provider"
+    )
 
     assert (refund.kind, refund.reference, refund.payment.provider) == (
-        "provider", f"DEMO-REFUND-{paid_order.number}-R{refund.pk}", "demo")
+        "provider",
+        f"DEMO-REFUND-{paid_order.number}-R{refund.pk}",
+        "demo",
+    )
     entry = ModelLogEntry.objects.get(action="commerce.order.refund")
     assert (entry.object_id, entry.user, entry.data["amount"], entry.data["reason"]) == (
-        str(paid_order.pk), clerk, "20.00", "Goodwill")
+        str(paid_order.pk),
+        clerk,
+        "20.00",
+        "Goodwill",
+    )
 
 
 def test_a_bank_transfer_cannot_be_refunded_through_a_provider_only_by_hand(shop):
     order = demo_order(shop, payment_method="bank_transfer")
-    payment_record_success(order=order, provider="bank_transfer", amount="110.00", reference="BK-1")
+    payment_record_success(
+        order=order, provider="bank_transfer", amount="110.00", reference="BK-1"
+    )
 
     with pytest.raises(RefundInvalid, match="record a manual refund instead"):
         refund_create(order=order, amount="10.00", reason="Why", actor=None, kind="provider")
-    refund = refund_create(order=order, amount="10.00", reason="Why", actor=None, reference="BK-OUT-1")
+    refund = refund_create(
+        order=order, amount="10.00", reason="Why", actor=None, reference="BK-OUT-1"
+    )
 
     assert (refund.kind, refund.reference) == ("manual", "BK-OUT-1")
 
 
 def test_a_provider_answering_with_a_qr_code_gets_a_page_showing_it(client, shop, monkeypatch):
     order = demo_order(shop)
-    monkeypatch.setattr(DemoGateway, "start", lambda self, order, request: StartResult(qr_text="https://qr.example/x"))
+    monkeypatch.setattr(
+        DemoGateway,
+        "start",
+        lambda self, order, request: StartResult(qr_text="https://qr.example/x"),
+    )
 
     page = client.get(f"/payments/start/{order.number}/?token={payment_token(order)}")
 
@@ -413,12 +534,20 @@ def test_a_provider_answering_with_a_qr_code_gets_a_page_showing_it(client, shop
     assert "https://qr.example/x" in page.content.decode()
 
 
-def test_a_provider_that_cannot_start_sends_the_shopper_back_with_a_message(client, shop, settings):
-    settings.ALIPAY_APP_ID, settings.ALIPAY_PRIVATE_KEY, settings.ALIPAY_PUBLIC_KEY = "app", "not a key", "nor this"
+def test_a_provider_that_cannot_start_sends_the_shopper_back_with_a_message(
+    client, shop, settings
+):
+    settings.ALIPAY_APP_ID, settings.ALIPAY_PRIVATE_KEY, settings.ALIPAY_PUBLIC_KEY = (
+        "app",
+        "not a key",
+        "nor this",
+    )
     order = demo_order(shop, payment_method="alipay")
     client.force_login(shop["buyer"])
 
-    response = client.get(f"/payments/start/{order.number}/?token={payment_token(order)}", follow=True)
+    response = client.get(
+        f"/payments/start/{order.number}/?token={payment_token(order)}", follow=True
+    )
 
     assert response.redirect_chain == [(order.get_absolute_url(), 302)]
     assert "Online payment is not available right now" in response.content.decode()
@@ -429,6 +558,8 @@ def test_an_order_no_longer_awaiting_payment_is_not_started_again(client, shop):
     notify(client, body_for(order))
     client.force_login(shop["buyer"])
 
-    response = client.get(f"/payments/start/{order.number}/?token={payment_token(order)}", follow=True)
+    response = client.get(
+        f"/payments/start/{order.number}/?token={payment_token(order)}", follow=True
+    )
 
     assert "This order cannot be paid online now." in response.content.decode()

@@ -18,8 +18,12 @@ D = Decimal
 
 @pytest.fixture
 def product(db):
-    return make_product(category=make_category("Phones", "phones"), product_type=make_product_type(),
-                        prices=["100.00", "35.50"], weight_grams=400)
+    return make_product(
+        category=make_category("Phones", "phones"),
+        product_type=make_product_type(),
+        prices=["100.00", "35.50"],
+        weight_grams=400,
+    )
 
 
 def lines_of(product, *quantities):
@@ -40,10 +44,16 @@ def test_shipping_fee_is_added_and_free_threshold_counts_goods_after_discounts(p
     packet = give_red_packet(UserFactory(), amount="20.00")
 
     full = price_basket(lines=lines_of(product, 1), shipping_method=method, province="beijing")
-    discounted = price_basket(lines=lines_of(product, 1), shipping_method=method, province="beijing", red_packet=packet)
+    discounted = price_basket(
+        lines=lines_of(product, 1), shipping_method=method, province="beijing", red_packet=packet
+    )
 
     assert (full.shipping_fee, full.total) == (D("0.00"), D("100.00"))
-    assert (discounted.goods_total, discounted.shipping_fee, discounted.total) == (D("80.00"), D("12.00"), D("92.00"))
+    assert (discounted.goods_total, discounted.shipping_fee, discounted.total) == (
+        D("80.00"),
+        D("12.00"),
+        D("92.00"),
+    )
 
 
 def test_percentage_red_packet_rounds_half_up_and_respects_the_cap(product):
@@ -51,7 +61,9 @@ def test_percentage_red_packet_rounds_half_up_and_respects_the_cap(product):
     ten_percent = give_red_packet(user, percent="10", amount=None)
     capped = give_red_packet(user, percent="50", amount=None, cap="30.00")
 
-    assert price_basket(lines=lines_of(product, 0, 1), red_packet=ten_percent).discount_total == D("3.55")
+    assert price_basket(lines=lines_of(product, 0, 1), red_packet=ten_percent).discount_total == D(
+        "3.55"
+    )
     assert price_basket(lines=lines_of(product, 1), red_packet=capped).discount_total == D("30.00")
 
 
@@ -75,7 +87,9 @@ def test_category_red_packet_applies_only_to_goods_in_that_category_and_below(db
     packet_type.categories.add(phones)
     packet = give_red_packet(UserFactory(), packet_type)
 
-    breakdown = price_basket(lines=[(case.variants.get(), 1), (book.variants.get(), 1)], red_packet=packet)
+    breakdown = price_basket(
+        lines=[(case.variants.get(), 1), (book.variants.get(), 1)], red_packet=packet
+    )
 
     assert breakdown.discount_total == D("5.00")
     assert [line.discount for line in breakdown.lines] == [D("5.00"), D("0.00")]
@@ -95,26 +109,47 @@ def test_allocate_splits_cents_exactly_by_largest_remainder():
     assert allocate(D("5.00"), []) == []
 
 
-prices = st.decimals(min_value=D("0.01"), max_value=D("99999.99"), places=2, allow_nan=False, allow_infinity=False)
-baskets = st.lists(st.tuples(prices, st.integers(min_value=1, max_value=99)), min_size=1, max_size=6)
+prices = st.decimals(
+    min_value=D("0.01"), max_value=D("99999.99"), places=2, allow_nan=False, allow_infinity=False
+)
+baskets = st.lists(
+    st.tuples(prices, st.integers(min_value=1, max_value=99)), min_size=1, max_size=6
+)
 packet_rules = st.one_of(
     st.tuples(st.just("fixed"), prices, st.none()),
-    st.tuples(st.just("percent"), st.decimals(min_value=D("0.01"), max_value=D("100"), places=2), st.none() | prices),
+    st.tuples(
+        st.just("percent"),
+        st.decimals(min_value=D("0.01"), max_value=D("100"), places=2),
+        st.none() | prices,
+    ),
 )
 
 
 @pytest.mark.django_db
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(basket=baskets, rule=packet_rules, min_spend=st.decimals(min_value=0, max_value=D("500"), places=2))
-def test_totals_are_never_negative_and_discounts_never_exceed_the_subtotal(product, basket, rule, min_spend):
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    basket=baskets,
+    rule=packet_rules,
+    min_spend=st.decimals(min_value=0, max_value=D("500"), places=2),
+)
+def test_totals_are_never_negative_and_discounts_never_exceed_the_subtotal(
+    product, basket, rule, min_spend
+):
     user = UserFactory()
     kind, value, cap = rule
-    packet_type = make_red_packet_type(amount=str(value) if kind == "fixed" else None,
-                                       percent=str(value) if kind == "percent" else None,
-                                       cap=str(cap) if cap else None, min_spend=str(min_spend))
+    packet_type = make_red_packet_type(
+        amount=str(value) if kind == "fixed" else None,
+        percent=str(value) if kind == "percent" else None,
+        cap=str(cap) if cap else None,
+        min_spend=str(min_spend),
+    )
     packet = give_red_packet(user, packet_type)
-    lines = [(ProductVariant(product=product, sku=f"H{i}", price=price, weight_grams=0), quantity)
-             for i, (price, quantity) in enumerate(basket)]
+    lines = [
+        (ProductVariant(product=product, sku=f"H{i}", price=price, weight_grams=0), quantity)
+        for i, (price, quantity) in enumerate(basket)
+    ]
 
     breakdown = price_basket(lines=lines, red_packet=packet)
 
@@ -122,6 +157,9 @@ def test_totals_are_never_negative_and_discounts_never_exceed_the_subtotal(produ
     assert D("0") <= breakdown.discount_total <= breakdown.subtotal
     assert sum(line.discount for line in breakdown.lines) == breakdown.discount_total
     assert all(line.total >= 0 for line in breakdown.lines)
-    assert all(amount == money(amount) for amount in (breakdown.subtotal, breakdown.discount_total, breakdown.total))
+    assert all(
+        amount == money(amount)
+        for amount in (breakdown.subtotal, breakdown.discount_total, breakdown.total)
+    )
     if kind == RedPacketType.Kind.FIXED and breakdown.discount_total:
         assert breakdown.discount_total == min(value, breakdown.subtotal)

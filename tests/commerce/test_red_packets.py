@@ -19,8 +19,8 @@ from commerce.red_packets import (
     red_packet_issue,
     red_packet_problem,
     red_packet_recipients,
-    red_packet_release,
     red_packet_redeem,
+    red_packet_release,
     red_packet_type_disable,
     red_packets_by_status,
     segment_users,
@@ -34,20 +34,39 @@ pytestmark = pytest.mark.django_db
 def make_type(**fields) -> RedPacketType:
     """A running fixed ¥20-off type unless told otherwise."""
     now = timezone.now()
-    values = {"name": "¥20 off ¥199", "kind": "fixed", "amount": Decimal("20.00"), "min_spend": Decimal("199.00"),
-              "valid_from": now - timedelta(days=1), "valid_until": now + timedelta(days=30)}
+    values = {
+        "name": "¥20 off ¥199",
+        "kind": "fixed",
+        "amount": Decimal("20.00"),
+        "min_spend": Decimal("199.00"),
+        "valid_from": now - timedelta(days=1),
+        "valid_until": now + timedelta(days=30),
+    }
     values.update(fields)
     return RedPacketType.objects.create(**values)
 
 
 def make_order(user=None, *, key: str, placed_at=None) -> Order:
-    """A bare awaiting-payment order row (no lines): enough to own a red packet or a segment membership."""
+    """A bare awaiting-payment order row (no lines): enough to own a red packet or a segment
+    membership."""
     return Order.objects.create(
-        user=user, email="buyer@example.com", status="awaiting_payment", payment_method="cod",
-        recipient="王小明", mobile="13800138000", province="beijing", city="北京市", district="朝阳区",
-        street="建国路 1 号", shipping_method_name="Standard", subtotal=Decimal("100.00"),
-        discount_total=Decimal("0.00"), shipping_fee=Decimal("10.00"), total=Decimal("110.00"),
-        checkout_key=key, placed_at=placed_at or timezone.now(),
+        user=user,
+        email="buyer@example.com",
+        status="awaiting_payment",
+        payment_method="cod",
+        recipient="王小明",
+        mobile="13800138000",
+        province="beijing",
+        city="北京市",
+        district="朝阳区",
+        street="建国路 1 号",
+        shipping_method_name="Standard",
+        subtotal=Decimal("100.00"),
+        discount_total=Decimal("0.00"),
+        shipping_fee=Decimal("10.00"),
+        total=Decimal("110.00"),
+        checkout_key=key,
+        placed_at=placed_at or timezone.now(),
     )
 
 
@@ -59,21 +78,34 @@ def test_issue_gives_each_user_one_packet_and_logs_it(staff_user):
     merchandiser = staff_user("Merchandisers")
     alice, bob = UserFactory(username="alice"), UserFactory(username="bob")
 
-    packets = red_packet_issue(packet_type=packet_type, users=[alice, bob, alice], actor=merchandiser)
+    packets = red_packet_issue(
+        packet_type=packet_type, users=[alice, bob, alice], actor=merchandiser
+    )
 
     assert sorted(p.user.username for p in packets) == ["alice", "bob"]
     assert all(p.issued_by == merchandiser and p.status == "available" for p in packets)
     entry = ModelLogEntry.objects.get(action="commerce.red_packet.issue")
-    assert (entry.object_id, entry.user, entry.data) == (str(packet_type.pk), merchandiser,
-                                                        {"count": 2, "users": ["alice", "bob"]})
+    assert (entry.object_id, entry.user, entry.data) == (
+        str(packet_type.pk),
+        merchandiser,
+        {"count": 2, "users": ["alice", "bob"]},
+    )
     assert entry.message == "Issued 2 red packets to alice, bob"
 
 
-@pytest.mark.parametrize("fields, message", [
-    ({"disabled": True}, "The red packet type “¥20 off ¥199” is disabled."),
-    ({"valid_from": timezone.now() - timedelta(days=9), "valid_until": timezone.now() - timedelta(days=1)},
-     "The red packet type “¥20 off ¥199” has expired."),
-])
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"disabled": True}, "The red packet type “¥20 off ¥199” is disabled."),
+        (
+            {
+                "valid_from": timezone.now() - timedelta(days=9),
+                "valid_until": timezone.now() - timedelta(days=1),
+            },
+            "The red packet type “¥20 off ¥199” has expired.",
+        ),
+    ],
+)
 def test_issue_refuses_disabled_or_expired_types(fields, message):
     packet_type = make_type(**fields)
 
@@ -89,7 +121,9 @@ def test_recipients_are_found_by_username_email_or_mobile_and_unknown_ones_repor
     alice = UserFactory(username="alice", email="Alice@Example.com")
     bob = UserFactory(username="bob", mobile="13912345678")
 
-    users, unknown = red_packet_recipients(["alice", "", " alice@example.com ", "13912345678", "nobody", "x@y.cn"])
+    users, unknown = red_packet_recipients(
+        ["alice", "", " alice@example.com ", "13912345678", "nobody", "x@y.cn"]
+    )
 
     assert users == [alice, bob]
     assert unknown == ["nobody", "x@y.cn"]
@@ -130,7 +164,9 @@ def test_issue_to_a_segment():
     UserFactory(username="a")
     UserFactory(username="b")
 
-    packets = red_packet_issue(packet_type=packet_type, users=segment_users(SEGMENT_ALL), actor=None)
+    packets = red_packet_issue(
+        packet_type=packet_type, users=segment_users(SEGMENT_ALL), actor=None
+    )
 
     assert sorted(p.user.username for p in packets) == ["a", "b"]
 
@@ -150,7 +186,11 @@ def test_disabled_packet_is_withdrawn_and_no_longer_spendable(staff_user):
     assert red_packet_problem(packet, user=shopper) == "This red packet has been withdrawn."
     assert spendable_red_packets(shopper) == []
     entry = ModelLogEntry.objects.get(action="commerce.red_packet.disable")
-    assert (entry.object_id, entry.user, entry.data) == (str(packet.pk), manager, {"reason": "issued by mistake"})
+    assert (entry.object_id, entry.user, entry.data) == (
+        str(packet.pk),
+        manager,
+        {"reason": "issued by mistake"},
+    )
 
 
 def test_a_used_packet_cannot_be_disabled(staff_user):
@@ -169,13 +209,21 @@ def test_disabling_a_type_withdraws_its_available_packets_only(staff_user):
     manager = staff_user("Managers")
     packet_type = make_type()
     alice, bob, carol = UserFactory(), UserFactory(), UserFactory()
-    used, available, _ = red_packet_issue(packet_type=packet_type, users=[alice, bob, carol], actor=manager)
+    used, available, _ = red_packet_issue(
+        packet_type=packet_type, users=[alice, bob, carol], actor=manager
+    )
     red_packet_redeem(packet_id=used.pk, user=alice, order=make_order(alice, key="k"))
 
-    withdrawn = red_packet_type_disable(packet_type=packet_type, actor=manager, reason="campaign over")
+    withdrawn = red_packet_type_disable(
+        packet_type=packet_type, actor=manager, reason="campaign over"
+    )
 
     assert withdrawn == 2
-    assert sorted(RedPacket.objects.values_list("status", flat=True)) == ["disabled", "disabled", "used"]
+    assert sorted(RedPacket.objects.values_list("status", flat=True)) == [
+        "disabled",
+        "disabled",
+        "used",
+    ]
     available.refresh_from_db()
     assert red_packet_problem(available, user=bob) == "This red packet has been withdrawn."
     assert spendable_red_packets(bob) == []
@@ -209,7 +257,9 @@ def test_claim_respects_the_per_shopper_limit_and_logs():
     assert error.value.message == "You have already claimed this red packet."
     assert RedPacket.objects.filter(user=shopper).count() == 2
     assert first.issued_by is None
-    assert ModelLogEntry.objects.filter(action="commerce.red_packet.claim", user=shopper).count() == 2
+    assert (
+        ModelLogEntry.objects.filter(action="commerce.red_packet.claim", user=shopper).count() == 2
+    )
 
 
 def test_claim_respects_the_quantity_limit():
@@ -224,14 +274,29 @@ def test_claim_respects_the_quantity_limit():
     assert RedPacket.objects.count() == 2
 
 
-@pytest.mark.parametrize("fields, message", [
-    ({"claimable": False}, "This red packet cannot be claimed."),
-    ({"claimable": True, "disabled": True}, "This red packet campaign is not running."),
-    ({"claimable": True, "valid_from": timezone.now() + timedelta(days=1),
-      "valid_until": timezone.now() + timedelta(days=2)}, "This red packet campaign is not running."),
-    ({"claimable": True, "valid_from": timezone.now() - timedelta(days=2),
-      "valid_until": timezone.now() - timedelta(days=1)}, "This red packet campaign is not running."),
-])
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"claimable": False}, "This red packet cannot be claimed."),
+        ({"claimable": True, "disabled": True}, "This red packet campaign is not running."),
+        (
+            {
+                "claimable": True,
+                "valid_from": timezone.now() + timedelta(days=1),
+                "valid_until": timezone.now() + timedelta(days=2),
+            },
+            "This red packet campaign is not running.",
+        ),
+        (
+            {
+                "claimable": True,
+                "valid_from": timezone.now() - timedelta(days=2),
+                "valid_until": timezone.now() - timedelta(days=1),
+            },
+            "This red packet campaign is not running.",
+        ),
+    ],
+)
 def test_claim_refuses_types_that_are_not_running(fields, message):
     packet_type = make_type(**fields)
 
@@ -274,19 +339,28 @@ def test_packets_are_grouped_for_my_red_packets():
     shopper = UserFactory()
     now = timezone.now()
     live = make_type(name="live")
-    expired = make_type(name="expired", valid_from=now - timedelta(days=9), valid_until=now - timedelta(days=1))
+    expired = make_type(
+        name="expired", valid_from=now - timedelta(days=9), valid_until=now - timedelta(days=1)
+    )
     withdrawn = make_type(name="withdrawn")
     used = make_type(name="used")
     for packet_type in (live, expired, withdrawn, used):
         RedPacket.objects.create(packet_type=packet_type, user=shopper)
     red_packet_type_disable(packet_type=withdrawn, actor=None)
-    red_packet_redeem(packet_id=RedPacket.objects.get(packet_type=used).pk, user=shopper,
-                      order=make_order(shopper, key="k"))
+    red_packet_redeem(
+        packet_id=RedPacket.objects.get(packet_type=used).pk,
+        user=shopper,
+        order=make_order(shopper, key="k"),
+    )
 
     groups = red_packets_by_status(shopper)
 
     assert {code: [p.packet_type.name for p in packets] for code, packets in groups.items()} == {
-        "available": ["live"], "used": ["used"], "expired": ["expired"], "disabled": ["withdrawn"]}
+        "available": ["live"],
+        "used": ["used"],
+        "expired": ["expired"],
+        "disabled": ["withdrawn"],
+    }
 
 
 # Demo data ------------------------------------------------------------------------------
@@ -301,9 +375,16 @@ def test_demo_red_packets_load_once(staff_user):
     load_red_packet_demo()
     load_red_packet_demo()
 
-    assert sorted(RedPacketType.objects.values_list("name", flat=True)) == sorted([WELCOME, PERCENT, TEA, EXPIRED])
+    assert sorted(RedPacketType.objects.values_list("name", flat=True)) == sorted(
+        [WELCOME, PERCENT, TEA, EXPIRED]
+    )
     assert RedPacketType.objects.get(name=WELCOME).claimable is True
-    assert sorted(RedPacket.objects.values_list("user__username", "packet_type__name")) == sorted([
-        ("shopper", PERCENT), ("shopper", TEA), ("shopper", EXPIRED)])
+    assert sorted(RedPacket.objects.values_list("user__username", "packet_type__name")) == sorted(
+        [("shopper", PERCENT), ("shopper", TEA), ("shopper", EXPIRED)]
+    )
     assert {code: len(packets) for code, packets in red_packets_by_status(shopper).items()} == {
-        "available": 2, "used": 0, "expired": 1, "disabled": 0}
+        "available": 2,
+        "used": 0,
+        "expired": 1,
+        "disabled": 0,
+    }

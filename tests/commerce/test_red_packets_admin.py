@@ -46,7 +46,10 @@ def test_issue_to_a_list_asks_for_confirmation_then_issues(client, staff_user):
 
     response = client.post(ISSUE_URL, {**form, "confirm": "1"}, follow=True)
 
-    assert response.redirect_chain[0][0] == reverse("red_packets:index") + f"?packet_type={packet_type.pk}"
+    assert (
+        response.redirect_chain[0][0]
+        == reverse("red_packets:index") + f"?packet_type={packet_type.pk}"
+    )
     assert sorted(RedPacket.objects.values_list("user__username", flat=True)) == ["alice", "bob"]
     assert "Issued 2 red packets of “¥20 off ¥199”." in messages_of(response)
     assert ModelLogEntry.objects.filter(action="commerce.red_packet.issue").count() == 1
@@ -58,12 +61,19 @@ def test_issue_with_an_unknown_name_issues_nothing_and_names_it(client, staff_us
     UserFactory(username="alice")
     client.force_login(staff_user("Managers"))
 
-    response = client.post(ISSUE_URL, {"packet_type": packet_type.pk, "recipients": "alice\nghost\nghost@example.com",
-                                       "confirm": "1"})
+    response = client.post(
+        ISSUE_URL,
+        {
+            "packet_type": packet_type.pk,
+            "recipients": "alice\nghost\nghost@example.com",
+            "confirm": "1",
+        },
+    )
 
     assert response.status_code == 200
     assert response.context["form"].errors["recipients"] == [
-        "Nothing was issued. No active account matches: ghost, ghost@example.com"]
+        "Nothing was issued. No active account matches: ghost, ghost@example.com"
+    ]
     assert RedPacket.objects.count() == 0
 
 
@@ -81,11 +91,23 @@ def test_issue_to_a_segment(client, staff_user):
     assert list(RedPacket.objects.values_list("user__username", flat=True)) == ["newbie"]
 
 
-@pytest.mark.parametrize("form, error", [
-    ({"recipients": "", "segment": ""}, "Give either a list of shoppers or a segment (one of the two)."),
-    ({"recipients": "alice", "segment": "all"}, "Give either a list of shoppers or a segment (one of the two)."),
-    ({"recipients": "", "segment": "ordered_90_days"}, "No shopper matches; nothing to issue."),
-])
+@pytest.mark.parametrize(
+    "form, error",
+    [
+        (
+            {"recipients": "", "segment": ""},
+            "Give either a list of shoppers or a segment (one of the two).",
+        ),
+        (
+            {"recipients": "alice", "segment": "all"},
+            "Give either a list of shoppers or a segment (one of the two).",
+        ),
+        (
+            {"recipients": "", "segment": "ordered_90_days"},
+            "No shopper matches; nothing to issue.",
+        ),
+    ],
+)
 def test_issue_form_needs_exactly_one_source_of_recipients(client, staff_user, form, error):
     packet_type = make_type()
     UserFactory(username="alice")
@@ -115,7 +137,11 @@ def test_customer_service_cannot_issue(client, staff_user):
     client.force_login(staff_user("Customer service"))
 
     assert_denied(client.get(ISSUE_URL))
-    assert_denied(client.post(ISSUE_URL, {"packet_type": packet_type.pk, "recipients": "alice", "confirm": "1"}))
+    assert_denied(
+        client.post(
+            ISSUE_URL, {"packet_type": packet_type.pk, "recipients": "alice", "confirm": "1"}
+        )
+    )
     assert_denied(client.get(reverse("red_packet_types:add")))
     assert RedPacket.objects.count() == 0
 
@@ -145,9 +171,13 @@ def test_disable_a_used_packet_explains_why_not(client, staff_user):
     RedPacket.objects.filter(pk=packet.pk).update(status="used")
     client.force_login(staff_user("Managers"))
 
-    response = client.post(reverse("red_packets:disable", args=[packet.pk]), {"reason": ""}, follow=True)
+    response = client.post(
+        reverse("red_packets:disable", args=[packet.pk]), {"reason": ""}, follow=True
+    )
 
-    assert "This red packet has already been used; it cannot be withdrawn." in messages_of(response)
+    assert "This red packet has already been used; it cannot be withdrawn." in messages_of(
+        response
+    )
     assert RedPacket.objects.get().status == "used"
 
 
@@ -157,8 +187,9 @@ def test_disable_a_type_withdraws_its_packets(client, staff_user):
     red_packet_issue(packet_type=packet_type, users=[UserFactory(), UserFactory()], actor=manager)
     client.force_login(manager)
 
-    response = client.post(reverse("red_packet_types:disable", args=[packet_type.pk]), {"reason": "typo"},
-                           follow=True)
+    response = client.post(
+        reverse("red_packet_types:disable", args=[packet_type.pk]), {"reason": "typo"}, follow=True
+    )
 
     assert "“¥20 off ¥199” was disabled; 2 unused packets were withdrawn." in messages_of(response)
     assert RedPacketType.objects.get().disabled is True
@@ -187,11 +218,14 @@ def test_disabling_an_unknown_packet_is_404(client, staff_user):
 # Listings and the type form -------------------------------------------------------------
 
 
-def test_type_listing_counts_issued_and_used_without_a_query_per_row(client, staff_user,
-                                                                    django_assert_max_num_queries):
+def test_type_listing_counts_issued_and_used_without_a_query_per_row(
+    client, staff_user, django_assert_max_num_queries
+):
     for number in range(8):
         packet_type = make_type(name=f"type {number}")
-        packets = red_packet_issue(packet_type=packet_type, users=[UserFactory(), UserFactory()], actor=None)
+        packets = red_packet_issue(
+            packet_type=packet_type, users=[UserFactory(), UserFactory()], actor=None
+        )
         RedPacket.objects.filter(pk=packets[0].pk).update(status="used")
     client.force_login(staff_user("Managers"))
 
@@ -199,7 +233,9 @@ def test_type_listing_counts_issued_and_used_without_a_query_per_row(client, sta
         response = client.get(reverse("red_packet_types:index"))
 
     assert response.status_code == 200
-    rows = {item.name: (item.issued_count, item.used_count) for item in response.context["object_list"]}
+    rows = {
+        item.name: (item.issued_count, item.used_count) for item in response.context["object_list"]
+    }
     assert rows["type 3"] == (2, 1)
 
 
@@ -229,11 +265,21 @@ def test_packets_have_no_add_or_edit_form():
 def test_type_form_validates_with_the_model_clean(client, staff_user):
     client.force_login(staff_user("Merchandisers"))
 
-    response = client.post(reverse("red_packet_types:add"), {
-        "name": "Broken", "kind": "percent", "amount": "", "percent": "", "cap": "", "min_spend": "0",
-        "valid_from": "2030-01-02 00:00", "valid_until": "2030-01-01 00:00", "claim_limit": "1",
-        "quantity_limit": "",
-    })
+    response = client.post(
+        reverse("red_packet_types:add"),
+        {
+            "name": "Broken",
+            "kind": "percent",
+            "amount": "",
+            "percent": "",
+            "cap": "",
+            "min_spend": "0",
+            "valid_from": "2030-01-02 00:00",
+            "valid_until": "2030-01-01 00:00",
+            "claim_limit": "1",
+            "quantity_limit": "",
+        },
+    )
 
     assert response.status_code == 200
     errors = response.context["form"].errors
@@ -245,16 +291,31 @@ def test_type_form_validates_with_the_model_clean(client, staff_user):
 def test_merchandiser_creates_a_type(client, staff_user):
     client.force_login(staff_user("Merchandisers"))
 
-    response = client.post(reverse("red_packet_types:add"), {
-        "name": "10% off", "kind": "percent", "amount": "", "percent": "10", "cap": "30", "min_spend": "0",
-        "valid_from": "2030-01-01 00:00", "valid_until": "2030-02-01 00:00", "claim_limit": "1",
-        "quantity_limit": "", "claimable": "on",
-    })
+    response = client.post(
+        reverse("red_packet_types:add"),
+        {
+            "name": "10% off",
+            "kind": "percent",
+            "amount": "",
+            "percent": "10",
+            "cap": "30",
+            "min_spend": "0",
+            "valid_from": "2030-01-01 00:00",
+            "valid_until": "2030-02-01 00:00",
+            "claim_limit": "1",
+            "quantity_limit": "",
+            "claimable": "on",
+        },
+    )
 
     assert response.status_code == 302
     packet_type = RedPacketType.objects.get()
-    assert (packet_type.kind, str(packet_type.percent), packet_type.claimable, packet_type.disabled) == (
-        "percent", "10.00", True, False)
+    assert (
+        packet_type.kind,
+        str(packet_type.percent),
+        packet_type.claimable,
+        packet_type.disabled,
+    ) == ("percent", "10.00", True, False)
 
 
 def test_admin_pages_render_for_a_manager(client, staff_user):
@@ -263,13 +324,19 @@ def test_admin_pages_render_for_a_manager(client, staff_user):
     [packet] = red_packet_issue(packet_type=packet_type, users=[UserFactory()], actor=manager)
     client.force_login(manager)
 
-    urls = [reverse("red_packet_types:index"), reverse("red_packet_types:add"),
-            reverse("red_packet_types:edit", args=[packet_type.pk]),
-            reverse("red_packet_types:history", args=[packet_type.pk]),
-            reverse("red_packet_types:disable", args=[packet_type.pk]),
-            reverse("red_packets:index"), reverse("red_packets:inspect", args=[packet.pk]),
-            reverse("red_packets:history", args=[packet.pk]), ISSUE_URL, reverse("wagtailadmin_home")]
+    urls = [
+        reverse("red_packet_types:index"),
+        reverse("red_packet_types:add"),
+        reverse("red_packet_types:edit", args=[packet_type.pk]),
+        reverse("red_packet_types:history", args=[packet_type.pk]),
+        reverse("red_packet_types:disable", args=[packet_type.pk]),
+        reverse("red_packets:index"),
+        reverse("red_packets:inspect", args=[packet.pk]),
+        reverse("red_packets:history", args=[packet.pk]),
+        ISSUE_URL,
+        reverse("wagtailadmin_home"),
+    ]
 
-    assert {url: client.get(url).status_code for url in urls} == {url: 200 for url in urls}
+    assert {url: client.get(url).status_code for url in urls} == dict.fromkeys(urls, 200)
     menu = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Issued red packets" in menu and ISSUE_URL in menu

@@ -14,31 +14,57 @@ from commerce.red_packets import red_packet_claim, red_packet_redeem
 from tests.concurrency import run_together
 from tests.factories import UserFactory
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def make_order(user, key: str) -> Order:
     return Order.objects.create(
-        user=user, email="buyer@example.com", status="awaiting_payment", payment_method="cod",
-        recipient="王小明", mobile="13800138000", province="beijing", city="北京市", district="朝阳区",
-        street="建国路 1 号", shipping_method_name="Standard", subtotal=Decimal("100.00"),
-        discount_total=Decimal("20.00"), shipping_fee=Decimal("0.00"), total=Decimal("80.00"), checkout_key=key,
+        user=user,
+        email="buyer@example.com",
+        status="awaiting_payment",
+        payment_method="cod",
+        recipient="王小明",
+        mobile="13800138000",
+        province="beijing",
+        city="北京市",
+        district="朝阳区",
+        street="建国路 1 号",
+        shipping_method_name="Standard",
+        subtotal=Decimal("100.00"),
+        discount_total=Decimal("20.00"),
+        shipping_fee=Decimal("0.00"),
+        total=Decimal("80.00"),
+        checkout_key=key,
     )
 
 
 def test_ten_shoppers_racing_for_three_packets_get_exactly_three():
     now = timezone.now()
     packet_type = RedPacketType.objects.create(
-        name="Flash", kind="fixed", amount=Decimal("20.00"), valid_from=now - timedelta(hours=1),
-        valid_until=now + timedelta(days=1), claimable=True, quantity_limit=3)
+        name="Flash",
+        kind="fixed",
+        amount=Decimal("20.00"),
+        valid_from=now - timedelta(hours=1),
+        valid_until=now + timedelta(days=1),
+        claimable=True,
+        quantity_limit=3,
+    )
     shoppers = [UserFactory() for _ in range(10)]
 
-    results = run_together([lambda user=user: red_packet_claim(packet_type=packet_type, user=user)
-                           for user in shoppers])
+    results = run_together(
+        [
+            lambda user=user: red_packet_claim(packet_type=packet_type, user=user)
+            for user in shoppers
+        ]
+    )
 
     assert sum(isinstance(result, RedPacket) for result in results) == 3
     assert {result.message for result in results if not isinstance(result, RedPacket)} == {
-        "All of these red packets have been claimed."}
+        "All of these red packets have been claimed."
+    }
     assert RedPacket.objects.filter(packet_type=packet_type).count() == 3
 
 
@@ -46,8 +72,12 @@ def test_five_checkouts_racing_for_one_packet_spend_it_once():
     now = timezone.now()
     shopper = UserFactory()
     packet_type = RedPacketType.objects.create(
-        name="¥20", kind="fixed", amount=Decimal("20.00"), valid_from=now - timedelta(hours=1),
-        valid_until=now + timedelta(days=1))
+        name="¥20",
+        kind="fixed",
+        amount=Decimal("20.00"),
+        valid_from=now - timedelta(hours=1),
+        valid_until=now + timedelta(days=1),
+    )
     packet = RedPacket.objects.create(packet_type=packet_type, user=shopper)
     orders = [make_order(shopper, key=f"race-{index}") for index in range(5)]
 

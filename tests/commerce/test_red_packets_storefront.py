@@ -43,9 +43,13 @@ def test_my_red_packets_shows_each_group_with_rule_dates_and_scope(client, site_
     tea = make_category("Tea", "tea")
     live = make_type(name="Tea treat", min_spend="99.00", amount="15.00")
     live.categories.add(tea)
-    expired = make_type(name="Old", valid_from=now - timedelta(days=9), valid_until=now - timedelta(days=1))
+    expired = make_type(
+        name="Old", valid_from=now - timedelta(days=9), valid_until=now - timedelta(days=1)
+    )
     withdrawn = make_type(name="Pulled")
-    used = make_type(name="Spent", kind="percent", amount=None, percent="12.5", cap="30.00", min_spend="0")
+    used = make_type(
+        name="Spent", kind="percent", amount=None, percent="12.5", cap="30.00", min_spend="0"
+    )
     for packet_type in (live, expired, withdrawn, used):
         RedPacket.objects.create(packet_type=packet_type, user=shopper)
     RedPacket.objects.create(packet_type=live, user=UserFactory())  # someone else's: not shown
@@ -56,8 +60,16 @@ def test_my_red_packets_shows_each_group_with_rule_dates_and_scope(client, site_
 
     response = client.get(LIST_URL)
 
-    groups = {code: [p.packet_type.name for p in packets] for code, packets in response.context["sections"]}
-    assert groups == {"available": ["Tea treat"], "used": ["Spent"], "expired": ["Old"], "disabled": ["Pulled"]}
+    groups = {
+        code: [p.packet_type.name for p in packets]
+        for code, packets in response.context["sections"]
+    }
+    assert groups == {
+        "available": ["Tea treat"],
+        "used": ["Spent"],
+        "expired": ["Old"],
+        "disabled": ["Pulled"],
+    }
     html = response.content.decode()
     assert "¥15.00 off on a spend of ¥99.00" in html
     assert "Only: Tea" in html
@@ -67,7 +79,9 @@ def test_my_red_packets_shows_each_group_with_rule_dates_and_scope(client, site_
     assert html.count('class="red-packet red-packet--') == 4
 
 
-def test_my_red_packets_query_count_does_not_grow_with_packets(client, site_tree, django_assert_max_num_queries):
+def test_my_red_packets_query_count_does_not_grow_with_packets(
+    client, site_tree, django_assert_max_num_queries
+):
     shopper = UserFactory()
     category = make_category("Tea", "tea")
     for number in range(15):
@@ -90,8 +104,18 @@ def test_campaign_lists_only_running_claimable_types(client, site_tree):
     welcome = make_type(name="Welcome", claimable=True, quantity_limit=100)
     make_type(name="Not claimable")
     make_type(name="Off", claimable=True, disabled=True)
-    make_type(name="Later", claimable=True, valid_from=now + timedelta(days=1), valid_until=now + timedelta(days=9))
-    make_type(name="Over", claimable=True, valid_from=now - timedelta(days=9), valid_until=now - timedelta(days=1))
+    make_type(
+        name="Later",
+        claimable=True,
+        valid_from=now + timedelta(days=1),
+        valid_until=now + timedelta(days=9),
+    )
+    make_type(
+        name="Over",
+        claimable=True,
+        valid_from=now - timedelta(days=9),
+        valid_until=now - timedelta(days=1),
+    )
 
     response = client.get(CAMPAIGN_URL)
 

@@ -1,4 +1,5 @@
-"""The customer-service desk: notes, out-of-stock holds, order search, customer view, staff notes, role gates."""
+"""The customer-service desk: notes, out-of-stock holds, order search, customer view, staff notes,
+role gates."""
 
 from dataclasses import replace
 from datetime import timedelta
@@ -14,7 +15,13 @@ from commerce.desks.service import StaffNoteInvalid, order_search, service_count
 from commerce.models import Order, OrderStatus, Payment, StaffNote
 from commerce.orders import order_transition
 from tests.factories.catalogue import make_category, make_product, make_product_type
-from tests.factories.commerce import DELIVERY, give_red_packet, make_address, make_shipping_method, place_order
+from tests.factories.commerce import (
+    DELIVERY,
+    give_red_packet,
+    make_address,
+    make_shipping_method,
+    place_order,
+)
 from tests.factories.users import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,11 +29,15 @@ pytestmark = pytest.mark.django_db
 _mobiles = iter(range(13600000000, 13699999999))
 
 
-
 @pytest.fixture
 def shop(db):
-    product = make_product(category=make_category("Tea", "tea"), product_type=make_product_type(),
-                           name="Green tea", prices=["68.00"], on_hand=100)
+    product = make_product(
+        category=make_category("Tea", "tea"),
+        product_type=make_product_type(),
+        name="Green tea",
+        prices=["68.00"],
+        on_hand=100,
+    )
     return {"sku": product.variants.get().sku, "method": make_shipping_method()}
 
 
@@ -35,24 +46,37 @@ def service(staff_user):
     return staff_user("Customer service")
 
 
-def make_order(shop, *, user=None, note="", mobile=None, payment_method="cod", email="guest@example.com"):
+def make_order(
+    shop, *, user=None, note="", mobile=None, payment_method="cod", email="guest@example.com"
+):
     delivery = replace(DELIVERY, mobile=mobile or str(next(_mobiles)))
-    return place_order(user=user if user is not None else UserFactory(), quantities={shop["sku"]: 1},
-                       method=shop["method"], payment_method=payment_method, delivery=delivery, note=note,
-                       email=email)
+    return place_order(
+        user=user if user is not None else UserFactory(),
+        quantities={shop["sku"]: 1},
+        method=shop["method"],
+        payment_method=payment_method,
+        delivery=delivery,
+        note=note,
+        email=email,
+    )
 
 
 def numbers(response) -> list[str]:
     """Order numbers in the page, in page order."""
     page = response.content.decode()
-    found = [(page.find(number), number) for number in Order.objects.values_list("number", flat=True)]
+    found = [
+        (page.find(number), number) for number in Order.objects.values_list("number", flat=True)
+    ]
     return [number for position, number in sorted(found) if position >= 0]
 
 
-# Lists -----------------------------------------------------------------------------------------------------
+# Lists
+# -----------------------------------------------------------------------------------------------------
 
 
-def test_orders_with_a_customer_note_are_listed_newest_first_open_ones_by_default(client, shop, service):
+def test_orders_with_a_customer_note_are_listed_newest_first_open_ones_by_default(
+    client, shop, service
+):
     older = make_order(shop, note="Ring twice")
     newer = make_order(shop, note="Leave at the reception")
     Order.objects.filter(pk=older.pk).update(placed_at=timezone.now() - timedelta(hours=2))
@@ -83,14 +107,20 @@ def test_out_of_stock_holds_are_listed_with_their_staff_notes(client, shop, serv
     assert "Supplier delivers on Friday" in response.content.decode()
 
 
-# Search ----------------------------------------------------------------------------------------------------
+# Search
+# ----------------------------------------------------------------------------------------------------
 
 
 def test_orders_are_found_by_number_mobile_or_e_mail_whole_or_prefix(shop):
     customer = UserFactory(email="li.na@example.com", mobile="13512345678")
     mine = make_order(shop, user=customer, mobile="13912345678")
-    guest_order = place_order(user=None, quantities={shop["sku"]: 1}, method=shop["method"],
-                              email="Wang.Fang@Example.com", delivery=replace(DELIVERY, mobile="13787654321"))
+    guest_order = place_order(
+        user=None,
+        quantities={shop["sku"]: 1},
+        method=shop["method"],
+        email="Wang.Fang@Example.com",
+        delivery=replace(DELIVERY, mobile="13787654321"),
+    )
     other = make_order(shop)
 
     def found(query):
@@ -127,27 +157,38 @@ def test_search_lists_orders_and_accounts_in_constant_queries(client, shop, serv
     assert "Type at least 3 characters" in too_short.content.decode()
 
 
-# One order, staff notes -----------------------------------------------------------------------------------
+# One order, staff notes
+# -----------------------------------------------------------------------------------
 
 
-def test_the_order_page_shows_lines_history_and_notes_and_a_note_can_be_added(client, shop, service):
+def test_the_order_page_shows_lines_history_and_notes_and_a_note_can_be_added(
+    client, shop, service
+):
     customer = UserFactory()
     order = make_order(shop, user=customer, note="Call before delivery")
     client.force_login(service)
 
     page = client.get(reverse("service:order", args=[order.number])).content.decode()
-    response = client.post(reverse("service:order", args=[order.number]),
-                           {"text": "Called; delivery after 6 pm is fine."})
+    response = client.post(
+        reverse("service:order", args=[order.number]),
+        {"text": "Called; delivery after 6 pm is fine."},
+    )
 
-    assert "Green tea" in page and "Call before delivery" in page and "Confirmed (cash on delivery)" in page
+    assert (
+        "Green tea" in page
+        and "Call before delivery" in page
+        and "Confirmed (cash on delivery)" in page
+    )
     assert reverse("service:customer", args=[customer.pk]) in page
     assert response.status_code == 302
     note = StaffNote.objects.get(order=order)
     assert (note.text, note.author) == ("Called; delivery after 6 pm is fine.", service)
     entry = ModelLogEntry.objects.get(object_id=str(order.pk), action="commerce.order.staff_note")
     assert entry.user == service
-    assert "Called; delivery after 6 pm is fine." in client.get(
-        reverse("service:order", args=[order.number])).content.decode()
+    assert (
+        "Called; delivery after 6 pm is fine."
+        in client.get(reverse("service:order", args=[order.number])).content.decode()
+    )
 
 
 def test_staff_notes_are_never_shown_to_the_customer(client, shop, service):
@@ -174,7 +215,8 @@ def test_an_empty_note_is_refused_and_nothing_is_written(client, shop, service):
         staff_note_add(order=order, text="", actor=service)
 
 
-# Customer view --------------------------------------------------------------------------------------------
+# Customer view
+# --------------------------------------------------------------------------------------------
 
 
 def test_the_customer_view_shows_profile_addresses_orders_and_red_packets(client, shop, service):
@@ -210,11 +252,14 @@ def test_the_customer_view_runs_the_same_queries_however_many_orders(client, sho
     assert len(many) == len(few)
 
 
-# Role gates, dashboard ------------------------------------------------------------------------------------
+# Role gates, dashboard
+# ------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("role", ["Finance", "Logistics", "Editors"])
-def test_other_roles_get_403_on_every_customer_service_page_and_write_no_note(client, shop, staff_user, role):
+def test_other_roles_get_403_on_every_customer_service_page_and_write_no_note(
+    client, shop, staff_user, role
+):
     customer = UserFactory()
     order = make_order(shop, user=customer)
     client.force_login(staff_user(role))
@@ -237,9 +282,13 @@ def test_customer_service_cannot_confirm_payments_or_refund(client, shop, servic
     order = make_order(shop, payment_method="bank_transfer")
     client.force_login(service)
 
-    confirm = client.post(reverse("finance:confirm", args=[order.number]),
-                          {"reference": "CS-REF", "amount": str(order.total), "note": ""})
-    refund = client.post(reverse("finance:refund", args=[order.number]), {"amount": "1.00", "reason": "x"})
+    confirm = client.post(
+        reverse("finance:confirm", args=[order.number]),
+        {"reference": "CS-REF", "amount": str(order.total), "note": ""},
+    )
+    refund = client.post(
+        reverse("finance:refund", args=[order.number]), {"amount": "1.00", "reason": "x"}
+    )
 
     assert (confirm.status_code, refund.status_code) == (403, 403)
     order.refresh_from_db()
@@ -252,15 +301,19 @@ def test_managers_see_every_desk_and_its_dashboard_panel(client, shop, staff_use
     client.force_login(staff_user("Managers"))
 
     home = client.get(reverse("wagtailadmin_home")).content.decode()
-    pages = [client.get(reverse(name)).status_code for name in ("service:notes", "finance:awaiting",
-                                                                "logistics:review")]
+    pages = [
+        client.get(reverse(name)).status_code
+        for name in ("service:notes", "finance:awaiting", "logistics:review")
+    ]
 
     assert pages == [200, 200, 200]
     assert "1 open order with a customer note" in home and "bank transfers to confirm" in home
     assert service_counts() == {"notes": 1, "out_of_stock": 0}
 
 
-def test_the_customer_service_panel_is_only_for_customer_service(client, shop, service, staff_user):
+def test_the_customer_service_panel_is_only_for_customer_service(
+    client, shop, service, staff_user
+):
     make_order(shop, note="Ring twice")
 
     client.force_login(service)
@@ -268,5 +321,11 @@ def test_the_customer_service_panel_is_only_for_customer_service(client, shop, s
     client.force_login(staff_user("Finance"))
     finance_home = client.get(reverse("wagtailadmin_home")).content.decode()
 
-    assert "1 open order with a customer note" in service_home and reverse("service:notes") in service_home
-    assert "open order with a customer note" not in finance_home and reverse("service:notes") not in finance_home
+    assert (
+        "1 open order with a customer note" in service_home
+        and reverse("service:notes") in service_home
+    )
+    assert (
+        "open order with a customer note" not in finance_home
+        and reverse("service:notes") not in finance_home
+    )

@@ -18,7 +18,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connections
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-dev-shm-usage",
+]
 NOT_INSTALLED = "Debian chromium not installed (apt-get install chromium)"
 SCREENSHOT_PATH = "/tmp/e2e-{name}.png"
 TIMEOUT_MS = 10_000
@@ -64,7 +69,9 @@ def chromium():
         playwright = sync_playwright().start()
         _keep_using(thread_connections)
         try:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
             yield browser
             browser.close()
         finally:
@@ -110,18 +117,24 @@ def _serve_media(route):
     root = Path(settings.MEDIA_ROOT).resolve()
     path = (root / relative).resolve()
     if root in path.parents and path.is_file():
-        route.fulfill(path=path, content_type=mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+        route.fulfill(
+            path=path,
+            content_type=mimetypes.guess_type(path.name)[0] or "application/octet-stream",
+        )
     else:
         route.fulfill(status=404, body="")
 
 
 @pytest.fixture
 def page(chromium, live_server, request):
-    """A page in a fresh browser context (no cookies) that speaks English first, like most test machines.
+    """A page in a fresh browser context (no cookies) that speaks English first, like most test
+    machines.
 
     On a failing test a full-page screenshot goes to /tmp/e2e-<test name>.png.
     """
-    context = chromium.new_context(base_url=live_server.url, locale="en-US", viewport={"width": 1280, "height": 900})
+    context = chromium.new_context(
+        base_url=live_server.url, locale="en-US", viewport={"width": 1280, "height": 900}
+    )
     context.set_default_timeout(TIMEOUT_MS)
     context.route(re.compile(r"^https?://[^/]+/media/"), _serve_media)
     browser_page = context.new_page()
@@ -134,8 +147,11 @@ def page(chromium, live_server, request):
 
 @pytest.fixture
 def console_errors(page):
-    """Every console error and uncaught script error of ``page``, as text (failed loads show up here too)."""
+    """Every console error and uncaught script error of ``page``, as text (failed loads show up
+    here too)."""
     errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
     page.on("pageerror", lambda error: errors.append(str(error)))
     return errors

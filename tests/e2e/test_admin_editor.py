@@ -9,7 +9,10 @@ from guides.models import GuideIndexPage, GuidePage
 from tests.factories import UserFactory
 from tests.factories.users import PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 TITLE = "如何挑选绿茶 Choosing green tea"
 BODY_TEXT = "Look at the leaves first: whole, bright leaves brew the sweetest cup."

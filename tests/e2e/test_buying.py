@@ -1,4 +1,5 @@
-"""A shopper buys: cart as a guest, sign-up with the cart kept, a red packet, checkout and the order page.
+"""A shopper buys: cart as a guest, sign-up with the cart kept, a red packet, checkout and the
+order page.
 
 The shop is built here, small enough to work every expected amount out by hand:
 
@@ -32,7 +33,10 @@ from tests.factories.catalogue import make_category, make_product, make_product_
 from tests.factories.commerce import give_red_packet, make_red_packet_type, make_shipping_method
 from tests.factories.users import PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 NEW_EMAIL = "mei.lin@example.com"
 NEW_PASSWORD = "Jasmine-pearls-2024"
@@ -43,12 +47,23 @@ def make_shop() -> SimpleNamespace:
     """The two teas of the table above and the one shipping method."""
     tea = make_category("Tea", "tea")
     loose_leaf = make_product_type("Loose-leaf tea")
-    longjing = make_product(name="Longjing tea", category=tea, product_type=loose_leaf, prices=["100.00"], on_hand=5)
-    oolong = make_product(name="Tieguanyin oolong", category=tea, product_type=loose_leaf, prices=["59.00"],
-                          on_hand=5)
+    longjing = make_product(
+        name="Longjing tea", category=tea, product_type=loose_leaf, prices=["100.00"], on_hand=5
+    )
+    oolong = make_product(
+        name="Tieguanyin oolong",
+        category=tea,
+        product_type=loose_leaf,
+        prices=["59.00"],
+        on_hand=5,
+    )
     make_shipping_method("standard", base_fee="12.00", free_from=None, name="Standard")
-    return SimpleNamespace(longjing=longjing, longjing_sku=longjing.variants.get().sku,
-                           oolong=oolong, oolong_sku=oolong.variants.get().sku)
+    return SimpleNamespace(
+        longjing=longjing,
+        longjing_sku=longjing.variants.get().sku,
+        oolong=oolong,
+        oolong_sku=oolong.variants.get().sku,
+    )
 
 
 def cart_badge(page):
@@ -72,11 +87,14 @@ def sign_in(page, user) -> None:
     page.get_by_label("E-mail, mobile number or username").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.locator("main").get_by_role("button", name="Sign in").click()
-    expect(page.locator("header.site-header").get_by_role("link", name="My account")).to_be_visible()
+    expect(
+        page.locator("header.site-header").get_by_role("link", name="My account")
+    ).to_be_visible()
 
 
 def fill_checkout(page, *, payment: str, red_packet: str, note: str = "") -> None:
-    """A new address in Guangdong, Standard delivery, ``payment``, the red packet named ``red_packet``."""
+    """A new address in Guangdong, Standard delivery, ``payment``, the red packet named
+    ``red_packet``."""
     page.get_by_label("Recipient").fill("林美")
     page.get_by_label("Mobile number").fill("13912345678")
     page.get_by_label("Province").select_option("guangdong")  # checkout.js fetches the fees for it
@@ -111,7 +129,9 @@ def stock_reserved(sku: str) -> int:
     return Stock.objects.get(sku=sku).reserved
 
 
-def test_guest_fills_a_cart_signs_up_claims_a_red_packet_and_pays_cash_on_delivery(page, console_errors):
+def test_guest_fills_a_cart_signs_up_claims_a_red_packet_and_pays_cash_on_delivery(
+    page, console_errors
+):
     shop = make_shop()
     make_red_packet_type(amount="20.00", min_spend="0.00", claimable=True, name="Welcome ¥20")
 
@@ -119,7 +139,9 @@ def test_guest_fills_a_cart_signs_up_claims_a_red_packet_and_pays_cash_on_delive
     expect(cart_badge(page)).to_have_text("1")
     add_to_cart(page, shop.oolong, quantity=2)
     expect(cart_badge(page)).to_have_text("3")
-    expect(page.locator("header.site-header").get_by_role("link", name="Cart (3 items)")).to_be_visible()
+    expect(
+        page.locator("header.site-header").get_by_role("link", name="Cart (3 items)")
+    ).to_be_visible()
 
     page.locator("header.site-header").get_by_role("link", name="Cart (3 items)").click()
     expect(page).to_have_url(re.compile(r"/cart/$"))
@@ -139,30 +161,47 @@ def test_guest_fills_a_cart_signs_up_claims_a_red_packet_and_pays_cash_on_delive
     page.get_by_role("button", name="Create account").click()
 
     expect(page).to_have_url(re.compile(r"/checkout/$"))
-    expect(page.locator("ul.messages")).to_contain_text("The items you added before signing in are in your cart.")
+    expect(page.locator("ul.messages")).to_contain_text(
+        "The items you added before signing in are in your cart."
+    )
     expect(page.locator(".checkout__summary .order-lines tbody tr")).to_have_count(2)
     expect(cart_badge(page)).to_have_text("3")
     shopper = get_user_model().objects.get(email=NEW_EMAIL)
     assert dict(Cart.objects.get(user=shopper).lines.values_list("sku", "quantity")) == {
-        shop.longjing_sku: 1, shop.oolong_sku: 2}
+        shop.longjing_sku: 1,
+        shop.oolong_sku: 2,
+    }
 
     page.goto("/red-packets/")
     card = page.locator("article.red-packet", has_text="Welcome ¥20")
     card.get_by_role("button", name="Claim").click()
-    expect(page.locator("ul.messages")).to_contain_text("“Welcome ¥20” is now in your red packets.")
+    expect(page.locator("ul.messages")).to_contain_text(
+        "“Welcome ¥20” is now in your red packets."
+    )
     expect(card.locator("[data-claim-state]")).to_have_attribute("data-claim-state", "claimed")
 
     page.goto("/checkout/")
-    fill_checkout(page, payment="Cash on delivery", red_packet="Welcome ¥20", note="Please ring twice.")
+    fill_checkout(
+        page, payment="Cash on delivery", red_packet="Welcome ¥20", note="Please ring twice."
+    )
     review = page.locator("main")
     expect(review).to_contain_text("林美 · 13912345678")
     expect(review).to_contain_text("Cash on delivery")
     expect(review).to_contain_text("Please ring twice.")
-    expect_totals(page.locator(".checkout__summary .totals"), [
-        ("Goods", "¥218.00"), ("Welcome ¥20", "−¥20.00"), ("Shipping (Standard)", "¥12.00"), ("Total", "¥210.00")])
+    expect_totals(
+        page.locator(".checkout__summary .totals"),
+        [
+            ("Goods", "¥218.00"),
+            ("Welcome ¥20", "−¥20.00"),
+            ("Shipping (Standard)", "¥12.00"),
+            ("Total", "¥210.00"),
+        ],
+    )
 
     order = place_order(page)
-    expect(page.locator("ul.messages")).to_contain_text(f"Thank you! Your order {order.number} has been placed.")
+    expect(page.locator("ul.messages")).to_contain_text(
+        f"Thank you! Your order {order.number} has been placed."
+    )
     expect(page.locator("h1")).to_have_text(f"Order {order.number}")
     expect(page.locator("[data-order-status]")).to_have_text("Confirmed (cash on delivery)")
     steps = page.locator("ol.timeline > li")
@@ -170,15 +209,26 @@ def test_guest_fills_a_cart_signs_up_claims_a_red_packet_and_pays_cash_on_delive
     expect(steps.first).to_have_attribute("aria-current", "step")
     expect(page.locator("ol.timeline > li[aria-current=step]")).to_have_count(1)
     expect(steps.first.locator(".timeline__label")).to_have_text("Confirmed (cash on delivery)")
-    expect_totals(page.locator(".order-page .totals"), [
-        ("Goods", "¥218.00"), ("Welcome ¥20", "−¥20.00"), ("Shipping (Standard)", "¥12.00"), ("Total", "¥210.00")])
+    expect_totals(
+        page.locator(".order-page .totals"),
+        [
+            ("Goods", "¥218.00"),
+            ("Welcome ¥20", "−¥20.00"),
+            ("Shipping (Standard)", "¥12.00"),
+            ("Total", "¥210.00"),
+        ],
+    )
     expect(page.get_by_role("button", name="Cancel order")).to_be_visible()
     expect(cart_badge(page)).to_be_hidden()
 
     assert Order.objects.count() == 1
     assert (order.user, order.status, order.payment_method) == (shopper, "confirmed", "cod")
     assert (order.subtotal, order.discount_total, order.shipping_fee, order.total) == (
-        Decimal("218.00"), Decimal("20.00"), Decimal("12.00"), Decimal("210.00"))
+        Decimal("218.00"),
+        Decimal("20.00"),
+        Decimal("12.00"),
+        Decimal("210.00"),
+    )
     assert order.customer_note == "Please ring twice."
     packet = RedPacket.objects.get(user=shopper)
     assert (packet.status, packet.used_on) == (RedPacket.Status.USED, order)
@@ -188,7 +238,9 @@ def test_guest_fills_a_cart_signs_up_claims_a_red_packet_and_pays_cash_on_delive
     assert console_errors == []
 
 
-def test_shopper_cancels_an_unpaid_bank_transfer_order_and_gets_the_red_packet_back(page, console_errors):
+def test_shopper_cancels_an_unpaid_bank_transfer_order_and_gets_the_red_packet_back(
+    page, console_errors
+):
     shop = make_shop()
     shopper = UserFactory()
     packet = give_red_packet(shopper, make_red_packet_type(amount="20.00", name="Loyalty ¥20"))
@@ -198,15 +250,28 @@ def test_shopper_cancels_an_unpaid_bank_transfer_order_and_gets_the_red_packet_b
     expect(cart_badge(page)).to_have_text("1")
     page.goto("/checkout/")
     fill_checkout(page, payment="Bank transfer", red_packet="Loyalty ¥20")
-    expect_totals(page.locator(".checkout__summary .totals"), [
-        ("Goods", "¥100.00"), ("Loyalty ¥20", "−¥20.00"), ("Shipping (Standard)", "¥12.00"), ("Total", "¥92.00")])
+    expect_totals(
+        page.locator(".checkout__summary .totals"),
+        [
+            ("Goods", "¥100.00"),
+            ("Loyalty ¥20", "−¥20.00"),
+            ("Shipping (Standard)", "¥12.00"),
+            ("Total", "¥92.00"),
+        ],
+    )
 
     order = place_order(page)
     expect(page.locator("[data-order-status]")).to_have_text("Awaiting payment")
-    transfer = page.locator("section", has=page.get_by_role("heading", name="Please pay by bank transfer"))
-    expect(transfer).to_contain_text(f"Transfer ¥92.00 and write the order number {order.number} in the transfer note.")
+    transfer = page.locator(
+        "section", has=page.get_by_role("heading", name="Please pay by bank transfer")
+    )
+    expect(transfer).to_contain_text(
+        f"Transfer ¥92.00 and write the order number {order.number} in the transfer note."
+    )
     expect(page.locator("ol.timeline > li").first).to_have_attribute("aria-current", "step")
-    expect(page.locator("ol.timeline > li[aria-current=step] .timeline__label")).to_have_text("Awaiting payment")
+    expect(page.locator("ol.timeline > li[aria-current=step] .timeline__label")).to_have_text(
+        "Awaiting payment"
+    )
     packet.refresh_from_db()
     assert (packet.status, packet.used_on) == (RedPacket.Status.USED, order)
     assert stock_reserved(shop.longjing_sku) == 1
@@ -219,15 +284,20 @@ def test_shopper_cancels_an_unpaid_bank_transfer_order_and_gets_the_red_packet_b
     assert questions == ["Cancel this order?"]
     expect(page.locator("ul.messages")).to_contain_text("Your order has been cancelled.")
     expect(page.locator(".notice--warning")).to_have_text(
-        "This order was cancelled. The red packet it used is back in your account.")
+        "This order was cancelled. The red packet it used is back in your account."
+    )
     expect(page.get_by_role("heading", name="Please pay by bank transfer")).to_have_count(0)
     expect(page.get_by_role("button", name="Cancel order")).to_have_count(0)
     expect(page.locator("ol.timeline > li[aria-current=step]")).to_have_count(0)
 
     page.goto("/account/red-packets/")
     expect(page.locator("#red-packets-available article.red-packet")).to_have_count(1)
-    expect(page.locator("#red-packets-available article.red-packet")).to_contain_text("Loyalty ¥20")
-    expect(page.locator("#red-packets-used")).to_contain_text("You have not used a red packet yet.")
+    expect(page.locator("#red-packets-available article.red-packet")).to_contain_text(
+        "Loyalty ¥20"
+    )
+    expect(page.locator("#red-packets-used")).to_contain_text(
+        "You have not used a red packet yet."
+    )
 
     order.refresh_from_db()
     packet.refresh_from_db()

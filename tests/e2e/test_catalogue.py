@@ -26,35 +26,63 @@ from products.models import Stock
 from tests.factories import BrandPageFactory, ImageFactory
 from tests.factories.catalogue import make_category, make_product, make_product_type
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def make_catalogue() -> SimpleNamespace:
     """The products of the table above, the two shipping methods and the Xinjiang surcharge."""
     phones = make_category("Phones", "phones")
-    phone = make_product_type("Phone", option_1_name="Colour", attributes=[
-        {"code": "storage", "name": "Storage", "kind": "choice", "choices": "128\n256", "unit": "GB",
-         "filterable": True},
-    ])
+    phone = make_product_type(
+        "Phone",
+        option_1_name="Colour",
+        attributes=[
+            {
+                "code": "storage",
+                "name": "Storage",
+                "kind": "choice",
+                "choices": "128\n256",
+                "unit": "GB",
+                "filterable": True,
+            },
+        ],
+    )
     alpha = BrandPageFactory(title="Alpha", slug="alpha")
     beta = BrandPageFactory(title="Beta", slug="beta")
 
     def product(name, brand, prices, storage, **kwargs):
-        return make_product(name=name, category=phones, product_type=phone, brand=brand, prices=prices,
-                            attributes={"storage": storage}, **kwargs)
+        return make_product(
+            name=name,
+            category=phones,
+            product_type=phone,
+            brand=brand,
+            prices=prices,
+            attributes={"storage": storage},
+            **kwargs,
+        )
 
     product("Alpha Lite", alpha, ["199.00"], "128")
     product("Alpha Plus", alpha, ["1099.00"], "128")
-    pro = product("Alpha Pro", alpha, ["1299.00", "1499.00"], "256", image=ImageFactory(title="Alpha Pro"))
+    pro = product(
+        "Alpha Pro", alpha, ["1299.00", "1499.00"], "256", image=ImageFactory(title="Alpha Pro")
+    )
     product("Alpha Max", alpha, ["3499.00"], "256")
     product("Beta One", beta, ["899.00"], "128")
     product("Beta Two", beta, ["1199.00"], "256")
     first_sku, second_sku = pro.variants.order_by("sort_order").values_list("sku", flat=True)
-    Stock.objects.filter(sku=second_sku).update(on_hand=3)  # at or under the low-stock threshold of 5
+    Stock.objects.filter(sku=second_sku).update(
+        on_hand=3
+    )  # at or under the low-stock threshold of 5
 
-    standard = ShippingMethod.objects.create(name="Standard", code="standard", base_fee=Decimal("12.00"), sort_order=1)
+    standard = ShippingMethod.objects.create(
+        name="Standard", code="standard", base_fee=Decimal("12.00"), sort_order=1
+    )
     RegionRule.objects.create(method=standard, province="xinjiang", surcharge=Decimal("11.00"))
-    ShippingMethod.objects.create(name="Express", code="express", base_fee=Decimal("25.00"), sort_order=2)
+    ShippingMethod.objects.create(
+        name="Express", code="express", base_fee=Decimal("25.00"), sort_order=2
+    )
     return SimpleNamespace(pro=pro, first_sku=first_sku, second_sku=second_sku)
 
 
@@ -85,7 +113,9 @@ def filter_by_brand_and_price(page) -> None:
     # Price links keep the brand and count only Alpha's products.
     price_link = facets.locator("a[href*='price_min=1000'][href*='price_max=2999.99']")
     expect(price_link).to_have_attribute("href", re.compile(r"brand=alpha"))
-    expect(price_link.locator("xpath=following-sibling::span[@class='facet__count']")).to_have_text("2")
+    expect(
+        price_link.locator("xpath=following-sibling::span[@class='facet__count']")
+    ).to_have_text("2")
 
     facets.locator("input[name=price_min]").fill("1000")
     facets.locator("input[name=price_max]").fill("3000")
@@ -93,13 +123,21 @@ def filter_by_brand_and_price(page) -> None:
     expect(page).to_have_url(re.compile(r"price_max=3000"))
 
 
-def test_shopper_filters_opens_a_product_switches_variant_and_prices_shipping(page, console_errors):
+def test_shopper_filters_opens_a_product_switches_variant_and_prices_shipping(
+    page, console_errors
+):
     catalogue = make_catalogue()
 
     filter_by_brand_and_price(page)
     query = query_of(page)
-    assert (query["brand"], query["price_min"], query["price_max"]) == (["alpha"], ["1000"], ["3000"])
-    expect(page.locator(".product-card .card__title")).to_have_text(["Alpha Pro", "Alpha Plus"])  # newest first
+    assert (query["brand"], query["price_min"], query["price_max"]) == (
+        ["alpha"],
+        ["1000"],
+        ["3000"],
+    )
+    expect(page.locator(".product-card .card__title")).to_have_text(
+        ["Alpha Pro", "Alpha Plus"]
+    )  # newest first
     expect(page.locator(".page-intro")).to_have_text("2 products")
     storage = page.locator("aside.facets fieldset.facet", has_text="Storage")
     expect(storage.locator(".facet__option")).to_have_text(["128 GB 1", "256 GB 1"])

@@ -1,4 +1,5 @@
-"""A shopper types in the header search box, picks a suggestion with the keyboard and lands on the product."""
+"""A shopper types in the header search box, picks a suggestion with the keyboard and lands on the
+product."""
 
 import re
 
@@ -8,14 +9,19 @@ from playwright.sync_api import expect
 from tests.factories import BrandPageFactory
 from tests.factories.catalogue import make_category, make_product, make_product_type
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def make_catalogue():
     audio = make_category("耳机 Audio", "audio")
     audio_type = make_product_type("Audio")
     brand = BrandPageFactory(title="声谷 SoundValley", slug="soundvalley")
-    earbuds = make_product(name="蓝牙降噪耳机 Q5", category=audio, product_type=audio_type, brand=brand)
+    earbuds = make_product(
+        name="蓝牙降噪耳机 Q5", category=audio, product_type=audio_type, brand=brand
+    )
     make_product(name="有线监听耳机 Studio", category=audio, product_type=audio_type, brand=brand)
     return earbuds
 
@@ -31,7 +37,9 @@ def test_shopper_picks_a_suggestion_with_the_keyboard(page, console_errors):
     option = listbox.locator("[role=option]", has_text="蓝牙降噪耳机 Q5")
     expect(option).to_be_visible()
     options = listbox.locator("[role=option]")
-    position = next(i for i in range(options.count()) if "蓝牙降噪耳机 Q5" in options.nth(i).inner_text())
+    position = next(
+        i for i in range(options.count()) if "蓝牙降噪耳机 Q5" in options.nth(i).inner_text()
+    )
     for _ in range(position + 1):
         box.press("ArrowDown")
     expect(box).to_have_attribute("aria-activedescendant", re.compile(".+"))

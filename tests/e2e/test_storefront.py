@@ -5,9 +5,17 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import GuidePageFactory, HelpArticlePageFactory, HelpCategoryPageFactory, ImageFactory
+from tests.factories import (
+    GuidePageFactory,
+    HelpArticlePageFactory,
+    HelpCategoryPageFactory,
+    ImageFactory,
+)
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 GUIDE_TITLE = "如何挑选绿茶 Choosing green tea"
 ARTICLE_TITLE = "用支付宝付款 Paying with Alipay"
@@ -18,15 +26,25 @@ SEARCH_PLACEHOLDER = {"en": "Search products, guides and help", "zh-hans": "搜�
 
 
 def make_guide():
-    return GuidePageFactory(title=GUIDE_TITLE, slug="choosing-green-tea", cover_image=ImageFactory(title="Green tea"))
+    return GuidePageFactory(
+        title=GUIDE_TITLE, slug="choosing-green-tea", cover_image=ImageFactory(title="Green tea")
+    )
 
 
 def make_help_article():
     category = HelpCategoryPageFactory(title="支付 Payment", slug="payment")
-    step = {"title": "Choose Alipay", "text": "<p>Pick Alipay at checkout.</p>",
-            "image": ImageFactory(title="Checkout").pk, "alt_text": "The checkout page"}
-    return HelpArticlePageFactory(title=ARTICLE_TITLE, slug="paying-with-alipay", parent=category,
-                                  body=[{"type": "step", "value": step}])
+    step = {
+        "title": "Choose Alipay",
+        "text": "<p>Pick Alipay at checkout.</p>",
+        "image": ImageFactory(title="Checkout").pk,
+        "alt_text": "The checkout page",
+    }
+    return HelpArticlePageFactory(
+        title=ARTICLE_TITLE,
+        slug="paying-with-alipay",
+        parent=category,
+        body=[{"type": "step", "value": step}],
+    )
 
 
 def expect_image_loaded(image) -> None:
@@ -58,12 +76,17 @@ def test_home_page_has_the_header_and_loads_its_assets_cleanly(page, console_err
 
 
 def expect_language(page, language: str) -> None:
-    """The page is in ``language``: its html[lang], the header's search texts and the pressed switch button."""
+    """The page is in ``language``: its html[lang], the header's search texts and the pressed
+    switch button."""
     search = page.locator("header.site-header form[role=search]")
     expect(page.locator("html")).to_have_attribute("lang", language)
     expect(search.locator("button[type=submit]")).to_have_text(SEARCH_LABEL[language])
-    expect(search.locator("input[name=q]")).to_have_attribute("placeholder", SEARCH_PLACEHOLDER[language])
-    expect(page.locator(f"form.language-switch button[value={language}]")).to_have_attribute("aria-pressed", "true")
+    expect(search.locator("input[name=q]")).to_have_attribute(
+        "placeholder", SEARCH_PLACEHOLDER[language]
+    )
+    expect(page.locator(f"form.language-switch button[value={language}]")).to_have_attribute(
+        "aria-pressed", "true"
+    )
 
 
 def test_language_switch_to_chinese_and_back(page):

@@ -5,7 +5,6 @@ from decimal import Decimal
 from django.utils import timezone
 
 from commerce.inventory import stock_open
-
 from products.models import (
     AttributeDefinition,
     Category,
@@ -25,11 +24,15 @@ def make_category(name: str, slug: str, parent: Category | None = None) -> Categ
     return parent.add_child(name=name, slug=slug)
 
 
-def make_product_type(name: str = "Gadget", attributes: list[dict] | None = None, **kwargs) -> ProductType:
+def make_product_type(
+    name: str = "Gadget", attributes: list[dict] | None = None, **kwargs
+) -> ProductType:
     """A product type; ``attributes`` are AttributeDefinition field dicts (code, name, kind, …)."""
     product_type = ProductType.objects.create(name=name, **kwargs)
     for position, fields in enumerate(attributes or []):
-        AttributeDefinition.objects.create(product_type=product_type, sort_order=position, **fields)
+        AttributeDefinition.objects.create(
+            product_type=product_type, sort_order=position, **fields
+        )
     return product_type
 
 
@@ -57,15 +60,31 @@ def make_product(
     _counter["n"] += 1
     number = _counter["n"]
     name = name or f"Product {number}"
-    product = Product(name=name, slug=f"product-{number}", primary_category=category,
-                      product_type=product_type, brand=brand, summary=f"About {name}", live=False)
+    product = Product(
+        name=name,
+        slug=f"product-{number}",
+        primary_category=category,
+        product_type=product_type,
+        brand=brand,
+        summary=f"About {name}",
+        live=False,
+    )
     for index, price in enumerate(prices):
-        product.variants.add(ProductVariant(sku=f"P{number}-{index}", price=Decimal(price), option_1=f"Option {index}",
-                                            weight_grams=weight_grams, sort_order=index))
+        product.variants.add(
+            ProductVariant(
+                sku=f"P{number}-{index}",
+                price=Decimal(price),
+                option_1=f"Option {index}",
+                weight_grams=weight_grams,
+                sort_order=index,
+            )
+        )
     definitions = {d.code: d for d in product_type.attribute_definitions.all()}
     for code, values in (attributes or {}).items():
         for value in values if isinstance(values, list) else [values]:
-            product.attribute_values.add(ProductAttributeValue(attribute=definitions[code], value=value))
+            product.attribute_values.add(
+                ProductAttributeValue(attribute=definitions[code], value=value)
+            )
     if image is not None:
         product.images.add(ProductImage(image=image, alt_text=f"Photo of {name}"))
     product.save()

@@ -16,45 +16,65 @@ def _page_form(fields: dict, overrides: dict) -> dict:
 
 def guide_form_data(**overrides) -> dict:
     """A complete GuidePage form: one paragraph and one quote."""
-    return _page_form({
-        "title": "Choosing a rice cooker",
-        "slug": "choosing-a-rice-cooker",
-        "summary": "Capacity, inner pot and programmes.",
-        "author": "Lin Wei",
-        "date": "2025-03-01",
-        "tags": "",
-        "cover_image": "",
-        "body": streamfield([
-            ("rich_text", rich_text("<p>Start from the size of your household.</p>")),
-            ("quote", {"text": "Rice first.", "source": ""}),
-        ]),
-    }, overrides)
+    return _page_form(
+        {
+            "title": "Choosing a rice cooker",
+            "slug": "choosing-a-rice-cooker",
+            "summary": "Capacity, inner pot and programmes.",
+            "author": "Lin Wei",
+            "date": "2025-03-01",
+            "tags": "",
+            "cover_image": "",
+            "body": streamfield(
+                [
+                    ("rich_text", rich_text("<p>Start from the size of your household.</p>")),
+                    ("quote", {"text": "Rice first.", "source": ""}),
+                ]
+            ),
+        },
+        overrides,
+    )
 
 
 def help_article_form_data(**overrides) -> dict:
     """A complete HelpArticlePage form with one step."""
-    return _page_form({
-        "title": "Changing your address",
-        "slug": "changing-your-address",
-        "summary": "Before the parcel ships.",
-        "body": streamfield([
-            ("step", {"title": "Open your orders", "text": rich_text("<p>Under My account.</p>"),
-                      "image": "", "alt_text": ""}),
-        ]),
-    }, overrides)
+    return _page_form(
+        {
+            "title": "Changing your address",
+            "slug": "changing-your-address",
+            "summary": "Before the parcel ships.",
+            "body": streamfield(
+                [
+                    (
+                        "step",
+                        {
+                            "title": "Open your orders",
+                            "text": rich_text("<p>Under My account.</p>"),
+                            "image": "",
+                            "alt_text": "",
+                        },
+                    ),
+                ]
+            ),
+        },
+        overrides,
+    )
 
 
 def brand_form_data(logo_id: int, **overrides) -> dict:
     """A complete BrandPage form without news items."""
-    return _page_form({
-        "title": "Lotus Kitchenware",
-        "slug": "lotus-kitchenware",
-        "logo": str(logo_id),
-        "tagline": "Pots for every stove",
-        "story": rich_text("<p>Since 1998.</p>"),
-        "website": "",
-        "news_items": inline_formset([]),
-    }, overrides)
+    return _page_form(
+        {
+            "title": "Lotus Kitchenware",
+            "slug": "lotus-kitchenware",
+            "logo": str(logo_id),
+            "tagline": "Pots for every stove",
+            "story": rich_text("<p>Since 1998.</p>"),
+            "website": "",
+            "news_items": inline_formset([]),
+        },
+        overrides,
+    )
 
 
 def home_form_data(**overrides) -> dict:

@@ -94,7 +94,14 @@ class HelpArticlePageFactory(PageFactory):
     summary = "How to do it."
     body = factory.LazyAttribute(
         lambda page: [
-            {"type": "step", "value": {"title": "First step", "text": "<p>Open the page.</p>",
-                                       "image": None, "alt_text": ""}},
+            {
+                "type": "step",
+                "value": {
+                    "title": "First step",
+                    "text": "<p>Open the page.</p>",
+                    "image": None,
+                    "alt_text": "",
+                },
+            },
         ]
     )

@@ -113,7 +113,7 @@ def test_guide_page_renders_its_title_and_body(client, site_tree):
     content = response.content.decode()
     assert response.status_code == 200
     assert "guides/guide_page.html" in [template.name for template in response.templates]
-    assert "<h1 class=\"page-title\">Choosing chopsticks</h1>" in content
+    assert '<h1 class="page-title">Choosing chopsticks</h1>' in content
     assert "Body of Choosing chopsticks." in content
 
 

@@ -18,8 +18,10 @@ def test_help_center_lists_categories_with_their_live_articles_in_tree_order(cli
 
     response = client.get(site_tree.help.url)
 
-    listing = [(category.title, [article.title for article in articles])
-               for category, articles in response.context["categories"]]
+    listing = [
+        (category.title, [article.title for article in articles])
+        for category, articles in response.context["categories"]
+    ]
     assert response.status_code == 200
     assert listing == [
         ("Payment", [cards.title, transfer.title]),
@@ -48,7 +50,10 @@ def test_category_page_lists_its_live_articles_in_order(client):
     response = client.get(category.url)
 
     assert response.status_code == 200
-    assert [article.title for article in response.context["articles"]] == [first.title, second.title]
+    assert [article.title for article in response.context["articles"]] == [
+        first.title,
+        second.title,
+    ]
 
 
 def test_article_prev_next_stay_within_the_category():

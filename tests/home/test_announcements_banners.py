@@ -78,7 +78,9 @@ def test_clean_rejects_an_end_not_after_the_start(ends_delta):
     with translation.override("en"):
         with pytest.raises(ValidationError) as excinfo:
             announcement.clean()
-        messages = {field: [str(m) for m in errors] for field, errors in excinfo.value.message_dict.items()}
+        messages = {
+            field: [str(m) for m in errors] for field, errors in excinfo.value.message_dict.items()
+        }
 
     assert messages == {"ends_at": ["The end must be after the start."]}
 
@@ -100,8 +102,13 @@ def test_the_admin_form_shows_the_error_instead_of_saving(client, staff_user):
 
     response = client.post(
         reverse("wagtailsnippets_home_announcement:add"),
-        {"text": "Backwards", "link_url": "", "level": "info",
-         "starts_at": "2025-06-02 10:00", "ends_at": "2025-06-01 10:00"},
+        {
+            "text": "Backwards",
+            "link_url": "",
+            "level": "info",
+            "starts_at": "2025-06-02 10:00",
+            "ends_at": "2025-06-01 10:00",
+        },
         HTTP_ACCEPT_LANGUAGE="en",
     )
 
@@ -142,15 +149,15 @@ def test_no_strip_is_rendered_without_current_announcements(client, site_tree):
 @pytest.mark.parametrize(
     ("starts_delta", "ends_delta", "expected"),
     [
-        (None, None, True),      # no schedule: always shown
-        (-DAY, None, True),      # started, open end
-        (DAY, None, False),      # not yet started
-        (None, DAY, True),       # open start, ends later
-        (None, -DAY, False),     # open start, already ended
-        (-DAY, DAY, True),       # inside the window
+        (None, None, True),  # no schedule: always shown
+        (-DAY, None, True),  # started, open end
+        (DAY, None, False),  # not yet started
+        (None, DAY, True),  # open start, ends later
+        (None, -DAY, False),  # open start, already ended
+        (-DAY, DAY, True),  # inside the window
         (-2 * DAY, -DAY, False),  # window in the past
-        (DAY, 2 * DAY, False),   # window in the future
-        (timedelta(0), DAY, True),   # starts exactly now
+        (DAY, 2 * DAY, False),  # window in the future
+        (timedelta(0), DAY, True),  # starts exactly now
         (-DAY, timedelta(0), False),  # ends exactly now
     ],
 )
@@ -180,14 +187,18 @@ def banner(heading: str, image, starts_delta, ends_delta) -> dict:
 @pytest.mark.django_db
 def test_home_carousel_shows_only_the_current_banner(client, site_tree):
     image = ImageFactory()
-    site_tree.home.body = [{
-        "type": "banner_carousel",
-        "value": {"banners": [
-            banner("Last week's offer", image, -2 * DAY, -DAY),
-            banner("Summer sale", image, -HOUR, DAY),
-            banner("Autumn preview", image, DAY, 2 * DAY),
-        ]},
-    }]
+    site_tree.home.body = [
+        {
+            "type": "banner_carousel",
+            "value": {
+                "banners": [
+                    banner("Last week's offer", image, -2 * DAY, -DAY),
+                    banner("Summer sale", image, -HOUR, DAY),
+                    banner("Autumn preview", image, DAY, 2 * DAY),
+                ]
+            },
+        }
+    ]
     site_tree.home.save()
 
     response = client.get("/")

@@ -15,15 +15,23 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
+from accounts.models import Address
+from commerce.best_sellers import best_sellers
+from commerce.models import (
+    Order,
+    OrderLine,
+    OrderStatus,
+    OutgoingEmail,
+    RedPacket,
+    RedPacketType,
+    ShippingMethod,
+)
+from commerce.order_status import HOLDS_RESERVATION
 from guides.models import GuidePage
 from help_center.models import HelpArticlePage, HelpCategoryPage
 from home.blocks import banner_is_current
-from home.models import Announcement, HomePage, ShopSettings
-from accounts.models import Address
-from commerce.best_sellers import best_sellers
-from commerce.models import Order, OrderLine, OrderStatus, OutgoingEmail, RedPacket, RedPacketType, ShippingMethod
-from commerce.order_status import HOLDS_RESERVATION
 from home.demo.content import BRANDS
+from home.models import Announcement, HomePage, ShopSettings
 from products.models import (
     BrandNewsItem,
     BrandPage,
@@ -104,16 +112,34 @@ def assert_help_center():
         for article in articles:
             kinds = [block.block_type for block in article.body]
             assert "tip" in kinds and "faq" in kinds
-            assert all(block.value["image"] is not None for block in article.body if block.block_type == "step")
+            assert all(
+                block.value["image"] is not None
+                for block in article.body
+                if block.block_type == "step"
+            )
     assert HelpArticlePage.objects.live().count() >= 12
 
 
 def assert_home_page():
     home = HomePage.objects.get()
     kinds = [block.block_type for block in home.body]
-    assert kinds == ["banner_carousel", "rich_text", "product_row", "product_row", "product_row", "product_row",
-                     "guide_teasers", "brand_wall", "help_shortcuts"]
-    assert [home.body[i].value["rule"] for i in range(2, 6)] == ["hot", "recommended", "new", "category"]
+    assert kinds == [
+        "banner_carousel",
+        "rich_text",
+        "product_row",
+        "product_row",
+        "product_row",
+        "product_row",
+        "guide_teasers",
+        "brand_wall",
+        "help_shortcuts",
+    ]
+    assert [home.body[i].value["rule"] for i in range(2, 6)] == [
+        "hot",
+        "recommended",
+        "new",
+        "category",
+    ]
     banners = home.body[0].value["banners"]
     assert [banner_is_current(banner) for banner in banners].count(True) == 3
     assert len(banners) == 5
@@ -127,7 +153,9 @@ def assert_catalogue():
     assert Product.objects.live().count() >= 300
     assert Category.objects.count() >= 12
     assert ProductType.objects.count() >= 4
-    assert set(Product.objects.values_list("brand__slug", flat=True)) >= {brand.slug for brand in BRANDS}
+    assert set(Product.objects.values_list("brand__slug", flat=True)) >= {
+        brand.slug for brand in BRANDS
+    }
     assert Product.objects.filter(live_revision__isnull=True).count() == 0
     assert Stock.objects.count() == ProductVariant.objects.count()
     assert not Product.objects.filter(images__isnull=True).exists()
@@ -148,13 +176,19 @@ def assert_announcements_and_settings():
 def assert_users():
     users = get_user_model().objects
     admin = users.get(username="admin")
-    assert admin.is_superuser and admin.email == "admin@example.com" and admin.check_password("admin")
+    assert (
+        admin.is_superuser and admin.email == "admin@example.com" and admin.check_password("admin")
+    )
     for username, group in STAFF_GROUPS.items():
         user = users.get(username=username)
         assert list(user.groups.values_list("name", flat=True)) == [group]
         assert user.check_password("demo1234") and not user.is_superuser
     shopper = users.get(username="shopper")
-    assert shopper.check_password("demo1234") and not shopper.is_staff and shopper.mobile == "13800138000"
+    assert (
+        shopper.check_password("demo1234")
+        and not shopper.is_staff
+        and shopper.mobile == "13800138000"
+    )
     assert shopper.addresses.get().is_default
     for number in range(2, 6):
         more = users.get(username=f"shopper{number}")
@@ -164,19 +198,37 @@ def assert_users():
 def assert_red_packets():
     assert RedPacketType.objects.count() == 4
     assert RedPacketType.objects.filter(claimable=True).count() == 1
-    held = set(RedPacket.objects.filter(user__username="shopper").values_list("packet_type__name", flat=True))
-    assert len(held) == 3  # the percentage, the tea-and-coffee and the expired one; the welcome one is claimed
+    held = set(
+        RedPacket.objects.filter(user__username="shopper").values_list(
+            "packet_type__name", flat=True
+        )
+    )
+    assert (
+        len(held) == 3
+    )  # the percentage, the tea-and-coffee and the expired one; the welcome one is claimed
 
 
 def assert_orders():
     orders = Order.objects.all()
     now = timezone.now()
     assert 50 <= orders.count() <= 60
-    assert set(orders.values_list("user__username", flat=True)) == {"shopper", "shopper2", "shopper3", "shopper4",
-                                                                  "shopper5"}
+    assert set(orders.values_list("user__username", flat=True)) == {
+        "shopper",
+        "shopper2",
+        "shopper3",
+        "shopper4",
+        "shopper5",
+    }
     S = OrderStatus
-    assert {S.AWAITING_PAYMENT, S.PAID, S.CONFIRMED, S.SHIPPED, S.DELIVERED, S.COMPLETED, S.CANCELLED} <= set(
-        orders.values_list("status", flat=True))
+    assert {
+        S.AWAITING_PAYMENT,
+        S.PAID,
+        S.CONFIRMED,
+        S.SHIPPED,
+        S.DELIVERED,
+        S.COMPLETED,
+        S.CANCELLED,
+    } <= set(orders.values_list("status", flat=True))
     assert orders.filter(placed_at__lt=now - timedelta(hours=48)).exists()
     assert not orders.filter(placed_at__lt=now - timedelta(hours=73)).exists()
     assert orders.filter(placed_at__gte=now - timedelta(hours=24)).count() >= 20
@@ -185,9 +237,14 @@ def assert_orders():
     assert len(best_sellers(limit=8)) == 8
     assert not OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING).exists()
     held = Counter()
-    for sku, quantity in OrderLine.objects.filter(order__status__in=HOLDS_RESERVATION).values_list("sku", "quantity"):
+    for sku, quantity in OrderLine.objects.filter(order__status__in=HOLDS_RESERVATION).values_list(
+        "sku", "quantity"
+    ):
         held[sku] += quantity
-    reserved = {sku: units for sku, units in Stock.objects.filter(reserved__gt=0).values_list("sku", "reserved")}
+    reserved = {
+        sku: units
+        for sku, units in Stock.objects.filter(reserved__gt=0).values_list("sku", "reserved")
+    }
     assert reserved == dict(held)
     assert not Stock.objects.filter(reserved__gt=F("on_hand")).exists()
 

@@ -43,7 +43,9 @@ def edit_url(page) -> str:
 
 
 def add_url(model, parent) -> str:
-    return reverse("wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk])
+    return reverse(
+        "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
+    )
 
 
 def settings_url() -> str:
@@ -51,8 +53,13 @@ def settings_url() -> str:
 
 
 def announcement_form(text: str) -> dict:
-    return {"text": text, "link_url": "/help/", "level": "promotion",
-            "starts_at": "2025-05-01 09:00", "ends_at": "2025-05-08 09:00"}
+    return {
+        "text": text,
+        "link_url": "/help/",
+        "level": "promotion",
+        "starts_at": "2025-05-01 09:00",
+        "ends_at": "2025-05-08 09:00",
+    }
 
 
 def shop_settings_form(**overrides) -> dict:
@@ -102,7 +109,9 @@ def test_editor_posting_publish_on_a_draft_leaves_it_unpublished(client, staff_u
     guide = GuidePageFactory(live=False, slug="draft-guide")
     client.force_login(staff_user("Editors"))
 
-    response = client.post(edit_url(guide), guide_form_data(title="New title", slug="draft-guide", **PUBLISH))
+    response = client.post(
+        edit_url(guide), guide_form_data(title="New title", slug="draft-guide", **PUBLISH)
+    )
 
     guide.refresh_from_db()
     assert response.status_code == 302
@@ -126,7 +135,9 @@ def test_editor_posting_publish_on_a_live_guide_keeps_the_live_version(client, s
 def test_editor_creating_a_guide_with_publish_gets_a_draft(client, site_tree, staff_user):
     client.force_login(staff_user("Editors"))
 
-    client.post(add_url(GuidePage, site_tree.guides), guide_form_data(slug="editor-guide", **PUBLISH))
+    client.post(
+        add_url(GuidePage, site_tree.guides), guide_form_data(slug="editor-guide", **PUBLISH)
+    )
 
     guide = GuidePage.objects.get(slug="editor-guide")
     assert guide.live is False
@@ -152,7 +163,9 @@ def test_editor_can_list_and_add_announcements(client, staff_user):
 
     assert client.get(reverse("wagtailsnippets_home_announcement:list")).status_code == 200
     assert client.get(reverse("wagtailsnippets_home_announcement:add")).status_code == 200
-    response = client.post(reverse("wagtailsnippets_home_announcement:add"), announcement_form("Free shipping week"))
+    response = client.post(
+        reverse("wagtailsnippets_home_announcement:add"), announcement_form("Free shipping week")
+    )
 
     assert response.status_code == 302
     assert Announcement.objects.get().text == "Free shipping week"
@@ -177,7 +190,9 @@ def test_editor_cannot_change_shop_settings_by_posting(client, staff_user):
     assert ShopSettings.for_site(site).service_phone == ""
 
 
-@pytest.mark.parametrize("role", ["Editors", "Merchandisers", "Designers", *BACK_OFFICE_ROLES, "Managers"])
+@pytest.mark.parametrize(
+    "role", ["Editors", "Merchandisers", "Designers", *BACK_OFFICE_ROLES, "Managers"]
+)
 def test_no_role_can_manage_users(client, staff_user, role):
     client.force_login(staff_user(role))
 
@@ -205,7 +220,9 @@ def test_merchandiser_can_edit_and_publish_the_home_page(client, site_tree, staf
 
     assert client.get(edit_url(site_tree.home)).status_code == 200
     assert site_tree.home.permissions_for_user(merchandiser).can_publish() is True
-    response = client.post(edit_url(site_tree.home), home_form_data(title="Spring sale", **PUBLISH))
+    response = client.post(
+        edit_url(site_tree.home), home_form_data(title="Spring sale", **PUBLISH)
+    )
 
     site_tree.home.refresh_from_db()
     assert response.status_code == 302
@@ -219,7 +236,9 @@ def test_merchandiser_can_add_and_publish_a_brand(client, site_tree, staff_user)
     client.force_login(staff_user("Merchandisers"))
 
     assert client.get(add_url(BrandPage, site_tree.brands)).status_code == 200
-    response = client.post(add_url(BrandPage, site_tree.brands), brand_form_data(logo.pk, **PUBLISH))
+    response = client.post(
+        add_url(BrandPage, site_tree.brands), brand_form_data(logo.pk, **PUBLISH)
+    )
 
     brand = BrandPage.objects.get(slug="lotus-kitchenware")
     assert response.status_code == 302
@@ -265,7 +284,9 @@ def test_merchandiser_cannot_publish_a_guide_by_posting(client, staff_user):
     guide = GuidePageFactory(live=False, title="Draft guide", slug="draft-guide")
     client.force_login(staff_user("Merchandisers"))
 
-    response = client.post(edit_url(guide), guide_form_data(title="Hijacked", slug="draft-guide", **PUBLISH))
+    response = client.post(
+        edit_url(guide), guide_form_data(title="Hijacked", slug="draft-guide", **PUBLISH)
+    )
 
     assert_denied(response)
     guide.refresh_from_db()
@@ -319,7 +340,13 @@ def test_designer_can_add_edit_and_delete_documents(client, staff_user):
 
 
 def test_designer_cannot_edit_any_page(client, site_tree, staff_user):
-    pages = [site_tree.home, site_tree.guides, GuidePageFactory(), BrandPageFactory(), HelpArticlePageFactory()]
+    pages = [
+        site_tree.home,
+        site_tree.guides,
+        GuidePageFactory(),
+        BrandPageFactory(),
+        HelpArticlePageFactory(),
+    ]
     client.force_login(staff_user("Designers"))
 
     for page in pages:
@@ -344,7 +371,9 @@ def test_back_office_role_can_open_the_dashboard(client, staff_user, role):
 
 
 @pytest.mark.parametrize("role", BACK_OFFICE_ROLES)
-def test_back_office_role_cannot_edit_pages_images_or_announcements(client, site_tree, staff_user, role):
+def test_back_office_role_cannot_edit_pages_images_or_announcements(
+    client, site_tree, staff_user, role
+):
     guide = GuidePageFactory()
     image = ImageFactory()
     client.force_login(staff_user(role))
@@ -374,8 +403,10 @@ def test_manager_publishes_a_draft_guide(client, staff_user):
     guide = GuidePageFactory(live=False, slug="managed-guide")
     client.force_login(staff_user("Managers"))
 
-    response = client.post(edit_url(guide), guide_form_data(title="Published by a manager",
-                                                             slug="managed-guide", **PUBLISH))
+    response = client.post(
+        edit_url(guide),
+        guide_form_data(title="Published by a manager", slug="managed-guide", **PUBLISH),
+    )
 
     guide.refresh_from_db()
     assert response.status_code == 302
@@ -400,8 +431,12 @@ def test_manager_can_manage_announcements_and_images(client, staff_user):
     client.force_login(staff_user("Managers"))
 
     assert client.get(reverse("wagtailsnippets_home_announcement:list")).status_code == 200
-    assert client.post(reverse("wagtailsnippets_home_announcement:add"),
-                       announcement_form("Holiday hours")).status_code == 302
+    assert (
+        client.post(
+            reverse("wagtailsnippets_home_announcement:add"), announcement_form("Holiday hours")
+        ).status_code
+        == 302
+    )
     assert client.get(reverse("wagtailimages:edit", args=[image.pk])).status_code == 200
     assert client.post(reverse("wagtailimages:delete", args=[image.pk])).status_code == 302
     assert Announcement.objects.get().text == "Holiday hours"
@@ -417,4 +452,7 @@ def test_user_without_a_role_is_sent_to_the_admin_login(client, staff_user):
     response = client.get(reverse("wagtailadmin_home"))
 
     assert response.status_code == 302
-    assert response["Location"] == f"{reverse('wagtailadmin_login')}?next={reverse('wagtailadmin_home')}"
+    assert (
+        response["Location"]
+        == f"{reverse('wagtailadmin_login')}?next={reverse('wagtailadmin_home')}"
+    )

@@ -73,7 +73,11 @@ def sitemap_locations(client, path: str = "/sitemap.xml") -> list[str]:
     root = ElementTree.fromstring(response.content)
     locations = [loc.text for loc in root.findall("sm:*/sm:loc", SITEMAP_NS)]
     if root.tag == f"{{{SITEMAP_NS['sm']}}}sitemapindex":
-        return [page for section in locations for page in sitemap_locations(client, urlsplit(section).path)]
+        return [
+            page
+            for section in locations
+            for page in sitemap_locations(client, urlsplit(section).path)
+        ]
     return locations
 
 
@@ -130,8 +134,18 @@ def test_server_error_page_renders_without_a_request_context():
 @pytest.mark.parametrize(
     "query",
     ["", "   ", "!!!???...", "*", "(", "-", '"', 'tea "set', "AND", "你好"],
-    ids=["empty", "spaces", "punctuation", "star", "bracket", "minus", "lone-quote", "open-quote", "and",
-         "chinese"],
+    ids=[
+        "empty",
+        "spaces",
+        "punctuation",
+        "star",
+        "bracket",
+        "minus",
+        "lone-quote",
+        "open-quote",
+        "and",
+        "chinese",
+    ],
 )
 def test_search_answers_odd_queries_with_a_calm_page(client, site_tree, query):
     GuidePageFactory(title="Tea set guide")
@@ -202,7 +216,9 @@ def test_set_language_ignores_an_unknown_language(client, site_tree):
 
 
 def test_set_language_refuses_to_redirect_off_site(client, site_tree):
-    response = client.post(reverse("set_language"), {"language": "en", "next": "https://evil.example/"})
+    response = client.post(
+        reverse("set_language"), {"language": "en", "next": "https://evil.example/"}
+    )
 
     assert response["Location"] == "/"
 
@@ -225,8 +241,9 @@ def fill_home_page(home, brand_count: int) -> None:
 
 
 @pytest.mark.parametrize("count", [1, 8])
-def test_home_page_queries_do_not_grow_with_brands_and_guides(client, site_tree, count,
-                                                              django_assert_max_num_queries):
+def test_home_page_queries_do_not_grow_with_brands_and_guides(
+    client, site_tree, count, django_assert_max_num_queries
+):
     fill_home_page(site_tree.home, count)
     first = client.get("/")  # creates the image renditions once
     assert first.content.decode().count('class="card guide-card"') == count
@@ -242,7 +259,11 @@ def test_storefront_allows_no_inline_script_but_the_admin_may(client, site_tree)
     storefront = client.get("/")["Content-Security-Policy"]
     admin = client.get("/admin/login/")["Content-Security-Policy"]
 
-    storefront_scripts = next(part for part in storefront.split(";") if part.strip().startswith("script-src"))
-    admin_scripts = next(part for part in admin.split(";") if part.strip().startswith("script-src"))
+    storefront_scripts = next(
+        part for part in storefront.split(";") if part.strip().startswith("script-src")
+    )
+    admin_scripts = next(
+        part for part in admin.split(";") if part.strip().startswith("script-src")
+    )
     assert storefront_scripts.strip() == "script-src 'self'"
     assert "'unsafe-inline'" in admin_scripts

@@ -139,14 +139,18 @@ def test_category_menu_lists_only_sections_shown_in_menus(client, site_tree):
 def test_guide_pagination_keeps_the_tag(client, site_tree):
     for number in range(13):
         GuidePageFactory(title=f"Tea guide {number}", tags=["tea"])
-    html = client.get(f"{site_tree.guides.url}?tag=tea", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = client.get(
+        f"{site_tree.guides.url}?tag=tea", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
     assert 'href="?tag=tea&amp;page=2"' in html
 
 
 @pytest.mark.django_db
 def test_unknown_guide_tag_is_explained(client, site_tree):
     GuidePageFactory(tags=["tea"])
-    html = client.get(f"{site_tree.guides.url}?tag=coffee", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = client.get(
+        f"{site_tree.guides.url}?tag=coffee", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
     assert "There is no guide with that tag, so all guides are shown." in html
 
 

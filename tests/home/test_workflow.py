@@ -13,7 +13,12 @@ from django.utils import timezone
 
 from guides.models import GuidePage
 from help_center.models import HelpArticlePage
-from tests.factories import GuidePageFactory, HelpCategoryPageFactory, guide_form_data, help_article_form_data
+from tests.factories import (
+    GuidePageFactory,
+    HelpCategoryPageFactory,
+    guide_form_data,
+    help_article_form_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +26,9 @@ SUBMIT = {"action-submit": "action-submit"}
 
 
 def add_url(model, parent) -> str:
-    return reverse("wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk])
+    return reverse(
+        "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
+    )
 
 
 def edit_url(page) -> str:
@@ -36,13 +43,17 @@ def workflow_action_url(page, action: str) -> str:
 def submit_new_guide(client, editor, parent, slug: str, title: str) -> GuidePage:
     """The editor fills in the add form and presses "Submit for moderation"."""
     client.force_login(editor)
-    response = client.post(add_url(GuidePage, parent), guide_form_data(title=title, slug=slug, **SUBMIT))
+    response = client.post(
+        add_url(GuidePage, parent), guide_form_data(title=title, slug=slug, **SUBMIT)
+    )
     assert response.status_code == 302
     return GuidePage.objects.get(slug=slug)
 
 
 def test_submitted_guide_is_not_live_and_awaits_manager_approval(client, site_tree, staff_user):
-    guide = submit_new_guide(client, staff_user("Editors"), site_tree.guides, "tea-guide", "Tea guide")
+    guide = submit_new_guide(
+        client, staff_user("Editors"), site_tree.guides, "tea-guide", "Tea guide"
+    )
 
     assert guide.live is False
     assert guide.workflow_in_progress is True
@@ -51,7 +62,9 @@ def test_submitted_guide_is_not_live_and_awaits_manager_approval(client, site_tr
 
 
 def test_manager_approval_publishes_the_submitted_guide(client, site_tree, staff_user):
-    guide = submit_new_guide(client, staff_user("Editors"), site_tree.guides, "tea-guide", "Tea guide")
+    guide = submit_new_guide(
+        client, staff_user("Editors"), site_tree.guides, "tea-guide", "Tea guide"
+    )
     client.force_login(staff_user("Managers"))
 
     response = client.post(workflow_action_url(guide, "approve"), {"comment": ""})
@@ -67,7 +80,9 @@ def test_manager_approval_publishes_the_submitted_guide(client, site_tree, staff
 def test_approval_publishes_the_edited_content_of_a_live_guide(client, staff_user):
     guide = GuidePageFactory(title="Old title", slug="kettles")
     client.force_login(staff_user("Editors"))
-    client.post(edit_url(guide), guide_form_data(title="Kettles compared", slug="kettles", **SUBMIT))
+    client.post(
+        edit_url(guide), guide_form_data(title="Kettles compared", slug="kettles", **SUBMIT)
+    )
     guide.refresh_from_db()
     assert guide.title == "Old title"  # the live version is untouched while in review
 
@@ -84,7 +99,9 @@ def test_approval_publishes_the_edited_content_of_a_live_guide(client, staff_use
 def test_help_article_goes_through_the_same_review(client, staff_user):
     category = HelpCategoryPageFactory()
     client.force_login(staff_user("Editors"))
-    client.post(add_url(HelpArticlePage, category), help_article_form_data(slug="address", **SUBMIT))
+    client.post(
+        add_url(HelpArticlePage, category), help_article_form_data(slug="address", **SUBMIT)
+    )
     article = HelpArticlePage.objects.get(slug="address")
     assert article.live is False
 
@@ -95,8 +112,12 @@ def test_help_article_goes_through_the_same_review(client, staff_user):
     assert article.live is True
 
 
-def test_manager_rejection_keeps_the_guide_offline_and_asks_for_changes(client, site_tree, staff_user):
-    guide = submit_new_guide(client, staff_user("Editors"), site_tree.guides, "pan-guide", "Pan guide")
+def test_manager_rejection_keeps_the_guide_offline_and_asks_for_changes(
+    client, site_tree, staff_user
+):
+    guide = submit_new_guide(
+        client, staff_user("Editors"), site_tree.guides, "pan-guide", "Pan guide"
+    )
     client.force_login(staff_user("Managers"))
 
     response = client.post(workflow_action_url(guide, "reject"), {"comment": "Add prices"})

@@ -24,22 +24,81 @@ def catalogue(site_tree):
     audio = make_category("Audio", "audio")
     brand_a = BrandPageFactory(title="Alpha", slug="alpha")
     brand_b = BrandPageFactory(title="Beta", slug="beta")
-    phone = make_product_type("Phone", option_1_name="Colour", attributes=[
-        {"code": "storage", "name": "Storage", "kind": "choice", "choices": "128\n256", "unit": "GB", "filterable": True},
-        {"code": "colour", "name": "Colour", "kind": "multi_choice", "choices": "black\nwhite", "filterable": True},
-    ])
-    p1 = make_product(name="One", category=android, product_type=phone, brand=brand_a, prices=["199.00"],
-                      attributes={"storage": "128", "colour": ["black", "white"]})
-    p2 = make_product(name="Two", category=android, product_type=phone, brand=brand_b, prices=["899.00"],
-                      attributes={"storage": "256", "colour": "black"})
-    p3 = make_product(name="Three", category=phones, product_type=phone, brand=brand_a, prices=["1299.00", "1499.00"],
-                      attributes={"storage": "256", "colour": "white"})
-    p4 = make_product(name="Four", category=audio, product_type=phone, brand=brand_b, prices=["49.00"],
-                      attributes={"colour": "black"})
-    draft = make_product(name="Draft", category=phones, product_type=phone, brand=brand_a, prices=["10.00"],
-                         attributes={"storage": "128", "colour": "black"}, live=False)
-    return SimpleNamespace(phones=phones, android=android, audio=audio, brand_a=brand_a, brand_b=brand_b,
-                           phone=phone, p1=p1, p2=p2, p3=p3, p4=p4, draft=draft)
+    phone = make_product_type(
+        "Phone",
+        option_1_name="Colour",
+        attributes=[
+            {
+                "code": "storage",
+                "name": "Storage",
+                "kind": "choice",
+                "choices": "128\n256",
+                "unit": "GB",
+                "filterable": True,
+            },
+            {
+                "code": "colour",
+                "name": "Colour",
+                "kind": "multi_choice",
+                "choices": "black\nwhite",
+                "filterable": True,
+            },
+        ],
+    )
+    p1 = make_product(
+        name="One",
+        category=android,
+        product_type=phone,
+        brand=brand_a,
+        prices=["199.00"],
+        attributes={"storage": "128", "colour": ["black", "white"]},
+    )
+    p2 = make_product(
+        name="Two",
+        category=android,
+        product_type=phone,
+        brand=brand_b,
+        prices=["899.00"],
+        attributes={"storage": "256", "colour": "black"},
+    )
+    p3 = make_product(
+        name="Three",
+        category=phones,
+        product_type=phone,
+        brand=brand_a,
+        prices=["1299.00", "1499.00"],
+        attributes={"storage": "256", "colour": "white"},
+    )
+    p4 = make_product(
+        name="Four",
+        category=audio,
+        product_type=phone,
+        brand=brand_b,
+        prices=["49.00"],
+        attributes={"colour": "black"},
+    )
+    draft = make_product(
+        name="Draft",
+        category=phones,
+        product_type=phone,
+        brand=brand_a,
+        prices=["10.00"],
+        attributes={"storage": "128", "colour": "black"},
+        live=False,
+    )
+    return SimpleNamespace(
+        phones=phones,
+        android=android,
+        audio=audio,
+        brand_a=brand_a,
+        brand_b=brand_b,
+        phone=phone,
+        p1=p1,
+        p2=p2,
+        p3=p3,
+        p4=p4,
+        draft=draft,
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -21,15 +21,18 @@ def allowed(response) -> bool:
     return response.status_code == 200
 
 
-@pytest.mark.parametrize("role, products, stock, shipping, categories", [
-    ("Merchandisers", True, True, False, True),
-    ("Managers", True, True, True, True),
-    ("Logistics", False, True, True, False),
-    ("Customer service", False, True, False, False),
-    ("Editors", False, False, False, False),
-    ("Designers", False, False, False, False),
-    ("Finance", False, False, False, False),
-])
+@pytest.mark.parametrize(
+    "role, products, stock, shipping, categories",
+    [
+        ("Merchandisers", True, True, False, True),
+        ("Managers", True, True, True, True),
+        ("Logistics", False, True, True, False),
+        ("Customer service", False, True, False, False),
+        ("Editors", False, False, False, False),
+        ("Designers", False, False, False, False),
+        ("Finance", False, False, False, False),
+    ],
+)
 def test_catalogue_areas_by_role(client, staff_user, role, products, stock, shipping, categories):
     client.force_login(staff_user(role))
 
@@ -47,8 +50,10 @@ def test_customer_service_sees_stock_but_cannot_change_it(client, staff_user):
     stock = Stock.objects.create(sku="S-1", on_hand=3)
     client.force_login(staff_user("Customer service"))
 
-    response = client.post(reverse("wagtailsnippets_products_stock:edit", args=[stock.pk]),
-                           {"sku": "S-1", "on_hand": "300", "low_stock_threshold": "5"})
+    response = client.post(
+        reverse("wagtailsnippets_products_stock:edit", args=[stock.pk]),
+        {"sku": "S-1", "on_hand": "300", "low_stock_threshold": "5"},
+    )
 
     assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
     assert Stock.objects.get(pk=stock.pk).on_hand == 3
@@ -63,7 +68,9 @@ def _products(count):
 
 
 @pytest.mark.parametrize("count", [1, 48])
-def test_product_list_in_the_admin_has_a_fixed_query_count(client, site_tree, django_assert_max_num_queries, count):
+def test_product_list_in_the_admin_has_a_fixed_query_count(
+    client, site_tree, django_assert_max_num_queries, count
+):
     _products(count)
     client.force_login(UserFactory(is_superuser=True))
     client.get(reverse(PRODUCT_LIST))
@@ -83,7 +90,11 @@ def test_product_status_column_tells_draft_from_live(client, site_tree):
 
     page = client.get(reverse(PRODUCT_LIST)).content.decode()
 
-    rows = {name: re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)) for row in page.split("<tr")[1:]
-            for name in ("Published one", "Unpublished one") if name in row}
+    rows = {
+        name: re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row))
+        for row in page.split("<tr")[1:]
+        for name in ("Published one", "Unpublished one")
+        if name in row
+    }
     assert " live " in rows["Published one"] and " draft " not in rows["Published one"]
     assert " draft " in rows["Unpublished one"]

@@ -18,8 +18,10 @@ def test_manager_adds_a_top_level_and_a_child_category(client, staff_user):
 
     client.post(reverse("wagtailsnippets_products_category:add"), category_form())
     tea = Category.objects.get(slug="tea")
-    client.post(reverse("wagtailsnippets_products_category:add"),
-                category_form(name="Green tea", slug="green-tea", parent=tea.pk))
+    client.post(
+        reverse("wagtailsnippets_products_category:add"),
+        category_form(name="Green tea", slug="green-tea", parent=tea.pk),
+    )
 
     green = Category.objects.get(slug="green-tea")
     assert (tea.depth, green.depth) == (1, 2)
@@ -34,8 +36,10 @@ def test_moving_a_category_moves_its_subtree_and_paths(client, staff_user):
     make_category("Green tea", "green-tea", parent=tea)
     client.force_login(staff_user("Managers"))
 
-    response = client.post(reverse("wagtailsnippets_products_category:edit", args=[tea.pk]),
-                           category_form(parent=drinks.pk))
+    response = client.post(
+        reverse("wagtailsnippets_products_category:edit", args=[tea.pk]),
+        category_form(parent=drinks.pk),
+    )
 
     assert response.status_code == 302
     assert Category.objects.get(slug="tea").get_parent() == drinks
@@ -47,8 +51,10 @@ def test_category_cannot_move_under_itself(client, staff_user):
     green = make_category("Green tea", "green-tea", parent=tea)
     client.force_login(staff_user("Managers"))
 
-    response = client.post(reverse("wagtailsnippets_products_category:edit", args=[tea.pk]),
-                           category_form(parent=green.pk))
+    response = client.post(
+        reverse("wagtailsnippets_products_category:edit", args=[tea.pk]),
+        category_form(parent=green.pk),
+    )
 
     assert response.status_code == 200
     assert Category.objects.get(slug="tea").depth == 1
@@ -60,4 +66,7 @@ def test_header_menu_lists_top_categories_and_their_children(client, site_tree):
 
     content = client.get("/").content.decode()
 
-    assert 'href="/products/?category=food"' in content and 'href="/products/?category=tea"' in content
+    assert (
+        'href="/products/?category=food"' in content
+        and 'href="/products/?category=tea"' in content
+    )

@@ -3,7 +3,12 @@
 import pytest
 from django.http import QueryDict
 
-from products.listing import compute_facets, filterable_attributes, filtered_products, parse_filters
+from products.listing import (
+    compute_facets,
+    filterable_attributes,
+    filtered_products,
+    parse_filters,
+)
 from products.models import BrandPage, Product
 from tests.factories import ImageFactory
 from tests.factories.catalogue import make_category, make_product, make_product_type
@@ -14,7 +19,9 @@ pytestmark = pytest.mark.django_db
 def run_listing(query: str):
     brands = list(BrandPage.objects.live().order_by("title"))
     filterable = filterable_attributes()
-    filters = parse_filters(QueryDict(query), brands_by_slug={b.slug: b for b in brands}, filterable=filterable)
+    filters = parse_filters(
+        QueryDict(query), brands_by_slug={b.slug: b for b in brands}, filterable=filterable
+    )
     base = Product.objects.live()
     names = sorted(filtered_products(base, filters, filterable).values_list("name", flat=True))
     return names, compute_facets(base, filters, filterable, brands), filters
@@ -25,8 +32,11 @@ def brand_counts(facets):
 
 
 def attribute_counts(facets, code):
-    return next({value: count for value, _label, count in values}
-                for definition, values in facets.attributes if definition.code == code)
+    return next(
+        {value: count for value, _label, count in values}
+        for definition, values in facets.attributes
+        if definition.code == code
+    )
 
 
 def test_unfiltered_listing_counts_every_live_product_and_no_draft(catalogue):
@@ -38,7 +48,10 @@ def test_unfiltered_listing_counts_every_live_product_and_no_draft(catalogue):
     assert attribute_counts(facets, "colour") == {"black": 3, "white": 2}
     assert [(c.slug, n) for c, n in facets.categories] == [("phones", 3), ("audio", 1)]
     assert [(str(r.low), str(r.high), r.count) for r in facets.price_ranges] == [
-        ("None", "50", 1), ("100", "300", 1), ("300", "1000", 1), ("1000", "3000", 1),
+        ("None", "50", 1),
+        ("100", "300", 1),
+        ("300", "1000", 1),
+        ("1000", "3000", 1),
     ]
     assert filters.notices == []
 
@@ -93,13 +106,16 @@ def test_category_includes_its_subcategories(catalogue):
     assert [(c.slug, n) for c, n in facets.categories] == [("android", 2)]
 
 
-@pytest.mark.parametrize("query, notice_fragment", [
-    ("price_min=abc", "not a number"),
-    ("price_max=-5", "positive"),
-    ("brand=nope", "no brand"),
-    ("category=nowhere", "no category"),
-    ("price_min=NaN", "positive"),
-])
+@pytest.mark.parametrize(
+    "query, notice_fragment",
+    [
+        ("price_min=abc", "not a number"),
+        ("price_max=-5", "positive"),
+        ("brand=nope", "no brand"),
+        ("category=nowhere", "no category"),
+        ("price_min=NaN", "positive"),
+    ],
+)
 def test_bad_filter_values_are_ignored_with_a_notice(catalogue, query, notice_fragment):
     names, _, filters = run_listing(query)
 
@@ -113,14 +129,22 @@ def test_unknown_sort_falls_back_to_newest(catalogue):
     assert filters.sort == "newest"
 
 
-@pytest.mark.parametrize("query", [
-    "page=999999", "page=abc", "page=-3", "price_min=abc&brand=%3Cscript%3E", "storage=%27%3B--", "sort=price_desc",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=999999",
+        "page=abc",
+        "page=-3",
+        "price_min=abc&brand=%3Cscript%3E",
+        "storage=%27%3B--",
+        "sort=price_desc",
+    ],
+)
 def test_listing_page_never_fails_on_odd_input(client, catalogue, query):
     response = client.get(f"/products/?{query}")
 
     assert response.status_code == 200
-    assert b"<script>" not in response.content.split(b"</head>")[1].replace(b'<script src', b'')
+    assert b"<script>" not in response.content.split(b"</head>")[1].replace(b"<script src", b"")
 
 
 def test_out_of_range_page_shows_the_last_page_and_says_so(client, catalogue):
@@ -144,17 +168,33 @@ def test_sorting_by_price(client, catalogue):
 
 def _catalogue_of(count: int):
     category = make_category(f"Cat {count}", f"cat-{count}")
-    product_type = make_product_type(f"Type {count}", attributes=[
-        {"code": f"size{count}", "name": "Size", "kind": "choice", "choices": "S\nM", "filterable": True},
-    ])
+    product_type = make_product_type(
+        f"Type {count}",
+        attributes=[
+            {
+                "code": f"size{count}",
+                "name": "Size",
+                "kind": "choice",
+                "choices": "S\nM",
+                "filterable": True,
+            },
+        ],
+    )
     image = ImageFactory()
     for index in range(count):
-        make_product(category=category, product_type=product_type, prices=[f"{10 + index}.00"],
-                     attributes={f"size{count}": "S" if index % 2 else "M"}, image=image)
+        make_product(
+            category=category,
+            product_type=product_type,
+            prices=[f"{10 + index}.00"],
+            attributes={f"size{count}": "S" if index % 2 else "M"},
+            image=image,
+        )
 
 
 @pytest.mark.parametrize("count", [1, 48])
-def test_listing_query_count_does_not_grow_with_products_shown(client, site_tree, django_assert_max_num_queries, count):
+def test_listing_query_count_does_not_grow_with_products_shown(
+    client, site_tree, django_assert_max_num_queries, count
+):
     _catalogue_of(count)
     client.get("/products/")  # renditions are made on the first view
 
@@ -179,10 +219,21 @@ def test_cached_facet_counts_follow_publishing(catalogue):
 
 
 def test_attributes_sharing_a_code_across_product_types_share_a_facet(catalogue):
-    bags = make_product_type("Bag", attributes=[
-        {"code": "colour", "name": "Colour", "kind": "multi_choice", "choices": "black\nred", "filterable": True},
-    ])
-    make_product(name="Bag", category=catalogue.audio, product_type=bags, attributes={"colour": "red"})
+    bags = make_product_type(
+        "Bag",
+        attributes=[
+            {
+                "code": "colour",
+                "name": "Colour",
+                "kind": "multi_choice",
+                "choices": "black\nred",
+                "filterable": True,
+            },
+        ],
+    )
+    make_product(
+        name="Bag", category=catalogue.audio, product_type=bags, attributes={"colour": "red"}
+    )
 
     names, facets, _ = run_listing("colour=red&colour=white")
 
@@ -192,23 +243,40 @@ def test_attributes_sharing_a_code_across_product_types_share_a_facet(catalogue)
 
 def test_number_facets_sort_by_size_and_yes_no_facets_read_as_words(site_tree):
     category = make_category("Bottles", "bottles")
-    bottle = make_product_type("Bottle", attributes=[
-        {"code": "litres", "name": "Capacity", "kind": "number", "unit": "L", "filterable": True},
-        {"code": "insulated", "name": "Insulated", "kind": "boolean", "filterable": True},
-    ])
+    bottle = make_product_type(
+        "Bottle",
+        attributes=[
+            {
+                "code": "litres",
+                "name": "Capacity",
+                "kind": "number",
+                "unit": "L",
+                "filterable": True,
+            },
+            {"code": "insulated", "name": "Insulated", "kind": "boolean", "filterable": True},
+        ],
+    )
     for litres, insulated in [("18", "no"), ("2", "yes"), ("0.75", "yes")]:
-        make_product(category=category, product_type=bottle, attributes={"litres": litres, "insulated": insulated})
+        make_product(
+            category=category,
+            product_type=bottle,
+            attributes={"litres": litres, "insulated": insulated},
+        )
 
     _, facets, _ = run_listing("")
 
-    values = {definition.code: [(value, str(label)) for value, label, _count in rows]
-              for definition, rows in facets.attributes}
+    values = {
+        definition.code: [(value, str(label)) for value, label, _count in rows]
+        for definition, rows in facets.attributes
+    }
     assert values["litres"] == [("0.75", "0.75"), ("2", "2"), ("18", "18")]
     assert values["insulated"] == [("yes", "Yes"), ("no", "No")]
 
 
 def test_a_price_bucket_link_selects_exactly_the_products_it_counts(catalogue):
-    make_product(name="Edge", category=catalogue.audio, product_type=catalogue.phone, prices=["300.00"])
+    make_product(
+        name="Edge", category=catalogue.audio, product_type=catalogue.phone, prices=["300.00"]
+    )
     _, facets, _ = run_listing("")
     bucket = next(r for r in facets.price_ranges if r.low == 100)
 

@@ -17,9 +17,12 @@ pytestmark = pytest.mark.django_db
 
 def sell(units: dict, *, hours_ago: float = 1, status: str = OrderStatus.PAID) -> None:
     """A bank-transfer order placed through the domain, paid ``hours_ago``."""
-    order = place_order(user=UserFactory(), method=make_shipping_method(code=f"m{Order.objects.count()}"),
-                        payment_method="bank_transfer",
-                        quantities={product.variants.first().sku: count for product, count in units.items()})
+    order = place_order(
+        user=UserFactory(),
+        method=make_shipping_method(code=f"m{Order.objects.count()}"),
+        payment_method="bank_transfer",
+        quantities={product.variants.first().sku: count for product, count in units.items()},
+    )
     paid_at = timezone.now() - timedelta(hours=hours_ago)
     Order.objects.filter(pk=order.pk).update(status=status, placed_at=paid_at, paid_at=paid_at)
 
@@ -30,7 +33,8 @@ def listed(client, query: str) -> list[str]:
 
 @pytest.fixture
 def sales(catalogue):
-    """All time: One 50, Four 30, Two 10, Three 0. Last 24 h: Three 5, Two 2. Three days ago: Four 9."""
+    """All time: One 50, Four 30, Two 10, Three 0. Last 24 h: Three 5, Two 2. Three days ago: Four
+    9."""
     for name, count in {"One": 50, "Two": 10, "Four": 30}.items():
         ProductStats.objects.filter(product__name=name).update(sales_count=count)
     sell({catalogue.p3: 5, catalogue.p2: 2})
@@ -58,12 +62,17 @@ def test_best_selling_on_a_quiet_day_is_all_time_sales(client, catalogue):
 
 
 @pytest.mark.parametrize("count", [1, 48])
-def test_best_selling_query_count_does_not_grow_with_products_shown(client, site_tree, django_assert_max_num_queries,
-                                                                    count):
+def test_best_selling_query_count_does_not_grow_with_products_shown(
+    client, site_tree, django_assert_max_num_queries, count
+):
     category, kind, image = make_category("Many", "many"), make_product_type(), ImageFactory()
-    products = [make_product(category=category, product_type=kind, image=image) for _ in range(count)]
-    sell({product: 1 for product in products[:20]})
-    client.get("/products/?sort=best_selling")  # renditions are made and the ranking cached on the first view
+    products = [
+        make_product(category=category, product_type=kind, image=image) for _ in range(count)
+    ]
+    sell(dict.fromkeys(products[:20], 1))
+    client.get(
+        "/products/?sort=best_selling"
+    )  # renditions are made and the ranking cached on the first view
 
     with django_assert_max_num_queries(24):
         response = client.get("/products/?sort=best_selling")

@@ -16,11 +16,20 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def book_type():
-    return make_product_type("Book", attributes=[
-        {"code": "isbn", "name": "ISBN", "kind": "text", "required": True, "validator": "isbn"},
-        {"code": "publisher", "name": "Publisher", "kind": "text"},
-        {"code": "published", "name": "Publication date", "kind": "date"},
-    ])
+    return make_product_type(
+        "Book",
+        attributes=[
+            {
+                "code": "isbn",
+                "name": "ISBN",
+                "kind": "text",
+                "required": True,
+                "validator": "isbn",
+            },
+            {"code": "publisher", "name": "Publisher", "kind": "text"},
+            {"code": "published", "name": "Publication date", "kind": "date"},
+        ],
+    )
 
 
 @pytest.fixture
@@ -28,7 +37,16 @@ def books():
     return make_category("Books", "books")
 
 
-def product_form(category, product_type, *, sku="BOOK-1", price="59.00", attributes=(), variant_id="", **overrides):
+def product_form(
+    category,
+    product_type,
+    *,
+    sku="BOOK-1",
+    price="59.00",
+    attributes=(),
+    variant_id="",
+    **overrides,
+):
     definitions = {d.code: d for d in product_type.attribute_definitions.all()}
     data = {
         "name": "The Tea Book",
@@ -39,10 +57,24 @@ def product_form(category, product_type, *, sku="BOOK-1", price="59.00", attribu
         "summary": "Everything about tea.",
         "description": rich_text("<p>Leaves, water, time.</p>"),
         "images": inline_formset([]),
-        "variants": inline_formset([{"id": variant_id, "sku": sku, "barcode": "", "option_1": "", "option_2": "", "price": price,
-                                     "compare_at_price": "", "weight_grams": "400"}], initial=1 if variant_id else 0),
-        "attribute_values": inline_formset([{"attribute": definitions[code].pk, "value": value}
-                                            for code, value in attributes]),
+        "variants": inline_formset(
+            [
+                {
+                    "id": variant_id,
+                    "sku": sku,
+                    "barcode": "",
+                    "option_1": "",
+                    "option_2": "",
+                    "price": price,
+                    "compare_at_price": "",
+                    "weight_grams": "400",
+                }
+            ],
+            initial=1 if variant_id else 0,
+        ),
+        "attribute_values": inline_formset(
+            [{"attribute": definitions[code].pk, "value": value} for code, value in attributes]
+        ),
         "tips": streamfield([]),
         "tags": "",
         "meta_title": "",
@@ -58,10 +90,15 @@ def add_url():
 
 def workflow_action_url(product, action):
     task_state = product.current_workflow_task_state
-    return reverse("wagtailsnippets_products_product:workflow_action", args=[product.pk, action, task_state.pk])
+    return reverse(
+        "wagtailsnippets_products_product:workflow_action",
+        args=[product.pk, action, task_state.pk],
+    )
 
 
-def test_merchandiser_draft_stays_off_the_site_until_a_manager_approves(client, staff_user, books, book_type):
+def test_merchandiser_draft_stays_off_the_site_until_a_manager_approves(
+    client, staff_user, books, book_type
+):
     client.force_login(staff_user("Merchandisers"))
     data = product_form(books, book_type, attributes=[("isbn", "978-7-111-54742-6")])
     data["action-submit"] = "Submit"
@@ -97,17 +134,23 @@ def test_merchandiser_cannot_publish_directly(client, staff_user, books, book_ty
 def test_bad_isbn_gives_a_clear_error_and_saves_nothing(client, staff_user, books, book_type):
     client.force_login(staff_user("Managers"))
 
-    response = client.post(add_url(), product_form(books, book_type, attributes=[("isbn", "978-7-111-54742-7")]))
+    response = client.post(
+        add_url(), product_form(books, book_type, attributes=[("isbn", "978-7-111-54742-7")])
+    )
 
     assert response.status_code == 200
     assert "not a valid ISBN" in response.content.decode()
     assert not Product.objects.exists()
 
 
-def test_missing_required_attribute_and_variant_are_reported_together(client, staff_user, books, book_type):
+def test_missing_required_attribute_and_variant_are_reported_together(
+    client, staff_user, books, book_type
+):
     client.force_login(staff_user("Managers"))
     data = product_form(books, book_type)
-    data.update({key: value for key, value in nested_form_data({"variants": inline_formset([])}).items()})
+    data.update(
+        {key: value for key, value in nested_form_data({"variants": inline_formset([])}).items()}
+    )
 
     response = client.post(add_url(), data)
 
@@ -118,7 +161,9 @@ def test_missing_required_attribute_and_variant_are_reported_together(client, st
 
 
 def test_scheduled_product_goes_live_when_publish_scheduled_runs(books, book_type, staff_user):
-    product = make_product(category=books, product_type=book_type, attributes={"isbn": "9787111547426"}, live=False)
+    product = make_product(
+        category=books, product_type=book_type, attributes={"isbn": "9787111547426"}, live=False
+    )
     product.go_live_at = timezone.now() + timezone.timedelta(hours=2)
     revision = product.save_revision(user=staff_user("Managers"))
     revision.publish()
@@ -139,8 +184,12 @@ def test_scheduled_product_goes_live_when_publish_scheduled_runs(books, book_typ
 
 
 def test_reverting_to_an_earlier_revision_restores_the_old_price(books, book_type):
-    product = make_product(category=books, product_type=book_type, attributes={"isbn": "9787111547426"},
-                           prices=["100.00"])
+    product = make_product(
+        category=books,
+        product_type=book_type,
+        attributes={"isbn": "9787111547426"},
+        prices=["100.00"],
+    )
     first_revision = product.live_revision
     variant = product.variants.get()
     variant.price = Decimal("150.00")
@@ -156,7 +205,9 @@ def test_reverting_to_an_earlier_revision_restores_the_old_price(books, book_typ
 
 
 def test_publishing_a_draft_leaves_stock_untouched(books, book_type):
-    product = make_product(category=books, product_type=book_type, attributes={"isbn": "9787111547426"}, on_hand=7)
+    product = make_product(
+        category=books, product_type=book_type, attributes={"isbn": "9787111547426"}, on_hand=7
+    )
     sku = product.variants.get().sku
     Stock.objects.filter(sku=sku).update(reserved=2)
     product.name = "The Tea Book, second edition"
@@ -171,7 +222,9 @@ def test_publishing_a_draft_leaves_stock_untouched(books, book_type):
 
 
 def test_changing_a_live_products_slug_leaves_a_redirect(client, books, book_type):
-    product = make_product(category=books, product_type=book_type, attributes={"isbn": "9787111547426"})
+    product = make_product(
+        category=books, product_type=book_type, attributes={"isbn": "9787111547426"}
+    )
     old_url = product.url
     product.slug = "renamed-book"
     product.save_revision().publish()
@@ -183,12 +236,24 @@ def test_changing_a_live_products_slug_leaves_a_redirect(client, books, book_typ
 
 
 def test_preview_shows_the_draft_as_the_shopper_will_see_it(client, staff_user, books, book_type):
-    product = make_product(category=books, product_type=book_type, attributes={"isbn": "9787111547426"},
-                           name="Old name")
+    product = make_product(
+        category=books,
+        product_type=book_type,
+        attributes={"isbn": "9787111547426"},
+        name="Old name",
+    )
     client.force_login(staff_user("Merchandisers"))
     variant = product.variants.get()
-    data = product_form(books, book_type, sku=variant.sku, variant_id=variant.pk, price="42.00",
-                        attributes=[("isbn", "9787111547426")], name="New name", slug=product.slug)
+    data = product_form(
+        books,
+        book_type,
+        sku=variant.sku,
+        variant_id=variant.pk,
+        price="42.00",
+        attributes=[("isbn", "9787111547426")],
+        name="New name",
+        slug=product.slug,
+    )
     url = reverse("wagtailsnippets_products_product:preview_on_edit", args=[product.pk])
 
     answer = client.post(url, data).json()

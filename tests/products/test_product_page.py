@@ -25,21 +25,26 @@ def test_product_page_shows_price_variants_specs_and_stock(client, phone):
     content = response.content.decode()
     assert response.status_code == 200
     assert "¥1,299.00" in content
-    assert 'value="P' in content and content.count('form="shipping-calculator"') == 2  # the variant radios
-    assert 'data-add-to-cart' in content or 'action="/cart/add/"' in content
-    assert "<th scope=\"row\">Storage</th><td>256 GB</td>" in content
+    assert (
+        'value="P' in content and content.count('form="shipping-calculator"') == 2
+    )  # the variant radios
+    assert "data-add-to-cart" in content or 'action="/cart/add/"' in content
+    assert '<th scope="row">Storage</th><td>256 GB</td>' in content
     assert "In stock" in content
 
 
 def test_product_page_has_json_ld_offer_per_variant(client, phone):
     response = client.get(phone.url)
 
-    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S)
+    block = re.search(
+        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+    )
     data = json.loads(block.group(1))
     assert data["@type"] == "Product"
     assert data["brand"] == {"@type": "Brand", "name": "Alpha"}
     assert [(o["price"], o["priceCurrency"], o["availability"]) for o in data["offers"]] == [
-        ("1299.00", "CNY", "https://schema.org/InStock"), ("1499.00", "CNY", "https://schema.org/InStock"),
+        ("1299.00", "CNY", "https://schema.org/InStock"),
+        ("1499.00", "CNY", "https://schema.org/InStock"),
     ]
 
 
@@ -50,17 +55,26 @@ def test_draft_product_is_not_found(client, catalogue):
 def test_shipping_calculator_answers_per_method(client, phone):
     ShippingMethod.objects.create(name="Standard", code="standard", base_fee=Decimal("12.00"))
 
-    response = client.get(f"{phone.url}shipping/", {"province": "zhejiang", "quantity": "2", "sku": "x"})
+    response = client.get(
+        f"{phone.url}shipping/", {"province": "zhejiang", "quantity": "2", "sku": "x"}
+    )
 
     assert response.status_code == 200
     assert "¥12.00" in response.content.decode()
 
 
-@pytest.mark.parametrize("params", [
-    {"province": "zhejiang", "quantity": "0"}, {"province": "zhejiang", "quantity": "1.5"},
-    {"province": "zhejiang", "quantity": "-1"}, {"province": "zhejiang", "quantity": "1e3"},
-    {"province": "zhejiang", "quantity": "100"}, {"province": "mars", "quantity": "1"}, {"quantity": "1"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"province": "zhejiang", "quantity": "0"},
+        {"province": "zhejiang", "quantity": "1.5"},
+        {"province": "zhejiang", "quantity": "-1"},
+        {"province": "zhejiang", "quantity": "1e3"},
+        {"province": "zhejiang", "quantity": "100"},
+        {"province": "mars", "quantity": "1"},
+        {"quantity": "1"},
+    ],
+)
 def test_shipping_calculator_refuses_bad_input_clearly(client, phone, params):
     response = client.get(f"{phone.url}shipping/", params)
 
@@ -77,9 +91,12 @@ def test_calculator_works_without_javascript(client, phone):
 
 
 def test_guide_embedding_a_product_is_listed_on_the_product_page(client, site_tree, phone):
-    guide = GuidePageFactory(title="Phones for photographers", body=[
-        ("products", {"heading": "Our pick", "products": [phone]}),
-    ])
+    guide = GuidePageFactory(
+        title="Phones for photographers",
+        body=[
+            ("products", {"heading": "Our pick", "products": [phone]}),
+        ],
+    )
     guide.save_revision().publish()
 
     product_page = client.get(phone.url).content.decode()
@@ -100,16 +117,29 @@ def test_sitemap_lists_live_products_only(client, catalogue):
 
 def _products(count):
     category = make_category(f"C{count}", f"c{count}")
-    product_type = make_product_type(f"T{count}", attributes=[
-        {"code": f"a{count}", "name": "A", "kind": "text", "in_specs": True},
-    ])
+    product_type = make_product_type(
+        f"T{count}",
+        attributes=[
+            {"code": f"a{count}", "name": "A", "kind": "text", "in_specs": True},
+        ],
+    )
     image = ImageFactory()
-    return [make_product(category=category, product_type=product_type, image=image, attributes={f"a{count}": "x"},
-                         prices=["10.00", "12.00"]) for _ in range(count)]
+    return [
+        make_product(
+            category=category,
+            product_type=product_type,
+            image=image,
+            attributes={f"a{count}": "x"},
+            prices=["10.00", "12.00"],
+        )
+        for _ in range(count)
+    ]
 
 
 @pytest.mark.parametrize("count", [1, 48])
-def test_product_page_query_count_is_fixed(client, site_tree, django_assert_max_num_queries, count):
+def test_product_page_query_count_is_fixed(
+    client, site_tree, django_assert_max_num_queries, count
+):
     product = _products(count)[0]
     client.get(product.url)
 
@@ -118,13 +148,26 @@ def test_product_page_query_count_is_fixed(client, site_tree, django_assert_max_
 
 
 @pytest.mark.parametrize("count", [1, 48])
-def test_home_page_with_product_rows_has_a_fixed_query_count(client, site_tree, django_assert_max_num_queries, count):
+def test_home_page_with_product_rows_has_a_fixed_query_count(
+    client, site_tree, django_assert_max_num_queries, count
+):
     products = _products(count)
     home = HomePage.objects.get(pk=site_tree.home.pk)
     home.body = [
-        ("product_row", {"heading": "Picked", "rule": "hand_picked", "products": products[:24], "category": None,
-                         "count": 24}),
-        ("product_row", {"heading": "New", "rule": "new", "products": [], "category": None, "count": 24}),
+        (
+            "product_row",
+            {
+                "heading": "Picked",
+                "rule": "hand_picked",
+                "products": products[:24],
+                "category": None,
+                "count": 24,
+            },
+        ),
+        (
+            "product_row",
+            {"heading": "New", "rule": "new", "products": [], "category": None, "count": 24},
+        ),
     ]
     home.save_revision().publish()
     client.get("/")

@@ -18,10 +18,14 @@ pytestmark = pytest.mark.django_db
 
 
 def sell(units: dict, *, hours_ago: float = 1, status: str = OrderStatus.PAID) -> None:
-    """A bank-transfer order placed through the domain ``hours_ago``, paid then unless awaiting payment."""
-    order = place_order(user=UserFactory(), method=make_shipping_method(code=f"m{Order.objects.count()}"),
-                        payment_method="bank_transfer",
-                        quantities={product.variants.first().sku: count for product, count in units.items()})
+    """A bank-transfer order placed through the domain ``hours_ago``, paid then unless awaiting
+    payment."""
+    order = place_order(
+        user=UserFactory(),
+        method=make_shipping_method(code=f"m{Order.objects.count()}"),
+        payment_method="bank_transfer",
+        quantities={product.variants.first().sku: count for product, count in units.items()},
+    )
     moment = timezone.now() - timedelta(hours=hours_ago)
     paid_at = None if status == OrderStatus.AWAITING_PAYMENT else moment
     Order.objects.filter(pk=order.pk).update(status=status, placed_at=moment, paid_at=paid_at)
@@ -70,16 +74,23 @@ def test_home_page_hot_row_block_uses_the_ranking(catalogue):
     all_time(One=50)
     sell({catalogue.p2: 1})
     block = ProductRowBlock()
-    value = block.to_python({"heading": "Hot", "rule": "hot", "products": [], "category": None, "count": 2})
+    value = block.to_python(
+        {"heading": "Hot", "rule": "hot", "products": [], "category": None, "count": 2}
+    )
 
     assert names(block.get_context(value)["products"]) == ["Two", "One"]
 
 
 @pytest.mark.parametrize("count", [1, 30])
-def test_hot_row_query_count_does_not_grow_with_products_shown(site_tree, django_assert_max_num_queries, count):
+def test_hot_row_query_count_does_not_grow_with_products_shown(
+    site_tree, django_assert_max_num_queries, count
+):
     category, kind, image = make_category("Hot", "hot"), make_product_type(), ImageFactory()
-    products = [make_product(category=category, product_type=kind, image=image, sales_count=1) for _ in range(count)]
-    sell({product: 1 for product in products[:10]})
+    products = [
+        make_product(category=category, product_type=kind, image=image, sales_count=1)
+        for _ in range(count)
+    ]
+    sell(dict.fromkeys(products[:10], 1))
     hot_sellers(limit=24)  # the ranking is computed once per cache bucket
 
     with django_assert_max_num_queries(3):

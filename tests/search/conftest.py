@@ -33,52 +33,219 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.factories import BrandPageFactory, GuidePageFactory, HelpArticlePageFactory, HelpCategoryPageFactory
+from tests.factories import (
+    BrandPageFactory,
+    GuidePageFactory,
+    HelpArticlePageFactory,
+    HelpCategoryPageFactory,
+)
 from tests.factories.catalogue import make_category, make_product, make_product_type
 
 PRODUCTS = [
     # key, name, category key, brand key, price, attributes, tags
-    ("sony_xm5", "索尼 WH-1000XM5 无线蓝牙降噪耳机", "headphones", "sony", "2499.00", {"colour": "黑色"},
-     ["蓝牙耳机", "headphones", "noise cancelling"]),
-    ("sony_wf", "Sony WF-C700N 真无线蓝牙耳机 入耳式", "headphones", "sony", "599.00", {"colour": "白色"},
-     ["earbuds", "wireless"]),
-    ("freebuds", "华为 FreeBuds Pro 3 无线耳机", "headphones", "huawei", "1199.00", {"colour": "白色"},
-     ["蓝牙耳机", "earbuds"]),
-    ("redmi_buds", "小米 Redmi Buds 5 蓝牙耳机", "headphones", "xiaomi", "199.00", {"colour": "黑色"}, ["earbuds"]),
-    ("airpods", "Apple AirPods Pro 第二代", "headphones", "apple", "1899.00", {"colour": "白色"},
-     ["蓝牙耳机", "noise cancelling", "earbuds"]),
-    ("wired", "Type-C 有线耳机", "headphones", "xiaomi", "49.00", {"colour": "白色"}, ["wired headphones"]),
-    ("speaker", "小米 蓝牙音箱 便携防水", "speakers", "xiaomi", "149.00", {"colour": "黑色"}, ["speaker"]),
-    ("iphone", "Apple iPhone 15 128GB 手机", "phones", "apple", "5999.00", {"colour": "黑色", "storage": "128"},
-     ["smartphone", "mobile phone"]),
-    ("mate60", "华为 Mate 60 Pro 智能手机", "phones", "huawei", "6999.00", {"colour": "黑色", "storage": "256"},
-     ["smartphone", "mobile phone"]),
-    ("xiaomi14", "小米 14 Ultra 徕卡影像手机", "phones", "xiaomi", "5999.00", {"colour": "白色", "storage": "256"},
-     ["smartphone", "camera phone"]),
-    ("iphone_case", "iPhone 15 透明硅胶手机壳", "accessories", "apple", "99.00", {"colour": "透明"}, ["phone case"]),
-    ("mate_case", "华为 Mate 60 防摔手机壳", "accessories", "huawei", "59.00", {"colour": "黑色"}, ["phone case"]),
-    ("charger", "Anker 65W 氮化镓充电器 USB-C", "accessories", "anker", "149.00", {"colour": "白色"},
-     ["charger", "快充"]),
-    ("mx_keys", "罗技 MX Keys 无线键盘", "keyboards", "logitech", "699.00", {"colour": "黑色"},
-     ["keyboard", "wireless"]),
-    ("gpro", "罗技 G Pro X 机械键盘 青轴", "keyboards", "logitech", "899.00", {"colour": "黑色"},
-     ["mechanical keyboard", "gaming"]),
-    ("mx_master", "罗技 MX Master 3S 无线鼠标", "mice", "logitech", "749.00", {"colour": "黑色"},
-     ["mouse", "wireless"]),
-    ("vertical", "人体工学垂直鼠标", "mice", None, "129.00", {"colour": "黑色"}, ["ergonomic mouse"]),
-    ("three_body", "三体 刘慈欣 科幻小说", "books", None, "93.00",
-     {"isbn": "978-7-5366-9293-0", "author": "刘慈欣"}, ["science fiction", "novel"]),
-    ("python_book", "Python编程 从入门到实践", "books", None, "89.00",
-     {"isbn": "978-7-115-54608-1", "author": "Eric Matthes"}, ["programming"]),
-    ("chitu", "李宁 赤兔6 跑步鞋 男款", "running", "lining", "399.00", {"size": "42"}, ["running shoes"]),
-    ("chaoqing", "李宁 超轻21 女子跑鞋", "running", "lining", "459.00", {"size": "38"}, ["running shoes"]),
+    (
+        "sony_xm5",
+        "索尼 WH-1000XM5 无线蓝牙降噪耳机",
+        "headphones",
+        "sony",
+        "2499.00",
+        {"colour": "黑色"},
+        ["蓝牙耳机", "headphones", "noise cancelling"],
+    ),
+    (
+        "sony_wf",
+        "Sony WF-C700N 真无线蓝牙耳机 入耳式",
+        "headphones",
+        "sony",
+        "599.00",
+        {"colour": "白色"},
+        ["earbuds", "wireless"],
+    ),
+    (
+        "freebuds",
+        "华为 FreeBuds Pro 3 无线耳机",
+        "headphones",
+        "huawei",
+        "1199.00",
+        {"colour": "白色"},
+        ["蓝牙耳机", "earbuds"],
+    ),
+    (
+        "redmi_buds",
+        "小米 Redmi Buds 5 蓝牙耳机",
+        "headphones",
+        "xiaomi",
+        "199.00",
+        {"colour": "黑色"},
+        ["earbuds"],
+    ),
+    (
+        "airpods",
+        "Apple AirPods Pro 第二代",
+        "headphones",
+        "apple",
+        "1899.00",
+        {"colour": "白色"},
+        ["蓝牙耳机", "noise cancelling", "earbuds"],
+    ),
+    (
+        "wired",
+        "Type-C 有线耳机",
+        "headphones",
+        "xiaomi",
+        "49.00",
+        {"colour": "白色"},
+        ["wired headphones"],
+    ),
+    (
+        "speaker",
+        "小米 蓝牙音箱 便携防水",
+        "speakers",
+        "xiaomi",
+        "149.00",
+        {"colour": "黑色"},
+        ["speaker"],
+    ),
+    (
+        "iphone",
+        "Apple iPhone 15 128GB 手机",
+        "phones",
+        "apple",
+        "5999.00",
+        {"colour": "黑色", "storage": "128"},
+        ["smartphone", "mobile phone"],
+    ),
+    (
+        "mate60",
+        "华为 Mate 60 Pro 智能手机",
+        "phones",
+        "huawei",
+        "6999.00",
+        {"colour": "黑色", "storage": "256"},
+        ["smartphone", "mobile phone"],
+    ),
+    (
+        "xiaomi14",
+        "小米 14 Ultra 徕卡影像手机",
+        "phones",
+        "xiaomi",
+        "5999.00",
+        {"colour": "白色", "storage": "256"},
+        ["smartphone", "camera phone"],
+    ),
+    (
+        "iphone_case",
+        "iPhone 15 透明硅胶手机壳",
+        "accessories",
+        "apple",
+        "99.00",
+        {"colour": "透明"},
+        ["phone case"],
+    ),
+    (
+        "mate_case",
+        "华为 Mate 60 防摔手机壳",
+        "accessories",
+        "huawei",
+        "59.00",
+        {"colour": "黑色"},
+        ["phone case"],
+    ),
+    (
+        "charger",
+        "Anker 65W 氮化镓充电器 USB-C",
+        "accessories",
+        "anker",
+        "149.00",
+        {"colour": "白色"},
+        ["charger", "快充"],
+    ),
+    (
+        "mx_keys",
+        "罗技 MX Keys 无线键盘",
+        "keyboards",
+        "logitech",
+        "699.00",
+        {"colour": "黑色"},
+        ["keyboard", "wireless"],
+    ),
+    (
+        "gpro",
+        "罗技 G Pro X 机械键盘 青轴",
+        "keyboards",
+        "logitech",
+        "899.00",
+        {"colour": "黑色"},
+        ["mechanical keyboard", "gaming"],
+    ),
+    (
+        "mx_master",
+        "罗技 MX Master 3S 无线鼠标",
+        "mice",
+        "logitech",
+        "749.00",
+        {"colour": "黑色"},
+        ["mouse", "wireless"],
+    ),
+    (
+        "vertical",
+        "人体工学垂直鼠标",
+        "mice",
+        None,
+        "129.00",
+        {"colour": "黑色"},
+        ["ergonomic mouse"],
+    ),
+    (
+        "three_body",
+        "三体 刘慈欣 科幻小说",
+        "books",
+        None,
+        "93.00",
+        {"isbn": "978-7-5366-9293-0", "author": "刘慈欣"},
+        ["science fiction", "novel"],
+    ),
+    (
+        "python_book",
+        "Python编程 从入门到实践",
+        "books",
+        None,
+        "89.00",
+        {"isbn": "978-7-115-54608-1", "author": "Eric Matthes"},
+        ["programming"],
+    ),
+    (
+        "chitu",
+        "李宁 赤兔6 跑步鞋 男款",
+        "running",
+        "lining",
+        "399.00",
+        {"size": "42"},
+        ["running shoes"],
+    ),
+    (
+        "chaoqing",
+        "李宁 超轻21 女子跑鞋",
+        "running",
+        "lining",
+        "459.00",
+        {"size": "38"},
+        ["running shoes"],
+    ),
     ("teapot", "宜兴紫砂茶壶 手工", "tea", None, "299.00", {"colour": "紫色"}, ["teapot"]),
     ("tea_set", "玻璃茶具套装", "tea", None, "159.00", {"colour": "透明"}, ["tea set", "glass"]),
 ]
 
 GADGET = [
     {"code": "colour", "name": "Colour", "kind": "choice", "filterable": True},
-    {"code": "storage", "name": "Storage", "kind": "choice", "choices": "128\n256", "unit": "GB", "filterable": True},
+    {
+        "code": "storage",
+        "name": "Storage",
+        "kind": "choice",
+        "choices": "128\n256",
+        "unit": "GB",
+        "filterable": True,
+    },
 ]
 BOOK = [
     {"code": "isbn", "name": "ISBN", "kind": "text", "validator": "isbn"},
@@ -93,7 +260,10 @@ def _categories() -> dict:
     sports = make_category("运动户外", "sports")
     home = make_category("家居", "home-living")
     return {
-        "digital": digital, "computer": computer, "sports": sports, "home": home,
+        "digital": digital,
+        "computer": computer,
+        "sports": sports,
+        "home": home,
         "headphones": make_category("耳机", "headphones", parent=digital),
         "speakers": make_category("音箱", "speakers", parent=digital),
         "phones": make_category("手机", "phones", parent=digital),
@@ -107,8 +277,15 @@ def _categories() -> dict:
 
 
 def _brands() -> dict:
-    names = {"sony": "索尼 Sony", "huawei": "华为", "xiaomi": "小米", "apple": "Apple", "anker": "Anker",
-             "logitech": "罗技", "lining": "李宁"}
+    names = {
+        "sony": "索尼 Sony",
+        "huawei": "华为",
+        "xiaomi": "小米",
+        "apple": "Apple",
+        "anker": "Anker",
+        "logitech": "罗技",
+        "lining": "李宁",
+    }
     return {key: BrandPageFactory(title=title, slug=key) for key, title in names.items()}
 
 
@@ -124,32 +301,72 @@ def tag_and_publish(product, tags: list[str]):
 def shop(site_tree):
     categories = _categories()
     brands = _brands()
-    types = {"gadget": make_product_type("Gadget", attributes=GADGET), "book": make_product_type("Book", attributes=BOOK),
-             "shoe": make_product_type("Shoe", attributes=SHOE)}
+    types = {
+        "gadget": make_product_type("Gadget", attributes=GADGET),
+        "book": make_product_type("Book", attributes=BOOK),
+        "shoe": make_product_type("Shoe", attributes=SHOE),
+    }
     type_for = {"books": "book", "running": "shoe"}
     products = {}
     for key, name, category, brand, price, attributes, tags in PRODUCTS:
-        product = make_product(name=name, category=categories[category], brand=brands.get(brand),
-                               product_type=types[type_for.get(category, "gadget")], prices=[price],
-                               attributes=attributes)
+        product = make_product(
+            name=name,
+            category=categories[category],
+            brand=brands.get(brand),
+            product_type=types[type_for.get(category, "gadget")],
+            prices=[price],
+            attributes=attributes,
+        )
         products[key] = tag_and_publish(product, tags)
-    products["draft"] = make_product(name="索尼 蓝牙音箱 SRS-XB100", category=categories["speakers"],
-                                     brand=brands["sony"], product_type=types["gadget"], prices=["399.00"],
-                                     attributes={"colour": "黑色"}, live=False)
+    products["draft"] = make_product(
+        name="索尼 蓝牙音箱 SRS-XB100",
+        category=categories["speakers"],
+        brand=brands["sony"],
+        product_type=types["gadget"],
+        prices=["399.00"],
+        attributes={"colour": "黑色"},
+        live=False,
+    )
     help_category = HelpCategoryPageFactory(title="售后服务", slug="after-sales")
     guides = {
         "earphones": GuidePageFactory(
-            title="2024 蓝牙耳机选购指南", slug="earphone-guide", summary="降噪、续航和佩戴舒适度怎么选。",
-            body=[{"type": "rich_text", "value": "<p>选购降噪耳机前先看续航。</p>"}], tags=["耳机"]),
-        "tea": GuidePageFactory(title="紫砂壶入门", slug="teapot-guide", summary="第一把紫砂壶怎么挑。",
-                                body=[{"type": "rich_text", "value": "<p>泡茶的器具。</p>"}]),
+            title="2024 蓝牙耳机选购指南",
+            slug="earphone-guide",
+            summary="降噪、续航和佩戴舒适度怎么选。",
+            body=[{"type": "rich_text", "value": "<p>选购降噪耳机前先看续航。</p>"}],
+            tags=["耳机"],
+        ),
+        "tea": GuidePageFactory(
+            title="紫砂壶入门",
+            slug="teapot-guide",
+            summary="第一把紫砂壶怎么挑。",
+            body=[{"type": "rich_text", "value": "<p>泡茶的器具。</p>"}],
+        ),
     }
     help_article = HelpArticlePageFactory(
-        title="如何申请退货退款", slug="returns", parent=help_category, summary="七天无理由退货的步骤。",
-        body=[{"type": "step", "value": {"title": "提交申请", "text": "<p>在订单页点击退货。</p>",
-                                          "image": None, "alt_text": ""}}])
-    return SimpleNamespace(categories=categories, brands=brands, products=products, guides=guides,
-                           help_article=help_article)
+        title="如何申请退货退款",
+        slug="returns",
+        parent=help_category,
+        summary="七天无理由退货的步骤。",
+        body=[
+            {
+                "type": "step",
+                "value": {
+                    "title": "提交申请",
+                    "text": "<p>在订单页点击退货。</p>",
+                    "image": None,
+                    "alt_text": "",
+                },
+            }
+        ],
+    )
+    return SimpleNamespace(
+        categories=categories,
+        brands=brands,
+        products=products,
+        guides=guides,
+        help_article=help_article,
+    )
 
 
 @pytest.fixture(autouse=True)

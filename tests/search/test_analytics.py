@@ -1,4 +1,5 @@
-"""The query log (one counter row per day and query), the admin report over it, and promoted results."""
+"""The query log (one counter row per day and query), the admin report over it, and promoted
+results."""
 
 import datetime
 from concurrent.futures import ThreadPoolExecutor
@@ -10,7 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from search.analytics import normalise_logged_query, search_query_record, top_queries, zero_result_queries
+from search.analytics import (
+    normalise_logged_query,
+    search_query_record,
+    top_queries,
+    zero_result_queries,
+)
 from search.models import SearchQuery
 from tests.factories import GuidePageFactory, HelpArticlePageFactory, HelpCategoryPageFactory
 from tests.factories.catalogue import make_category, make_product, make_product_type
@@ -23,7 +29,9 @@ TODAY = datetime.date(2026, 3, 31)
 @pytest.fixture
 def catalogue(db):
     category = make_category("Phones", "phones")
-    return make_product(name="iPhone 15 手机", category=category, product_type=make_product_type("Gadget"))
+    return make_product(
+        name="iPhone 15 手机", category=category, product_type=make_product_type("Gadget")
+    )
 
 
 def logged() -> dict[str, tuple[int, int]]:
@@ -113,18 +121,32 @@ def counts(rows) -> list[tuple[str, int, int]]:
 
 
 def test_top_queries_over_seven_days(history):
-    assert counts(top_queries(7, today=TODAY)) == [("耳机", 9, 12), ("手机", 7, 3), ("walkman", 2, 0), ("蓝牙", 1, 0)]
+    assert counts(top_queries(7, today=TODAY)) == [
+        ("耳机", 9, 12),
+        ("手机", 7, 3),
+        ("walkman", 2, 0),
+        ("蓝牙", 1, 0),
+    ]
 
 
 def test_top_queries_over_thirty_days(history):
     assert counts(top_queries(30, today=TODAY)) == [
-        ("耳机", 9, 12), ("walkman", 8, 0), ("手机", 7, 3), ("mp3", 3, 0), ("蓝牙", 2, 8), ("minidisc", 1, 0),
+        ("耳机", 9, 12),
+        ("walkman", 8, 0),
+        ("手机", 7, 3),
+        ("mp3", 3, 0),
+        ("蓝牙", 2, 8),
+        ("minidisc", 1, 0),
     ]
 
 
 def test_zero_result_queries_over_seven_and_thirty_days(history):
     assert counts(zero_result_queries(7, today=TODAY)) == [("walkman", 2, 0), ("蓝牙", 1, 0)]
-    assert counts(zero_result_queries(30, today=TODAY)) == [("walkman", 8, 0), ("mp3", 3, 0), ("minidisc", 1, 0)]
+    assert counts(zero_result_queries(30, today=TODAY)) == [
+        ("walkman", 8, 0),
+        ("mp3", 3, 0),
+        ("minidisc", 1, 0),
+    ]
 
 
 def report_url(days: int | None = None) -> str:
@@ -177,22 +199,31 @@ def test_the_search_menu_shows_the_report_to_managers_only(client, staff_user):
 @pytest.fixture
 def promoted(site_tree):
     guide = GuidePageFactory(title="How to choose a phone")
-    article = HelpArticlePageFactory(title="Phone warranty", parent=HelpCategoryPageFactory(title="Warranty"))
+    article = HelpArticlePageFactory(
+        title="Phone warranty", parent=HelpCategoryPageFactory(title="Warranty")
+    )
     draft = GuidePageFactory(title="Unfinished phone guide")
     draft.unpublish()
     query = Query.get("手机")
     for page in (article, draft, guide):
-        SearchPromotion.objects.create(query=query, page=page, sort_order=SearchPromotion.objects.count())
+        SearchPromotion.objects.create(
+            query=query, page=page, sort_order=SearchPromotion.objects.count()
+        )
     return {"guide": guide, "article": article}
 
 
 def test_promoted_live_pages_are_recommended_in_their_order(client, catalogue, promoted):
     response = client.get(reverse("search"), {"q": " 手机 "})
 
-    assert [pick.page.pk for pick in response.context["promotions"]] == [promoted["article"].pk, promoted["guide"].pk]
+    assert [pick.page.pk for pick in response.context["promotions"]] == [
+        promoted["article"].pk,
+        promoted["guide"].pk,
+    ]
     html = response.content.decode()
-    recommended = html[html.index('id="search-recommended"'):]
-    assert recommended.index(promoted["article"].title) < recommended.index(promoted["guide"].title)
+    recommended = html[html.index('id="search-recommended"') :]
+    assert recommended.index(promoted["article"].title) < recommended.index(
+        promoted["guide"].title
+    )
 
 
 def test_promotions_are_only_for_their_query(client, catalogue, promoted):
@@ -220,7 +251,8 @@ def test_merchandisers_manage_promoted_results_from_the_search_menu(client, staf
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_first_searches_of_a_day_all_count():
-    """Requests racing to create the day's row: the unique constraint settles it, no search is lost."""
+    """Requests racing to create the day's row: the unique constraint settles it, no search is
+    lost."""
     start = Barrier(6)
 
     def search_once(_):

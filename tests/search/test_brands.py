@@ -54,19 +54,28 @@ def test_a_correction_is_an_alternative_of_the_word_not_a_replacement(shop):
     terms = query_terms("花为 手机")
 
     assert synonym_slots(terms) == [[("花为",), ("华为",)], [("手机",)]]
-    assert repr(expand_query(terms)) == repr(And([
-        Or([PlainText("花为", operator="and"), PlainText("华为", operator="and")]), PlainText("手机", operator="and")]))
+    assert repr(expand_query(terms)) == repr(
+        And(
+            [
+                Or([PlainText("花为", operator="and"), PlainText("华为", operator="and")]),
+                PlainText("手机", operator="and"),
+            ]
+        )
+    )
     assert expand_query(query_terms("蓝牙 耳机")) == "蓝牙 耳机"
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("query", "expected"), [
-    ("Sonny 耳机", ["sony_wf", "sony_xm5"]),
-    ("Aple airpods", ["airpods"]),
-    ("花为手机", ["mate60", "mate_case"]),
-    ("罗基鼠标", ["mx_master"]),
-    ("ankor 充电器", ["charger"]),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Sonny 耳机", ["sony_wf", "sony_xm5"]),
+        ("Aple airpods", ["airpods"]),
+        ("花为手机", ["mate60", "mate_case"]),
+        ("罗基鼠标", ["mx_master"]),
+        ("ankor 充电器", ["charger"]),
+    ],
+)
 def test_misspelt_brands_find_the_brands_products(client, shop, query, expected):
     response = client.get(reverse("search"), {"q": query})
 

@@ -22,8 +22,10 @@ from search.elasticsearch.documents import product_index, product_to_document, p
 from search.elasticsearch.queries import build_product_query, parse_facet_counts
 from search.text import query_terms
 
-LIVE = pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"),
-                          reason="ELASTICSEARCH_URL is not set: no Elasticsearch cluster to run the live tests against")
+LIVE = pytest.mark.skipif(
+    not os.environ.get("ELASTICSEARCH_URL"),
+    reason="ELASTICSEARCH_URL is not set: no Elasticsearch cluster to run the live tests against",
+)
 
 PRICE_RANGES_BODY = [
     {"key": "r0", "to": 50.0},
@@ -54,9 +56,16 @@ def test_the_index_has_whitespace_text_pinyin_name_prefixes_and_keyword_facets()
         "settings": {
             "number_of_shards": 1,
             "analysis": {
-                "analyzer": {"name_prefix": {"type": "custom", "tokenizer": "whitespace",
-                                             "filter": ["lowercase", "name_edge_ngram"]}},
-                "filter": {"name_edge_ngram": {"type": "edge_ngram", "min_gram": 1, "max_gram": 20}},
+                "analyzer": {
+                    "name_prefix": {
+                        "type": "custom",
+                        "tokenizer": "whitespace",
+                        "filter": ["lowercase", "name_edge_ngram"],
+                    }
+                },
+                "filter": {
+                    "name_edge_ngram": {"type": "edge_ngram", "min_gram": 1, "max_gram": 20}
+                },
                 "normalizer": {"code": {"type": "custom", "filter": ["lowercase"]}},
             },
         },
@@ -64,9 +73,17 @@ def test_the_index_has_whitespace_text_pinyin_name_prefixes_and_keyword_facets()
             "properties": {
                 "text": {"type": "text", "analyzer": "whitespace"},
                 "pinyin": {"type": "text", "analyzer": "whitespace"},
-                "name": {"type": "text", "analyzer": "whitespace",
-                         "fields": {"prefix": {"type": "text", "analyzer": "name_prefix",
-                                               "search_analyzer": "whitespace"}}},
+                "name": {
+                    "type": "text",
+                    "analyzer": "whitespace",
+                    "fields": {
+                        "prefix": {
+                            "type": "text",
+                            "analyzer": "name_prefix",
+                            "search_analyzer": "whitespace",
+                        }
+                    },
+                },
                 "brand": {"type": "keyword"},
                 "brand_id": {"type": "integer"},
                 "categories": {"type": "keyword"},
@@ -87,17 +104,25 @@ def test_without_facets_the_query_counts_every_facet_over_all_matches():
         "query": TEXT_QUERY,
         "aggs": {
             "brands": {"filter": everything, "aggs": _terms_agg("brand_id")},
-            "prices": {"filter": everything,
-                       "aggs": {"values": {"range": {"field": "price", "ranges": PRICE_RANGES_BODY}}}},
-            "categories": {"filter": everything, "aggs": _terms_agg("primary_categories", include="....")},
+            "prices": {
+                "filter": everything,
+                "aggs": {"values": {"range": {"field": "price", "ranges": PRICE_RANGES_BODY}}},
+            },
+            "categories": {
+                "filter": everything,
+                "aggs": _terms_agg("primary_categories", include="...."),
+            },
             "attributes": {"filter": everything, "aggs": _terms_agg("attributes", size=5000)},
         },
     }
 
 
 def test_brand_and_price_filter_the_hits_and_every_other_facets_counts():
-    filters = ListingFilters(brands=[SimpleNamespace(pk=7), SimpleNamespace(pk=3)],
-                             price_min=Decimal("100.00"), price_max=Decimal("999.99"))
+    filters = ListingFilters(
+        brands=[SimpleNamespace(pk=7), SimpleNamespace(pk=3)],
+        price_min=Decimal("100.00"),
+        price_max=Decimal("999.99"),
+    )
     brand = {"terms": {"brand_id": [3, 7]}}
     price = {"range": {"price": {"gte": 100.0, "lte": 999.99}}}
     body = build_product_query(["蓝牙", "耳机"], filters, {})
@@ -106,37 +131,60 @@ def test_brand_and_price_filter_the_hits_and_every_other_facets_counts():
         "post_filter": {"bool": {"filter": [brand, price]}},
         "aggs": {
             "brands": {"filter": {"bool": {"filter": [price]}}, "aggs": _terms_agg("brand_id")},
-            "prices": {"filter": {"bool": {"filter": [brand]}},
-                       "aggs": {"values": {"range": {"field": "price", "ranges": PRICE_RANGES_BODY}}}},
-            "categories": {"filter": {"bool": {"filter": [brand, price]}},
-                           "aggs": _terms_agg("primary_categories", include="....")},
-            "attributes": {"filter": {"bool": {"filter": [brand, price]}}, "aggs": _terms_agg("attributes", size=5000)},
+            "prices": {
+                "filter": {"bool": {"filter": [brand]}},
+                "aggs": {"values": {"range": {"field": "price", "ranges": PRICE_RANGES_BODY}}},
+            },
+            "categories": {
+                "filter": {"bool": {"filter": [brand, price]}},
+                "aggs": _terms_agg("primary_categories", include="...."),
+            },
+            "attributes": {
+                "filter": {"bool": {"filter": [brand, price]}},
+                "aggs": _terms_agg("attributes", size=5000),
+            },
         },
     }
 
 
 def test_attribute_values_are_ored_within_the_attribute_and_counted_apart():
-    filters = ListingFilters(category=SimpleNamespace(path="00010002"),
-                             attributes={"colour": ["黑色", "白色"], "unknown": ["x"]})
+    filters = ListingFilters(
+        category=SimpleNamespace(path="00010002"),
+        attributes={"colour": ["黑色", "白色"], "unknown": ["x"]},
+    )
     category = {"term": {"categories": "00010002"}}
     colour = {"terms": {"attributes": ["colour=黑色", "colour=白色"]}}
     body = build_product_query(["耳机"], filters, {"colour": object()}, operator="or")
-    assert body["query"]["bool"]["must"] == [{"match": {"text": {"query": "耳机", "operator": "or"}}}]
+    assert body["query"]["bool"]["must"] == [
+        {"match": {"text": {"query": "耳机", "operator": "or"}}}
+    ]
     assert body["post_filter"] == {"bool": {"filter": [category, colour]}}
-    assert body["aggs"]["categories"] == {"filter": {"bool": {"filter": [colour]}},
-                                          "aggs": _terms_agg("primary_categories", include="00010002....")}
-    assert body["aggs"]["attributes"] == {"filter": {"bool": {"filter": [category, colour]}},
-                                          "aggs": _terms_agg("attributes", size=5000, exclude="(colour)=.*")}
-    assert body["aggs"]["attribute:colour"] == {"filter": {"bool": {"filter": [category]}},
-                                                "aggs": _terms_agg("attributes", include="colour=.*")}
+    assert body["aggs"]["categories"] == {
+        "filter": {"bool": {"filter": [colour]}},
+        "aggs": _terms_agg("primary_categories", include="00010002...."),
+    }
+    assert body["aggs"]["attributes"] == {
+        "filter": {"bool": {"filter": [category, colour]}},
+        "aggs": _terms_agg("attributes", size=5000, exclude="(colour)=.*"),
+    }
+    assert body["aggs"]["attribute:colour"] == {
+        "filter": {"bool": {"filter": [category]}},
+        "aggs": _terms_agg("attributes", include="colour=.*"),
+    }
     assert "attribute:unknown" not in body["aggs"]
 
 
 def test_ranking_ids_alone_puts_the_facets_into_the_query_and_asks_for_no_counts():
     filters = ListingFilters(brands=[SimpleNamespace(pk=3)])
     body = build_product_query([], filters, {}, facets=False)
-    assert body == {"query": {"bool": {"must": [{"match_all": {}}],
-                                       "filter": [{"term": {"live": True}}, {"terms": {"brand_id": [3]}}]}}}
+    assert body == {
+        "query": {
+            "bool": {
+                "must": [{"match_all": {}}],
+                "filter": [{"term": {"live": True}}, {"terms": {"brand_id": [3]}}],
+            }
+        }
+    }
 
 
 def test_facet_counts_are_read_back_in_the_listing_shape():
@@ -147,23 +195,42 @@ def test_facet_counts_are_read_back_in_the_listing_shape():
         "hits": {"hits": []},
         "aggregations": {
             "brands": {"doc_count": 9, **buckets((3, 5), (7, 4))},
-            "prices": {"doc_count": 9, "values": {"buckets": [
-                {"key": f"r{index_}", "doc_count": count} for index_, count in enumerate([1, 0, 2, 3, 3, 0])]}},
+            "prices": {
+                "doc_count": 9,
+                "values": {
+                    "buckets": [
+                        {"key": f"r{index_}", "doc_count": count}
+                        for index_, count in enumerate([1, 0, 2, 3, 3, 0])
+                    ]
+                },
+            },
             "categories": {"doc_count": 9, **buckets(("00010001", 6), ("00010003", 3))},
-            "attributes": {"doc_count": 9, **buckets(("storage=128", 1), ("storage=256", 2), ("size=a=b", 1))},
-            "attribute:colour": {"doc_count": 12, **buckets(("colour=黑色", 5), ("colour=白色", 7))},
+            "attributes": {
+                "doc_count": 9,
+                **buckets(("storage=128", 1), ("storage=256", 2), ("size=a=b", 1)),
+            },
+            "attribute:colour": {
+                "doc_count": 12,
+                **buckets(("colour=黑色", 5), ("colour=白色", 7)),
+            },
         },
     }
     assert parse_facet_counts(response) == {
         "brands": {3: 5, 7: 4},
         "prices": [1, 0, 2, 3, 3, 0],
         "categories": {"00010001": 6, "00010003": 3},
-        "attributes": {"storage": {"128": 1, "256": 2}, "size": {"a=b": 1}, "colour": {"黑色": 5, "白色": 7}},
+        "attributes": {
+            "storage": {"128": 1, "256": 2},
+            "size": {"a=b": 1},
+            "colour": {"黑色": 5, "白色": 7},
+        },
     }
 
 
 @pytest.mark.django_db
-def test_a_document_holds_segmented_text_pinyin_and_facet_keys(shop, django_assert_max_num_queries):
+def test_a_document_holds_segmented_text_pinyin_and_facet_keys(
+    shop, django_assert_max_num_queries
+):
     product = shop.products["sony_xm5"]
     with django_assert_max_num_queries(8):
         loaded = list(products_for_index().filter(pk=product.pk))[0]
@@ -171,8 +238,13 @@ def test_a_document_holds_segmented_text_pinyin_and_facet_keys(shop, django_asse
     data = document.to_dict()
     sku = product.variants.first().sku
     assert document.meta.id == product.pk
-    assert {"蓝牙", "耳机", "无线", "索尼", "wh-1000xm5", "lanya", "erji", "headphon"} <= set(data["text"].split())
-    assert data["pinyin"].split()[:2] == ["suoniwh1000xm5wuxianlanyajiangzaoerji", "snwh1000xm5wxlyjzej"]
+    assert {"蓝牙", "耳机", "无线", "索尼", "wh-1000xm5", "lanya", "erji", "headphon"} <= set(
+        data["text"].split()
+    )
+    assert data["pinyin"].split()[:2] == [
+        "suoniwh1000xm5wuxianlanyajiangzaoerji",
+        "snwh1000xm5wxlyjzej",
+    ]
     assert data["name"] == "索尼 wh-1000xm5 wh1000xm5 wh 1000xm5 1000 xm 5 无线 蓝牙 降噪 耳机"
     assert data["brand"] == "sony" and data["brand_id"] == product.brand_id
     headphones, digital = shop.categories["headphones"], shop.categories["digital"]
@@ -183,11 +255,15 @@ def test_a_document_holds_segmented_text_pinyin_and_facet_keys(shop, django_asse
 
 
 @pytest.mark.django_db
-def test_indexing_a_batch_takes_the_same_queries_however_many_products(shop, django_assert_max_num_queries):
+def test_indexing_a_batch_takes_the_same_queries_however_many_products(
+    shop, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(8):
         products = list(products_for_index())
-        documents = [product_to_document(product, by_path={c.path: c for c in shop.categories.values()})
-                     for product in products]
+        documents = [
+            product_to_document(product, by_path={c.path: c for c in shop.categories.values()})
+            for product in products
+        ]
     assert len(documents) == Product.objects.live().count()
 
 
@@ -197,7 +273,9 @@ class _DownCluster:
 
 
 @pytest.mark.django_db
-def test_search_falls_back_to_the_database_when_elasticsearch_is_down(shop, settings, monkeypatch, caplog):
+def test_search_falls_back_to_the_database_when_elasticsearch_is_down(
+    shop, settings, monkeypatch, caplog
+):
     expected = matching.match_products("蓝牙耳机")
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
     monkeypatch.setattr(es_client, "get_client", lambda: _DownCluster())
@@ -216,6 +294,7 @@ def test_an_unreachable_address_falls_back_without_raising(shop, settings):
 
 
 # Live tests: only with a cluster at ELASTICSEARCH_URL.
+
 
 @pytest.fixture
 def live_index(shop, settings):
@@ -249,8 +328,11 @@ def test_live_facet_counts_equal_the_database_counts(live_index, shop):
     es, alias = live_index
     filterable = filterable_attributes()
     brands = {brand.slug: brand for brand in shop.brands.values()}
-    filters = parse_filters(QueryDict("brand=sony&brand=xiaomi&colour=黑色"), brands_by_slug=brands,
-                            filterable=filterable)
+    filters = parse_filters(
+        QueryDict("brand=sony&brand=xiaomi&colour=黑色"),
+        brands_by_slug=brands,
+        filterable=filterable,
+    )
     terms = query_terms("耳机")
     response = es.search(index=alias, size=100, **build_product_query(terms, filters, filterable))
     ids = matching.match_products("耳机").ids
@@ -260,15 +342,22 @@ def test_live_facet_counts_equal_the_database_counts(live_index, shop):
 
 # Synonyms and brand corrections reach the Elasticsearch query too.
 
+
 def test_synonym_slots_become_one_required_clause_per_slot():
     slots = [[("手机",), ("mobil", "phone")], [("壳",)]]
 
     body = build_product_query(["手机", "壳"], ListingFilters(), {}, facets=False, slots=slots)
 
     assert body["query"]["bool"]["must"] == [
-        {"bool": {"should": [{"match": {"text": {"query": "手机", "operator": "and"}}},
-                             {"match": {"text": {"query": "mobil phone", "operator": "and"}}}],
-                  "minimum_should_match": 1}},
+        {
+            "bool": {
+                "should": [
+                    {"match": {"text": {"query": "手机", "operator": "and"}}},
+                    {"match": {"text": {"query": "mobil phone", "operator": "and"}}},
+                ],
+                "minimum_should_match": 1,
+            }
+        },
         {"match": {"text": {"query": "壳", "operator": "and"}}},
     ]
 
@@ -276,18 +365,25 @@ def test_synonym_slots_become_one_required_clause_per_slot():
 def test_with_any_word_the_synonyms_words_join_the_query():
     slots = [[("花为",), ("华为",)], [("手机",)]]
 
-    body = build_product_query(["花为", "手机"], ListingFilters(), {}, operator="or", facets=False, slots=slots)
+    body = build_product_query(
+        ["花为", "手机"], ListingFilters(), {}, operator="or", facets=False, slots=slots
+    )
 
-    assert body["query"]["bool"]["must"] == [{"match": {"text": {"query": "花为 华为 手机", "operator": "or"}}}]
+    assert body["query"]["bool"]["must"] == [
+        {"match": {"text": {"query": "花为 华为 手机", "operator": "or"}}}
+    ]
 
 
 def test_slots_without_alternatives_give_the_plain_query():
-    body = build_product_query(["蓝牙", "耳机"], ListingFilters(), {}, slots=[[("蓝牙",)], [("耳机",)]])
+    body = build_product_query(
+        ["蓝牙", "耳机"], ListingFilters(), {}, slots=[[("蓝牙",)], [("耳机",)]]
+    )
 
     assert body["query"] == TEXT_QUERY
 
 
 # Keeping the product index in step: publish, unpublish, delete.
+
 
 @pytest.fixture
 def es_on(settings, monkeypatch):
@@ -298,7 +394,9 @@ def es_on(settings, monkeypatch):
     settings.ELASTICSEARCH_PRODUCT_INDEX = "products"
     sent = []
     monkeypatch.setattr(es_client, "get_client", lambda: object())
-    monkeypatch.setattr(indexing, "bulk", lambda es, actions, **kwargs: sent.append((list(actions), kwargs)))
+    monkeypatch.setattr(
+        indexing, "bulk", lambda es, actions, **kwargs: sent.append((list(actions), kwargs))
+    )
     return sent
 
 
@@ -326,7 +424,9 @@ def test_sync_indexes_live_products_and_deletes_the_others(shop):
 
 
 @pytest.mark.django_db
-def test_publishing_indexes_the_product_after_the_commit(shop, es_on, django_capture_on_commit_callbacks):
+def test_publishing_indexes_the_product_after_the_commit(
+    shop, es_on, django_capture_on_commit_callbacks
+):
     product = shop.products["draft"]
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -340,20 +440,27 @@ def test_publishing_indexes_the_product_after_the_commit(shop, es_on, django_cap
 
 @pytest.mark.django_db
 def test_unpublishing_removes_the_product_from_the_index_and_the_suggestions(
-        client, shop, es_on, django_capture_on_commit_callbacks):
+    client, shop, es_on, django_capture_on_commit_callbacks
+):
     product = shop.products["speaker"]
     assert product.name in _suggested(client, "小米")
 
     with django_capture_on_commit_callbacks(execute=True):
         product.unpublish()
 
-    assert es_on == [([{"_op_type": "delete", "_index": "products", "_id": product.pk}], {"ignore_status": (404,)})]
+    assert es_on == [
+        (
+            [{"_op_type": "delete", "_index": "products", "_id": product.pk}],
+            {"ignore_status": (404,)},
+        )
+    ]
     assert product.name not in _suggested(client, "小米")
 
 
 @pytest.mark.django_db
 def test_deleting_removes_the_product_from_the_index_and_the_suggestions(
-        client, shop, es_on, django_capture_on_commit_callbacks):
+    client, shop, es_on, django_capture_on_commit_callbacks
+):
     product = shop.products["speaker"]
     product_pk = product.pk
     assert product.name in _suggested(client, "小米")
@@ -361,14 +468,25 @@ def test_deleting_removes_the_product_from_the_index_and_the_suggestions(
     with django_capture_on_commit_callbacks(execute=True):
         product.delete()
 
-    assert es_on == [([{"_op_type": "delete", "_index": "products", "_id": product_pk}], {"ignore_status": (404,)})]
+    assert es_on == [
+        (
+            [{"_op_type": "delete", "_index": "products", "_id": product_pk}],
+            {"ignore_status": (404,)},
+        )
+    ]
     assert "小米 蓝牙音箱 便携防水" not in _suggested(client, "小米")
 
 
 @pytest.mark.django_db
-def test_without_elasticsearch_nothing_is_sent(shop, settings, monkeypatch, django_capture_on_commit_callbacks):
+def test_without_elasticsearch_nothing_is_sent(
+    shop, settings, monkeypatch, django_capture_on_commit_callbacks
+):
     settings.ELASTICSEARCH_URL = ""
-    monkeypatch.setattr(es_client, "get_client", lambda: pytest.fail("the product index task ran without a cluster"))
+    monkeypatch.setattr(
+        es_client,
+        "get_client",
+        lambda: pytest.fail("the product index task ran without a cluster"),
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         shop.products["speaker"].unpublish()
@@ -377,8 +495,9 @@ def test_without_elasticsearch_nothing_is_sent(shop, settings, monkeypatch, djan
 
 
 @pytest.mark.django_db
-def test_a_cluster_that_is_down_never_breaks_unpublishing(client, shop, settings, monkeypatch, caplog,
-                                                          django_capture_on_commit_callbacks):
+def test_a_cluster_that_is_down_never_breaks_unpublishing(
+    client, shop, settings, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
     from search.elasticsearch import indexing
 
     def refuse(es, actions, **kwargs):
@@ -395,20 +514,28 @@ def test_a_cluster_that_is_down_never_breaks_unpublishing(client, shop, settings
 
     product.refresh_from_db()
     assert product.live is False
-    assert f"Could not update the Elasticsearch product index for products [{product.pk}]" in caplog.text
+    assert (
+        f"Could not update the Elasticsearch product index for products [{product.pk}]"
+        in caplog.text
+    )
     assert product.name not in _suggested(client, "小米")
 
 
 def _suggested(client, query: str) -> list[str]:
     from django.urls import reverse
 
-    return [item["text"] for item in client.get(reverse("search_suggest"), {"q": query}).json()["suggestions"]]
+    return [
+        item["text"]
+        for item in client.get(reverse("search_suggest"), {"q": query}).json()["suggestions"]
+    ]
 
 
 # Facet counts of the results page from the aggregations.
 
+
 class _RecordingCluster:
-    """Answers ranking searches with the given ids and facet searches (size 0) with the given aggregations."""
+    """Answers ranking searches with the given ids and facet searches (size 0) with the given
+    aggregations."""
 
     def __init__(self, ids, aggregations=None, facets_error=None):
         self.ids, self.aggregations, self.facets_error = ids, aggregations, facets_error
@@ -428,48 +555,78 @@ def _buckets(*pairs):
 
 
 @pytest.mark.django_db
-def test_with_elasticsearch_the_facet_counts_come_from_its_aggregations(client, shop, settings, monkeypatch):
+def test_with_elasticsearch_the_facet_counts_come_from_its_aggregations(
+    client, shop, settings, monkeypatch
+):
     from django.urls import reverse
 
     ids = matching.match_products("耳机").ids
     sony, xiaomi = shop.brands["sony"], shop.brands["xiaomi"]
     digital = shop.categories["digital"]
-    cluster = _RecordingCluster(ids, aggregations={
-        "brands": _buckets((sony.pk, 20), (xiaomi.pk, 30)),
-        "prices": _buckets(*((f"r{index_}", count) for index_, count in enumerate([0, 0, 5, 0, 15, 0]))),
-        "categories": _buckets((digital.path, 20)),
-        "attributes": _buckets(("storage=256", 4)),
-        "attribute:colour": _buckets(("colour=黑色", 11), ("colour=白色", 9)),
-    })
+    cluster = _RecordingCluster(
+        ids,
+        aggregations={
+            "brands": _buckets((sony.pk, 20), (xiaomi.pk, 30)),
+            "prices": _buckets(
+                *((f"r{index_}", count) for index_, count in enumerate([0, 0, 5, 0, 15, 0]))
+            ),
+            "categories": _buckets((digital.path, 20)),
+            "attributes": _buckets(("storage=256", 4)),
+            "attribute:colour": _buckets(("colour=黑色", 11), ("colour=白色", 9)),
+        },
+    )
     settings.ELASTICSEARCH_URL = "http://elasticsearch.invalid:9200"
     monkeypatch.setattr(es_client, "get_client", lambda: cluster)
 
     response = client.get(reverse("search"), {"q": "耳机", "brand": "sony", "colour": "黑色"})
 
     facets = response.context["facets"]
-    assert [(brand.slug, count) for brand, count in facets.brands] == [("xiaomi", 30), ("sony", 20)]
+    assert [(brand.slug, count) for brand, count in facets.brands] == [
+        ("xiaomi", 30),
+        ("sony", 20),
+    ]
     assert [(price.low, price.high, price.count) for price in facets.price_ranges] == [
-        (Decimal("100"), Decimal("300"), 5), (Decimal("1000"), Decimal("3000"), 15)]
+        (Decimal("100"), Decimal("300"), 5),
+        (Decimal("1000"), Decimal("3000"), 15),
+    ]
     assert [(category.slug, count) for category, count in facets.categories] == [("digital", 20)]
     assert {definition.code: values for definition, values in facets.attributes} == {
-        "colour": [("白色", "白色", 9), ("黑色", "黑色", 11)], "storage": [("256", "256", 4)]}
+        "colour": [("白色", "白色", 9), ("黑色", "黑色", 11)],
+        "storage": [("256", "256", 4)],
+    }
     filterable = filterable_attributes()
-    filters = parse_filters(QueryDict("brand=sony&colour=黑色"), brands_by_slug={"sony": sony}, filterable=filterable)
-    assert cluster.calls[-1] == {"index": "products", "size": 0, "track_total_hits": False,
-                                 **build_product_query(["耳机"], filters, filterable)}
-    assert cluster.calls[-1]["post_filter"] == {"bool": {"filter": [
-        {"terms": {"brand_id": [sony.pk]}}, {"terms": {"attributes": ["colour=黑色"]}}]}}
+    filters = parse_filters(
+        QueryDict("brand=sony&colour=黑色"), brands_by_slug={"sony": sony}, filterable=filterable
+    )
+    assert cluster.calls[-1] == {
+        "index": "products",
+        "size": 0,
+        "track_total_hits": False,
+        **build_product_query(["耳机"], filters, filterable),
+    }
+    assert cluster.calls[-1]["post_filter"] == {
+        "bool": {
+            "filter": [
+                {"terms": {"brand_id": [sony.pk]}},
+                {"terms": {"attributes": ["colour=黑色"]}},
+            ]
+        }
+    }
     assert sorted(product.name for product in response.context["products"].object_list) == [
-        "索尼 WH-1000XM5 无线蓝牙降噪耳机"]
+        "索尼 WH-1000XM5 无线蓝牙降噪耳机"
+    ]
 
 
 @pytest.mark.django_db
-def test_facet_counts_fall_back_to_the_database_when_the_aggregations_fail(client, shop, settings, monkeypatch,
-                                                                           caplog):
+def test_facet_counts_fall_back_to_the_database_when_the_aggregations_fail(
+    client, shop, settings, monkeypatch, caplog
+):
     from django.urls import reverse
 
     expected = client.get(reverse("search"), {"q": "耳机", "brand": "sony"}).context["facets"]
-    cluster = _RecordingCluster(matching.match_products("耳机").ids, facets_error=ESConnectionError("timed out"))
+    cluster = _RecordingCluster(
+        matching.match_products("耳机").ids, facets_error=ESConnectionError("timed out")
+    )
     settings.ELASTICSEARCH_URL = "http://elasticsearch.invalid:9200"
     monkeypatch.setattr(es_client, "get_client", lambda: cluster)
 
@@ -480,13 +637,18 @@ def test_facet_counts_fall_back_to_the_database_when_the_aggregations_fail(clien
     assert [call["size"] for call in cluster.calls] == [1000, 0]
     assert response.context["facets"] == expected
     assert {brand.slug: count for brand, count in response.context["facets"].brands} == {
-        "apple": 1, "huawei": 1, "sony": 2, "xiaomi": 2}
+        "apple": 1,
+        "huawei": 1,
+        "sony": 2,
+        "xiaomi": 2,
+    }
     assert "Elasticsearch facet counts failed; counting in the database instead" in caplog.text
 
 
 @pytest.mark.django_db
-def test_when_matching_already_fell_back_the_facets_do_not_ask_the_cluster_again(client, shop, settings,
-                                                                                 monkeypatch):
+def test_when_matching_already_fell_back_the_facets_do_not_ask_the_cluster_again(
+    client, shop, settings, monkeypatch
+):
     from django.urls import reverse
 
     down = _DownCluster()
@@ -504,11 +666,18 @@ def test_when_matching_already_fell_back_the_facets_do_not_ask_the_cluster_again
     response = client.get(reverse("search"), {"q": "耳机"})
 
     assert response.status_code == 200 and down.calls == 1
-    assert {brand.slug for brand, _count in response.context["facets"].brands} == {"apple", "huawei", "sony", "xiaomi"}
+    assert {brand.slug for brand, _count in response.context["facets"].brands} == {
+        "apple",
+        "huawei",
+        "sony",
+        "xiaomi",
+    }
 
 
 @pytest.mark.django_db
-def test_renaming_a_brand_updates_its_products_documents(shop, es_on, django_capture_on_commit_callbacks):
+def test_renaming_a_brand_updates_its_products_documents(
+    shop, es_on, django_capture_on_commit_callbacks
+):
     brand = shop.brands["lining"]
     brand.title = "李宁 Li-Ning"
 
@@ -523,7 +692,9 @@ def test_renaming_a_brand_updates_its_products_documents(shop, es_on, django_cap
 
 @LIVE
 @pytest.mark.django_db
-def test_live_unpublishing_removes_the_document(live_index, shop, django_capture_on_commit_callbacks):
+def test_live_unpublishing_removes_the_document(
+    live_index, shop, django_capture_on_commit_callbacks
+):
     es, alias = live_index
     product = shop.products["speaker"]
 
@@ -537,8 +708,11 @@ def test_live_unpublishing_removes_the_document(live_index, shop, django_capture
 
 # Guides and help articles: Wagtail's Elasticsearch backend, the database one when it fails.
 
+
 @pytest.mark.django_db
-def test_page_search_falls_back_to_the_database_backend(client, shop, settings, monkeypatch, caplog):
+def test_page_search_falls_back_to_the_database_backend(
+    client, shop, settings, monkeypatch, caplog
+):
     from django.urls import reverse
     from wagtail.search.backends import get_search_backend
 
@@ -546,10 +720,15 @@ def test_page_search_falls_back_to_the_database_backend(client, shop, settings, 
         def search(self, *args, **kwargs):
             raise ESConnectionError("connection refused")
 
-    settings.WAGTAILSEARCH_BACKENDS = {**settings.WAGTAILSEARCH_BACKENDS,
-                                       "database": {"BACKEND": "wagtail.search.backends.database"}}
-    monkeypatch.setattr(matching, "get_search_backend",
-                        lambda name="default": DownBackend() if name == "default" else get_search_backend(name))
+    settings.WAGTAILSEARCH_BACKENDS = {
+        **settings.WAGTAILSEARCH_BACKENDS,
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+    monkeypatch.setattr(
+        matching,
+        "get_search_backend",
+        lambda name="default": DownBackend() if name == "default" else get_search_backend(name),
+    )
 
     with caplog.at_level(logging.WARNING, logger="search.matching"):
         response = client.get(reverse("search"), {"q": "蓝牙耳机"})
@@ -560,6 +739,7 @@ def test_page_search_falls_back_to_the_database_backend(client, shop, settings, 
 
 
 # manage.py rebuild_product_index
+
 
 def test_the_rebuild_prints_the_index_definition_on_a_dry_run():
     import json
@@ -583,7 +763,9 @@ def test_the_rebuild_needs_a_cluster(settings):
 
 
 @pytest.mark.django_db
-def test_the_rebuild_fills_a_new_index_with_a_progress_bar_and_moves_the_alias(shop, settings, monkeypatch):
+def test_the_rebuild_fills_a_new_index_with_a_progress_bar_and_moves_the_alias(
+    shop, settings, monkeypatch
+):
     from io import StringIO
     from unittest import mock
 
@@ -597,7 +779,9 @@ def test_the_rebuild_fills_a_new_index_with_a_progress_bar_and_moves_the_alias(s
     sent = []
     monkeypatch.setattr(command, "get_client", lambda: es)
     monkeypatch.setattr(command, "new_index_name", lambda alias: "products-new")
-    monkeypatch.setattr(indexing, "bulk", lambda client, actions, **kwargs: sent.append(list(actions)))
+    monkeypatch.setattr(
+        indexing, "bulk", lambda client, actions, **kwargs: sent.append(list(actions))
+    )
     out = StringIO()
 
     call_command("rebuild_product_index", "--batch-size", "10", stdout=out)
@@ -605,10 +789,15 @@ def test_the_rebuild_fills_a_new_index_with_a_progress_bar_and_moves_the_alias(s
     live = Product.objects.live().count()
     assert [len(batch) for batch in sent] == [10, 10, live - 20]
     assert {action["_index"] for batch in sent for action in batch} == {"products-new"}
-    es.indices.create.assert_called_once_with(index="products-new", body=product_index("x").to_dict())
-    es.indices.update_aliases.assert_called_once_with(actions=[
-        {"remove": {"index": "products-old", "alias": "products"}},
-        {"add": {"index": "products-new", "alias": "products"}}])
+    es.indices.create.assert_called_once_with(
+        index="products-new", body=product_index("x").to_dict()
+    )
+    es.indices.update_aliases.assert_called_once_with(
+        actions=[
+            {"remove": {"index": "products-old", "alias": "products"}},
+            {"add": {"index": "products-new", "alias": "products"}},
+        ]
+    )
     es.indices.delete.assert_called_once_with(index="products-old")
     assert f"\r[{'#' * 30}] 100% {live}/{live}" in out.getvalue()
     assert f"Indexed {live} products; products now points at products-new." in out.getvalue()

@@ -11,7 +11,8 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-# query → keys of the relevant products; when more than five are relevant, any five of them score full marks
+# query → keys of the relevant products; when more than five are relevant, any five of them score
+# full marks
 RELEVANCE_SET = [
     # Chinese: whole words, sub-words, words the name has in a longer run
     ("蓝牙耳机", ["sony_xm5", "sony_wf", "redmi_buds", "freebuds", "airpods"]),

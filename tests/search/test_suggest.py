@@ -21,7 +21,11 @@ def test_prefix_of_a_name_suggests_it_with_its_address(client, shop):
 
     assert response.json()["suggestions"][:2] == [
         {"text": "罗技 MX Keys 无线键盘", "url": shop.products["mx_keys"].url, "kind": "product"},
-        {"text": "罗技 MX Master 3S 无线鼠标", "url": shop.products["mx_master"].url, "kind": "product"},
+        {
+            "text": "罗技 MX Master 3S 无线鼠标",
+            "url": shop.products["mx_master"].url,
+            "kind": "product",
+        },
     ]
 
 
@@ -62,7 +66,11 @@ def test_unpublished_products_never_appear_and_unpublishing_removes_at_once(clie
 def test_a_new_product_is_suggested_as_soon_as_it_is_published(client, shop):
     assert suggestions(client, "wanneng") == []
 
-    make_product(name="万能充电线", category=shop.categories["accessories"], product_type=shop.products["charger"].product_type)
+    make_product(
+        name="万能充电线",
+        category=shop.categories["accessories"],
+        product_type=shop.products["charger"].product_type,
+    )
 
     assert suggestions(client, "wanneng") == [("product", "万能充电线")]
 

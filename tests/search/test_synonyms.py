@@ -18,8 +18,12 @@ def phones(db):
     category = make_category("Accessories", "accessories")
     product_type = make_product_type("Gadget")
     return {
-        "case": make_product(name="mobile phone case", category=category, product_type=product_type),
-        "stand": make_product(name="mobile phone stand", category=category, product_type=product_type),
+        "case": make_product(
+            name="mobile phone case", category=category, product_type=product_type
+        ),
+        "stand": make_product(
+            name="mobile phone stand", category=category, product_type=product_type
+        ),
         "cable": make_product(name="USB cable", category=category, product_type=product_type),
     }
 
@@ -31,7 +35,12 @@ def found(client, query: str) -> list[str]:
 
 
 def test_split_terms_accepts_ascii_and_chinese_separators():
-    assert split_terms(" 手机，mobile phone、电话; 手机 ,\n cell phone ") == ["手机", "mobile phone", "电话", "cell phone"]
+    assert split_terms(" 手机，mobile phone、电话; 手机 ,\n cell phone ") == [
+        "手机",
+        "mobile phone",
+        "电话",
+        "cell phone",
+    ]
 
 
 def test_a_chinese_word_finds_its_english_synonym_once_the_group_exists(client, phones):
@@ -74,7 +83,10 @@ def test_expand_query_builds_one_and_or_tree():
     assert isinstance(query, And)
     slot, word = query.subqueries
     assert isinstance(slot, Or)
-    assert [(part.query_string, part.operator) for part in slot.subqueries] == [("手机", "and"), ("mobil phone", "and")]
+    assert [(part.query_string, part.operator) for part in slot.subqueries] == [
+        ("手机", "and"),
+        ("mobil phone", "and"),
+    ]
     assert isinstance(word, PlainText) and word.query_string == "case"
 
 

@@ -18,7 +18,15 @@ def test_latin_words_are_lower_cased_and_stemmed_alike_on_both_sides():
 
 
 def test_codes_are_indexed_whole_joined_and_in_parts():
-    assert segment("WH-1000XM5").split() == ["wh-1000xm5", "wh1000xm5", "wh", "1000xm5", "1000", "xm", "5"]
+    assert segment("WH-1000XM5").split() == [
+        "wh-1000xm5",
+        "wh1000xm5",
+        "wh",
+        "1000xm5",
+        "1000",
+        "xm",
+        "5",
+    ]
     assert query_terms("wh-1000xm5") == ["wh", "1000", "xm", "5"]
 
 

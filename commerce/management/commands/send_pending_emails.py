@@ -14,10 +14,14 @@ class Command(BaseCommand):
     help = "Send the pending outgoing e-mails, oldest first (run from cron, or once the mail server is back)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--limit", type=int, default=100, help="Send at most this many (default 100).")
+        parser.add_argument(
+            "--limit", type=int, default=100, help="Send at most this many (default 100)."
+        )
 
     def handle(self, *args, **options):
         sent, failed = emails_send_pending(limit=options["limit"])
         self.stdout.write(f"Sent {sent} e-mail(s); {failed} still failing.")
         if failed:
-            self.stderr.write("Some e-mails could not be sent; see the outbox for the last error of each.")
+            self.stderr.write(
+                "Some e-mails could not be sent; see the outbox for the last error of each."
+            )

@@ -10,8 +10,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if tracking_adapter() is None:
-            self.stdout.write("No tracking adapter configured (COMMERCE_TRACKING_ADAPTER); nothing polled.")
+            self.stdout.write(
+                "No tracking adapter configured (COMMERCE_TRACKING_ADAPTER); nothing polled."
+            )
             return
         moved = tracking_poll()
-        self.stdout.write(f"In transit: {moved['in_transit']}, delivered: {moved['delivered']}, "
-                          f"unchanged: {moved['unknown']}.")
+        self.stdout.write(
+            f"In transit: {moved['in_transit']}, delivered: {moved['delivered']}, "
+            f"unchanged: {moved['unknown']}."
+        )

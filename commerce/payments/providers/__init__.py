@@ -26,5 +26,14 @@ def provider_for(code: str) -> PaymentProvider | None:
     return next((provider for provider in available_providers() if provider.code == code), None)
 
 
-__all__ = ["InvalidSignature", "Notification", "NotSupported", "PaymentProvider", "ProviderError", "StartResult",
-           "PROVIDERS", "available_providers", "provider_for"]
+__all__ = [
+    "InvalidSignature",
+    "Notification",
+    "NotSupported",
+    "PaymentProvider",
+    "ProviderError",
+    "StartResult",
+    "PROVIDERS",
+    "available_providers",
+    "provider_for",
+]

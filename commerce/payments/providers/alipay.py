@@ -30,7 +30,7 @@ def _pem(text: str, kind: str) -> str:
     text = text.strip()
     if not text or text.startswith("-----BEGIN"):
         return text
-    body = "\n".join(text[i:i + 64] for i in range(0, len(text), 64))
+    body = "\n".join(text[i : i + 64] for i in range(0, len(text), 64))
     return f"-----BEGIN {kind}-----\n{body}\n-----END {kind}-----\n"
 
 
@@ -48,16 +48,23 @@ class Alipay(PaymentProvider):
     online = True
 
     def is_available(self) -> bool:
-        return bool(getattr(settings, "ALIPAY_APP_ID", "") and _setting_or_file("ALIPAY_PRIVATE_KEY")
-                    and _setting_or_file("ALIPAY_PUBLIC_KEY"))
+        return bool(
+            getattr(settings, "ALIPAY_APP_ID", "")
+            and _setting_or_file("ALIPAY_PRIVATE_KEY")
+            and _setting_or_file("ALIPAY_PUBLIC_KEY")
+        )
 
     def client(self, notify_url: str | None = None):
         from alipay import AliPay
 
-        return AliPay(appid=settings.ALIPAY_APP_ID, app_notify_url=notify_url,
-                      app_private_key_string=_pem(_setting_or_file("ALIPAY_PRIVATE_KEY"), "PRIVATE KEY"),
-                      alipay_public_key_string=_pem(_setting_or_file("ALIPAY_PUBLIC_KEY"), "PUBLIC KEY"),
-                      sign_type="RSA2", debug=bool(getattr(settings, "ALIPAY_SANDBOX", False)))
+        return AliPay(
+            appid=settings.ALIPAY_APP_ID,
+            app_notify_url=notify_url,
+            app_private_key_string=_pem(_setting_or_file("ALIPAY_PRIVATE_KEY"), "PRIVATE KEY"),
+            alipay_public_key_string=_pem(_setting_or_file("ALIPAY_PUBLIC_KEY"), "PUBLIC KEY"),
+            sign_type="RSA2",
+            debug=bool(getattr(settings, "ALIPAY_SANDBOX", False)),
+        )
 
     def start(self, order, request) -> StartResult:
         """A signed page-pay URL at Alipay's gateway (building it is local: no network call)."""
@@ -66,9 +73,15 @@ class Alipay(PaymentProvider):
         if order.pay_by:
             extra["time_expire"] = order.pay_by.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
         query = client.api_alipay_trade_page_pay(
-            subject=f"{settings.WAGTAIL_SITE_NAME} {order.number}"[:256], out_trade_no=order.number,
-            total_amount=str(order.total), return_url=request.build_absolute_uri(payment_return_url(order)),
-            notify_url=request.build_absolute_uri(reverse("payment_notify", kwargs={"code": self.code})), **extra)
+            subject=f"{settings.WAGTAIL_SITE_NAME} {order.number}"[:256],
+            out_trade_no=order.number,
+            total_amount=str(order.total),
+            return_url=request.build_absolute_uri(payment_return_url(order)),
+            notify_url=request.build_absolute_uri(
+                reverse("payment_notify", kwargs={"code": self.code})
+            ),
+            **extra,
+        )
         return StartResult(redirect_url=f"{client._gateway}?{query}")
 
     def verify_notification(self, *, body: bytes, headers: Mapping[str, str]) -> Notification:
@@ -85,8 +98,11 @@ class Alipay(PaymentProvider):
             raise InvalidSignature("unverifiable signature") from error
         if not valid:
             raise InvalidSignature("bad signature")
-        return self._notification(data, raw=body.decode("utf-8"),
-                                  event_id=data.get("notify_id") or data.get("trade_no", ""))
+        return self._notification(
+            data,
+            raw=body.decode("utf-8"),
+            event_id=data.get("notify_id") or data.get("trade_no", ""),
+        )
 
     def _notification(self, data: dict, *, raw: str, event_id: str) -> Notification:
         try:
@@ -96,9 +112,15 @@ class Alipay(PaymentProvider):
             raise InvalidSignature("notification without order or amount") from error
         if not event_id:
             raise InvalidSignature("notification without an id")
-        return Notification(event_id=event_id, order_number=number, amount=amount, currency="CNY",
-                            paid=data.get("trade_status") in PAID_STATUSES, raw=raw,
-                            reference=data.get("trade_no", ""))
+        return Notification(
+            event_id=event_id,
+            order_number=number,
+            amount=amount,
+            currency="CNY",
+            paid=data.get("trade_status") in PAID_STATUSES,
+            raw=raw,
+            reference=data.get("trade_no", ""),
+        )
 
     def query(self, order) -> Notification | None:
         """Alipay's answer to "is this order paid?" (alipay.trade.query), as a notification."""
@@ -110,14 +132,17 @@ class Alipay(PaymentProvider):
         if response.get("code") != "10000" or response.get("trade_status") not in PAID_STATUSES:
             return None
         try:
-            return self._notification(response, raw=str(response), event_id=f"query:{response.get('trade_no', '')}")
+            return self._notification(
+                response, raw=str(response), event_id=f"query:{response.get('trade_no', '')}"
+            )
         except InvalidSignature:
             return None
 
     def refund(self, *, order, payment, amount: Decimal, request_id: str) -> str:
         try:
             response = self.client().api_alipay_trade_refund(
-                refund_amount=str(amount), out_trade_no=order.number, out_request_no=request_id)
+                refund_amount=str(amount), out_trade_no=order.number, out_request_no=request_id
+            )
         except Exception as error:  # noqa: BLE001 - network or signature trouble
             raise ProviderError(str(error) or error.__class__.__name__) from error
         if response.get("code") != "10000":

@@ -15,7 +15,8 @@ from decimal import Decimal
 
 
 class InvalidSignature(Exception):
-    """A notification whose signature is missing or wrong, or whose body cannot be read: refused, never applied."""
+    """A notification whose signature is missing or wrong, or whose body cannot be read: refused,
+    never applied."""
 
 
 class NotSupported(Exception):
@@ -65,11 +66,13 @@ class PaymentProvider:
         raise NotSupported(self.code)
 
     def verify_notification(self, *, body: bytes, headers: Mapping[str, str]) -> Notification:
-        """Check the signature over the raw ``body`` and read it; raise ``InvalidSignature`` otherwise."""
+        """Check the signature over the raw ``body`` and read it; raise ``InvalidSignature``
+        otherwise."""
         raise NotSupported(self.code)
 
     def query(self, order) -> Notification | None:
-        """Ask the provider whether ``order`` is paid; ``None`` when it cannot tell (or is not asked)."""
+        """Ask the provider whether ``order`` is paid; ``None`` when it cannot tell (or is not
+        asked)."""
         return None
 
     def refund(self, *, order, payment, amount: Decimal, request_id: str) -> str:

@@ -37,12 +37,18 @@ def demo_sign(body: bytes) -> str:
 
 
 def demo_notification_body(order, *, paid: bool) -> bytes:
-    """What the demo gateway sends when the shopper presses "Pay" or "Fail": a fresh event each time."""
-    return json.dumps({
-        "event_id": secrets.token_hex(16), "trade_no": "DEMO" + secrets.token_hex(8).upper(),
-        "order_number": order.number, "amount": str(order.total), "currency": order.currency,
-        "status": "paid" if paid else "failed",
-    }).encode()
+    """What the demo gateway sends when the shopper presses "Pay" or "Fail": a fresh event each
+    time."""
+    return json.dumps(
+        {
+            "event_id": secrets.token_hex(16),
+            "trade_no": "DEMO" + secrets.token_hex(8).upper(),
+            "order_number": order.number,
+            "amount": str(order.total),
+            "currency": order.currency,
+            "status": "paid" if paid else "failed",
+        }
+    ).encode()
 
 
 class DemoGateway(PaymentProvider):
@@ -64,9 +70,14 @@ class DemoGateway(PaymentProvider):
         try:
             data = json.loads(body)
             return Notification(
-                event_id=str(data["event_id"]), order_number=str(data["order_number"]),
-                amount=Decimal(str(data["amount"])), currency=str(data["currency"]),
-                paid=data["status"] == "paid", raw=body.decode(), reference=str(data.get("trade_no", "")))
+                event_id=str(data["event_id"]),
+                order_number=str(data["order_number"]),
+                amount=Decimal(str(data["amount"])),
+                currency=str(data["currency"]),
+                paid=data["status"] == "paid",
+                raw=body.decode(),
+                reference=str(data.get("trade_no", "")),
+            )
         except (ValueError, KeyError, TypeError, InvalidOperation) as error:
             raise InvalidSignature("unreadable body") from error
 

@@ -125,24 +125,33 @@ FOOTER_NOTE = "© 示例商城 Demo Shop · 沪 ICP 备 00000000 号 · 本站�
 
 # Footer columns: (heading, [(label, target)]); targets as in Banner.link, plus "help:<slug>".
 FOOTER_COLUMNS = (
-    ("帮助中心 Help", (
-        ("购物指南", "help:shopping"),
-        ("支付方式", "help:payment"),
-        ("配送说明", "help:delivery"),
-        ("售后服务", "help:after-sales"),
-    )),
-    ("导购 Guides", (
-        ("全部导购", "guides"),
-        ("降噪耳机怎么选", "guide:noise-cancelling-earbuds"),
-        ("跑鞋选购指南", "guide:running-shoes"),
-        ("咖啡豆入门", "guide:coffee-beans"),
-    )),
-    ("品牌 Brands", (
-        ("全部品牌", "brands"),
-        ("声谷 SoundValley", "brand:soundvalley"),
-        ("青禾 Qinghe", "brand:qinghe"),
-        ("小书虫 Bookworm", "brand:bookworm"),
-    )),
+    (
+        "帮助中心 Help",
+        (
+            ("购物指南", "help:shopping"),
+            ("支付方式", "help:payment"),
+            ("配送说明", "help:delivery"),
+            ("售后服务", "help:after-sales"),
+        ),
+    ),
+    (
+        "导购 Guides",
+        (
+            ("全部导购", "guides"),
+            ("降噪耳机怎么选", "guide:noise-cancelling-earbuds"),
+            ("跑鞋选购指南", "guide:running-shoes"),
+            ("咖啡豆入门", "guide:coffee-beans"),
+        ),
+    ),
+    (
+        "品牌 Brands",
+        (
+            ("全部品牌", "brands"),
+            ("声谷 SoundValley", "brand:soundvalley"),
+            ("青禾 Qinghe", "brand:qinghe"),
+            ("小书虫 Bookworm", "brand:bookworm"),
+        ),
+    ),
 )
 
 STAFF_PASSWORD = "demo1234"

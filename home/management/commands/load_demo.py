@@ -5,7 +5,12 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from commerce.demo import load_more_shoppers_demo, load_order_demo, load_red_packet_demo, load_shopper_demo
+from commerce.demo import (
+    load_more_shoppers_demo,
+    load_order_demo,
+    load_red_packet_demo,
+    load_shopper_demo,
+)
 from home.demo import DemoLoader, login_lines
 from home.demo.content.shop import STAFF_PASSWORD
 from products.demo import CatalogueDemoLoader
@@ -32,6 +37,8 @@ class Command(BaseCommand):
         load_order_demo(stdout=self.stdout if verbose else None)
         if not verbose:
             return
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready in {time.monotonic() - started:.1f} s."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content ready in {time.monotonic() - started:.1f} s.")
+        )
         for line in login_lines(settings.WAGTAILADMIN_BASE_URL):
             self.stdout.write(line)

@@ -34,7 +34,20 @@ BATCH = 2000
 COLOURS = ["black", "white", "red", "blue", "green", "grey", "yellow", "pink"]
 SIZES = ["XS", "S", "M", "L", "XL"]
 MATERIALS = ["cotton", "wool", "linen", "nylon", "leather", "steel", "bamboo", "oak"]
-WORDS = ["classic", "light", "pro", "urban", "travel", "smart", "eco", "mini", "max", "soft", "daily", "studio"]
+WORDS = [
+    "classic",
+    "light",
+    "pro",
+    "urban",
+    "travel",
+    "smart",
+    "eco",
+    "mini",
+    "max",
+    "soft",
+    "daily",
+    "studio",
+]
 
 
 class Command(BaseCommand):
@@ -43,7 +56,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--products", type=int, default=100_000)
         parser.add_argument("--seed", type=int, default=7)
-        parser.add_argument("--delete", action="store_true", help="Remove previously generated products and stop.")
+        parser.add_argument(
+            "--delete", action="store_true", help="Remove previously generated products and stop."
+        )
 
     def handle(self, *args, products, seed, delete, **options):
         if delete:
@@ -72,7 +87,9 @@ class Command(BaseCommand):
         width = 40
         filled = int(width * done / total)
         rate = done / max(time.monotonic() - started, 1e-6)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} ({rate:,.0f}/s)")
+        sys.stderr.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} ({rate:,.0f}/s)"
+        )
         sys.stderr.flush()
 
     def ensure_categories(self) -> list[Category]:
@@ -83,7 +100,9 @@ class Command(BaseCommand):
         for top in range(10):
             root = Category.add_root(name=f"Generated {top}", slug=f"gen-top-{top}")
             for child in range(5):
-                leaves.append(root.add_child(name=f"Generated {top}.{child}", slug=f"gen-cat-{top}-{child}"))
+                leaves.append(
+                    root.add_child(name=f"Generated {top}.{child}", slug=f"gen-cat-{top}-{child}")
+                )
         return leaves
 
     def ensure_product_type(self):
@@ -92,10 +111,21 @@ class Command(BaseCommand):
         )
         if created:
             for position, (code, name, choices) in enumerate(
-                [("gen-colour", "Colour", COLOURS), ("gen-size", "Size", SIZES), ("gen-material", "Material", MATERIALS)]
+                [
+                    ("gen-colour", "Colour", COLOURS),
+                    ("gen-size", "Size", SIZES),
+                    ("gen-material", "Material", MATERIALS),
+                ]
             ):
-                AttributeDefinition.objects.create(product_type=product_type, code=code, name=name, kind="choice",
-                                                   choices="\n".join(choices), filterable=True, sort_order=position)
+                AttributeDefinition.objects.create(
+                    product_type=product_type,
+                    code=code,
+                    name=name,
+                    kind="choice",
+                    choices="\n".join(choices),
+                    filterable=True,
+                    sort_order=position,
+                )
         return product_type, {d.code: d for d in product_type.attribute_definitions.all()}
 
     @transaction.atomic
@@ -104,33 +134,65 @@ class Command(BaseCommand):
         rows = []
         for number in range(start, start + size):
             price = Decimal(random.randint(5, 5000)) - Decimal("0.01")
-            rows.append(Product(
-                name=f"{random.choice(WORDS).title()} {random.choice(WORDS)} item {number}", slug=f"gen-{number}",
-                brand=random.choice(brands), primary_category=random.choice(categories), product_type=product_type,
-                summary=f"Generated product {number}", live=True, has_unpublished_changes=False,
-                first_published_at=now - timezone.timedelta(minutes=random.randint(0, 60 * 24 * 365)),
-                last_published_at=now, min_price=price,
-            ))
+            rows.append(
+                Product(
+                    name=f"{random.choice(WORDS).title()} {random.choice(WORDS)} item {number}",
+                    slug=f"gen-{number}",
+                    brand=random.choice(brands),
+                    primary_category=random.choice(categories),
+                    product_type=product_type,
+                    summary=f"Generated product {number}",
+                    live=True,
+                    has_unpublished_changes=False,
+                    first_published_at=now
+                    - timezone.timedelta(minutes=random.randint(0, 60 * 24 * 365)),
+                    last_published_at=now,
+                    min_price=price,
+                )
+            )
         products = Product.objects.bulk_create(rows)
         variants, stock, values, stats = [], [], [], []
         for product in products:
             for index in range(2):
                 sku = f"GEN-{product.slug[4:]}-{index}"
                 price = product.min_price + index * 10
-                variants.append(ProductVariant(product=product, sku=sku, price=price, option_1=random.choice(COLOURS),
-                                               option_2=SIZES[index], weight_grams=random.randint(100, 5000),
-                                               sort_order=index))
+                variants.append(
+                    ProductVariant(
+                        product=product,
+                        sku=sku,
+                        price=price,
+                        option_1=random.choice(COLOURS),
+                        option_2=SIZES[index],
+                        weight_grams=random.randint(100, 5000),
+                        sort_order=index,
+                    )
+                )
                 stock.append(Stock(sku=sku, on_hand=random.randint(0, 200)))
-            values.append(ProductAttributeValue(product=product, attribute=definitions["gen-colour"],
-                                                value=random.choice(COLOURS)))
-            values.append(ProductAttributeValue(product=product, attribute=definitions["gen-size"],
-                                                value=random.choice(SIZES)))
-            values.append(ProductAttributeValue(product=product, attribute=definitions["gen-material"],
-                                                value=random.choice(MATERIALS)))
+            values.append(
+                ProductAttributeValue(
+                    product=product,
+                    attribute=definitions["gen-colour"],
+                    value=random.choice(COLOURS),
+                )
+            )
+            values.append(
+                ProductAttributeValue(
+                    product=product, attribute=definitions["gen-size"], value=random.choice(SIZES)
+                )
+            )
+            values.append(
+                ProductAttributeValue(
+                    product=product,
+                    attribute=definitions["gen-material"],
+                    value=random.choice(MATERIALS),
+                )
+            )
             stats.append(ProductStats(product=product, sales_count=random.randint(0, 1000)))
         ProductVariant.objects.bulk_create(variants)
         Stock.objects.bulk_create(stock)
-        StockMovement.objects.bulk_create(opening_movements(stock))  # the ledger's sums match from the start
+        StockMovement.objects.bulk_create(
+            opening_movements(stock)
+        )  # the ledger's sums match from the start
         ProductAttributeValue.objects.bulk_create(values)
         ProductStats.objects.bulk_create(stats)
 
@@ -138,8 +200,17 @@ class Command(BaseCommand):
         """Refresh the planner's statistics: after a bulk load they describe empty tables."""
         if connection.vendor != "postgresql":
             return
-        tables = [model._meta.db_table for model in (Product, ProductVariant, Stock, StockMovement, ProductAttributeValue,
-                                                      ProductStats)]
+        tables = [
+            model._meta.db_table
+            for model in (
+                Product,
+                ProductVariant,
+                Stock,
+                StockMovement,
+                ProductAttributeValue,
+                ProductStats,
+            )
+        ]
         with connection.cursor() as cursor:
             for table in tables:
                 cursor.execute(f'ANALYZE "{table}"')

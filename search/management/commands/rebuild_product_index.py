@@ -18,15 +18,25 @@ BAR_WIDTH = 30
 
 
 class Command(BaseCommand):
-    help = ("Create a new Elasticsearch product index, fill it with the live products and move the alias to it "
-            "(searches keep using the old index until the switch).")
+    help = (
+        "Create a new Elasticsearch product index, fill it with the live products and move the alias to it "
+        "(searches keep using the old index until the switch)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--dry-run", action="store_true",
-                            help="Print the index settings and mapping; touch nothing.")
-        parser.add_argument("--batch-size", type=int, default=500, help="Products per bulk request (default 500).")
-        parser.add_argument("--keep-old", action="store_true",
-                            help="Keep the indices the alias pointed at before (default: delete them).")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Print the index settings and mapping; touch nothing.",
+        )
+        parser.add_argument(
+            "--batch-size", type=int, default=500, help="Products per bulk request (default 500)."
+        )
+        parser.add_argument(
+            "--keep-old",
+            action="store_true",
+            help="Keep the indices the alias pointed at before (default: delete them).",
+        )
 
     def handle(self, *args, dry_run=False, batch_size=500, keep_old=False, **options):
         alias = product_index_alias()
@@ -38,7 +48,9 @@ class Command(BaseCommand):
             raise CommandError("--batch-size must be at least 1.")
         es = get_client()
         if es is None:
-            raise CommandError("ELASTICSEARCH_URL is not set; there is no cluster to build the index in.")
+            raise CommandError(
+                "ELASTICSEARCH_URL is not set; there is no cluster to build the index in."
+            )
         try:
             self._rebuild(es, alias, name, batch_size, keep_old)
         except (TransportError, ApiError) as error:
@@ -50,7 +62,9 @@ class Command(BaseCommand):
         count = index_products(es, name, batch_size, self._progress)
         self.stdout.write("")
         old = swap_alias(es, alias, name)
-        self.stdout.write(self.style.SUCCESS(f"Indexed {count} products; {alias} now points at {name}."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Indexed {count} products; {alias} now points at {name}.")
+        )
         if old and not keep_old:
             es.indices.delete(index=",".join(old))
             self.stdout.write(f"Deleted the previous indices: {', '.join(old)}.")
