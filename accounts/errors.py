@@ -1,6 +1,6 @@
 """Refusals of the accounts area, in the shop's one error shape (code + human message)."""
 
-from commerce.errors import CommerceError
+from core.errors import CommerceError
 
 
 class AccountTaken(CommerceError):

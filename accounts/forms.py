@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .backends import normalise_identifier
+from .emails import account_email_queue
 from .models import Address, mobile_validator, postcode_validator
 from .users import email_taken, mobile_taken
 
@@ -184,7 +185,8 @@ class AddressForm(forms.ModelForm):
 
 
 class ShopPasswordResetForm(PasswordResetForm):
-    """Django's reset form, sending through the shop's e-mail outbox instead of straight to SMTP.
+    """Django's reset form, sending through the shop's e-mail outbox instead of straight to SMTP
+    (``accounts.emails``).
 
     The outbox row means a reset mail survives a mail-server outage; the dedupe key
     (one per user and token) stops a double-submitted form from sending twice.
@@ -199,15 +201,11 @@ class ShopPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        from commerce.emails import (
-            email_queue,
-        )  # written alongside; imported late to keep apps decoupled
-
         path = reverse(
             "password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]}
         )
         user = context["user"]
-        email_queue(
+        queued = account_email_queue(
             kind="password_reset",
             to=to_email,
             language=get_language(),
@@ -220,3 +218,12 @@ class ShopPasswordResetForm(PasswordResetForm):
             },
             dedupe_key=f"password_reset:{context['uid']}:{context['token']}",
         )
+        if not queued:  # no outbox registered: Django's own mail, as the base form sends it
+            super().send_mail(
+                subject_template_name,
+                email_template_name,
+                context,
+                from_email,
+                to_email,
+                html_email_template_name,
+            )

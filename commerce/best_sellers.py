@@ -22,18 +22,16 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Case, F, IntegerField, Q, Sum, Value, When
+from django.db.models import Q, Sum
 from django.utils import timezone
 
-from products.models import Category, Product
+from products.models import Category
+from products.ranking import RANKING_DEPTH, products_in_category
 
 from .models import OrderLine, OrderStatus, PaymentMethod
 
 WINDOW = timedelta(hours=24)
 DEFAULT_CACHE_SECONDS = 300
-# How deep a ranking is computed and cached: every caller slices the same list, so the
-# home row (8) and the listing (the whole ranking) share one query per bucket.
-RANKING_DEPTH = 200
 
 
 def best_sellers(
@@ -85,32 +83,3 @@ def _ranking(*, category: Category | None, until, depth: int) -> list[tuple[int,
         .order_by("-units", "product_id")[:depth]
     )
     return [(product_id, units) for product_id, units in rows]
-
-
-def products_in_category(category: Category):
-    """Primary keys of products in ``category`` or below it, as primary or extra category."""
-    subtree = Q(primary_category__path__startswith=category.path) | Q(
-        extra_categories__path__startswith=category.path
-    )
-    return Product.objects.filter(subtree).values("pk")
-
-
-def ranked_first(queryset, ranking: list[tuple[int, int]], *then: str):
-    """``queryset`` ordered by the ranking's positions, products outside it after, by ``then``.
-
-    One query whatever the page shows: the positions are a CASE over the ranked ids
-    (at most ``RANKING_DEPTH`` of them), so nothing is sorted in Python.
-    """
-    if not ranking:
-        return queryset.order_by(*then)
-    position = Case(
-        *[
-            When(pk=product_id, then=Value(index))
-            for index, (product_id, _units) in enumerate(ranking)
-        ],
-        default=Value(None),
-        output_field=IntegerField(),
-    )
-    return queryset.annotate(recent_sales_position=position).order_by(
-        F("recent_sales_position").asc(nulls_last=True), *then
-    )

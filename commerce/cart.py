@@ -27,13 +27,14 @@ from django.utils.translation import ngettext
 
 from products.models import ProductVariant, Stock
 from products.showcases import card_images
-from products.views import MAX_QUANTITY  # the product page's quantity limit; one number for both
 
 from .errors import CommerceError, InsufficientStock, InvalidQuantity, ProductUnavailable
 from .models import Cart, CartLine
 from .pricing import PriceBreakdown, PricedLine, price_basket, variants_for_pricing
 
 SESSION_KEY = "cart_id"
+# The most units of one SKU a cart line (and the product page's quantity field) takes.
+MAX_QUANTITY = 99
 # Plain ASCII digits only: int() would also accept "١٢", " +3", "1_0"; the length cap
 # keeps int() away from absurdly long inputs (the range check then explains the limit).
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")

@@ -3,17 +3,7 @@
 Views turn them into form errors or messages; they never become 500s.
 """
 
-
-class CommerceError(Exception):
-    """Base of every refusal the shop explains to a person."""
-
-    code = "refused"
-
-    def __init__(self, message: str, *, code: str | None = None):
-        super().__init__(message)
-        self.message = message
-        if code:
-            self.code = code
+from core.errors import CommerceError
 
 
 class InsufficientStock(CommerceError):

@@ -19,23 +19,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from core.money import CENT, ZERO, money
 from products.models import Category, ProductVariant
 
 from .models import RedPacket, RedPacketType, ShippingMethod
 from .shipping import shipping_fee
-
-CENT = Decimal("0.01")
-ZERO = Decimal("0.00")
-
-
-def money(amount) -> Decimal:
-    """An amount as the shop keeps it: Decimal with two places, half up."""
-    return Decimal(amount).quantize(CENT, ROUND_HALF_UP)
 
 
 @dataclass

@@ -10,8 +10,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
+from core.regions import PROVINCE_CODES
+
 from .models import ShippingMethod
-from .regions import PROVINCE_CODES
 
 CENT = Decimal("0.01")
 

@@ -32,9 +32,9 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.csv_files import decode_csv
 from products.models import ProductVariant, Stock
 
-from .csv_files import decode_csv
 from .errors import CommerceError
 from .inventory import (
     MAX_UNITS,

@@ -13,8 +13,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import ImageBlock, ProductCardsBlock, QuoteBlock
-from home.permissions import SectionPageMixin
+from core.blocks import ImageBlock, QuoteBlock
+from core.permissions import SectionPageMixin
+from products.blocks import ProductCardsBlock
 
 GUIDES_PER_PAGE = 12
 
@@ -136,10 +137,10 @@ class GuidePage(SectionPageMixin, Page):
 
     @property
     def search_text(self) -> str:
-        """Title, summary, tags and body cut into words for the full-text index (see search.text)."""
+        """Title, summary, tags and body cut into words for the full-text index (see core.text)."""
         from django.utils.html import strip_tags
 
-        from search.text import segment
+        from core.text import segment
 
         body = self._meta.get_field("body").get_searchable_content(self.body)
         parts = [

@@ -9,7 +9,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.permissions import SectionPageMixin
+from core.permissions import SectionPageMixin
 
 
 class StepBlock(blocks.StructBlock):
@@ -147,10 +147,10 @@ class HelpArticlePage(SectionPageMixin, Page):
 
     @property
     def search_text(self) -> str:
-        """Title, summary and body cut into words for the full-text index (see search.text)."""
+        """Title, summary and body cut into words for the full-text index (see core.text)."""
         from django.utils.html import strip_tags
 
-        from search.text import segment
+        from core.text import segment
 
         body = self._meta.get_field("body").get_searchable_content(self.body)
         return segment(" ".join([self.title, self.summary, *map(strip_tags, body)]))

@@ -11,7 +11,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import HomeStreamBlock, LinkBlock
+from core.blocks import LinkBlock
+
+from .blocks import HomeStreamBlock
 
 
 class HomePage(Page):

@@ -15,10 +15,9 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from commerce.best_sellers import RANKING_DEPTH, best_sellers, ranked_first
-
 from .cache import catalogue_version
 from .models import AttributeDefinition, Category, Product, ProductAttributeValue
+from .ranking import RANKING_DEPTH, best_sellers, ranked_first
 
 PRICE_RANGES = [
     (None, Decimal("50")),
@@ -396,7 +395,7 @@ def filtered_products(base, filters: ListingFilters, filterable: dict):
 def best_selling(products, category: Category | None):
     """Most units sold in the last 24 hours first, then the rest by all-time units sold.
 
-    The ranking is the cached one of ``commerce.best_sellers`` (of the category
+    The ranking is the registered best-sellers ranking (``products.ranking``) (of the category
     shown, so its whole top ``RANKING_DEPTH`` can appear); the listing stays one
     query, ordered by a CASE over the ranked ids.
     """

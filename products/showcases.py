@@ -10,9 +10,8 @@ from datetime import timedelta
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from commerce.best_sellers import best_sellers, products_in_category, ranked_first
-
 from .models import Category, Product, ProductImage
+from .ranking import best_sellers, products_in_category, ranked_first
 
 NEW_ARRIVAL_DAYS = 30
 
@@ -51,7 +50,7 @@ def editor_recommended(*, limit: int) -> list:
 
 
 def hot_sellers(*, limit: int, category: Category | None = None) -> list:
-    """The last 24 hours' best-sellers (``commerce.best_sellers``), most units first.
+    """The last 24 hours' best-sellers (``products.ranking.best_sellers``), most units first.
 
     When fewer products sold in the last day than the row shows, the rest of the row
     is filled with the all-time best-sellers (``ProductStats.sales_count``), so the

@@ -5,5 +5,4 @@ from . import views
 urlpatterns = [
     path("", views.product_list, name="product_list"),
     path("<str:slug>/", views.product_detail, name="product_detail"),
-    path("<str:slug>/shipping/", views.shipping_calculator, name="product_shipping"),
 ]

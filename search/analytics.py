@@ -14,7 +14,7 @@ from django.db.models import F, Max, Sum
 from django.utils import timezone
 
 from .models import MAX_LOGGED_QUERY_LENGTH, SearchQuery
-from .text import normalise
+from core.text import normalise
 
 REPORT_WINDOWS = (7, 30)
 REPORT_ROWS = 50

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from products.cache import catalogue_version
 from products.models import BrandPage
 
-from .text import pinyin_keys, query_terms, words
+from core.text import pinyin_keys, query_terms, words
 
 # Brand words shorter than this are never corrected: "LG" and "HP" are too close to everything.
 MIN_CORRECTED_LENGTH = 4
@@ -27,7 +27,7 @@ _memo: dict = {"version": None, "words": None}
 
 @dataclass(frozen=True)
 class BrandWord:
-    term: str  # in the index's form (search.text.query_terms)
+    term: str  # in the index's form (core.text.query_terms)
     max_edits: int  # typos tolerated, from the length of the word as the brand spells it
     pinyin: str  # full pinyin of a Chinese word, "" for Latin ones
 

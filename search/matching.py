@@ -2,7 +2,7 @@
 
 The full-text work is done by Wagtail's search backend (SQLite FTS5 or PostgreSQL
 full text); this module only turns the shopper's words into the form the index
-holds (search.text) and asks for live objects. Views never talk to the backend.
+holds (core.text) and asks for live objects. Views never talk to the backend.
 """
 
 import logging
@@ -19,7 +19,7 @@ from help_center.models import HelpArticlePage
 from products.models import AttributeDefinition, Product, ProductAttributeValue, ProductVariant
 
 from .synonyms import expand_query, synonym_slots
-from .text import query_terms
+from core.text import query_terms
 
 # Ranked product matches kept per query: facets and sorting work on these.
 MAX_PRODUCT_MATCHES = 1000

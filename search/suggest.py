@@ -24,7 +24,7 @@ from django.urls import reverse
 from products.cache import catalogue_version
 from products.models import BrandPage, Category, Product, ProductTag
 
-from .text import normalise, pinyin_keys, words
+from core.text import normalise, pinyin_keys, words
 
 MAX_SUGGESTIONS = 10
 MAX_KEY_LENGTH = 40

@@ -7,21 +7,21 @@ backends (SQLite FTS5 and PostgreSQL) and its Elasticsearch backend all take suc
 a query as one ``And``/``Or`` tree, so the union is ranked once by the backend
 instead of being stitched together from several searches.
 
-Terms go through search.text exactly like the query does, so a group matches
+Terms go through core.text exactly like the query does, so a group matches
 the query in the form the index holds (stemmed, Chinese segmented). The groups
 are read once per version and kept in the cache; saving or deleting a group
 bumps the version.
 """
 
 from django.core.cache import cache
-from django.db import transaction
 from wagtail.search.query import And, Or, PlainText
+
+from core.cache import CacheVersion
+from core.text import query_terms
 
 from .brands import brand_corrections
 from .models import SynonymGroup
-from .text import query_terms
 
-VERSION_KEY = "search:synonyms:version"
 CACHE_SECONDS = 24 * 60 * 60
 # A phrase longer than this many words is not looked for inside a query.
 MAX_TERM_WORDS = 6
@@ -29,30 +29,16 @@ MAX_TERM_WORDS = 6
 Alternative = tuple[str, ...]
 
 
+_version = CacheVersion("search:synonyms:version")
+
+
 def synonyms_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
-
-
-def _bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # evicted or never set
-        cache.set(VERSION_KEY, 2, timeout=None)
+    return _version.current()
 
 
 def bump_synonyms_version() -> None:
-    """Make every process read the groups again, now and once the change is committed.
-
-    The second bump stops a request that read the old rows before the commit from
-    keeping them cached under the new version.
-    """
-    _bump()
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(_bump)
+    """Make every process read the groups again, now and once the change is committed."""
+    _version.bump()
 
 
 def _load_groups() -> list[list[Alternative]]:

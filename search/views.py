@@ -23,7 +23,7 @@ from .analytics import normalise_logged_query, search_query_record
 from .facets import search_facets
 from .matching import exact_product, match_guides, match_help_articles, match_products
 from .suggest import suggest as find_suggestions
-from .text import MAX_QUERY_LENGTH, clean_query, query_terms, surface_words
+from core.text import MAX_QUERY_LENGTH, clean_query, query_terms, surface_words
 
 PRODUCTS_PER_PAGE = 24
 RELEVANCE = "relevance"

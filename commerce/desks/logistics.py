@@ -21,10 +21,11 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core.regions import PROVINCE_CODES
+
 from ..errors import CommerceError
 from ..models import Carrier, Order, OrderStatus, ShippingMethod, StaffNote
 from ..orders import order_ship, order_transition
-from ..regions import PROVINCE_CODES
 
 REVIEW_STATUSES = (OrderStatus.PAID, OrderStatus.CONFIRMED)
 # Suspicious: this many orders (the one under review included) from one mobile

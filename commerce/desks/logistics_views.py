@@ -23,7 +23,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from ..csv_files import decode_csv
+from core.csv_files import decode_csv
+
 from ..errors import CommerceError
 from ..models import Carrier, Order, OrderStatus
 from .base import Desk, paginate

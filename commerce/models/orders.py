@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..regions import PROVINCES
+from core.regions import PROVINCES
+
 from .shipping import MONEY, ShippingMethod
 
 

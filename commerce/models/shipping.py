@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from ..regions import PROVINCES
+from core.regions import PROVINCES
 
 MONEY = {"max_digits": 10, "decimal_places": 2}
 

@@ -9,7 +9,7 @@ once, refunds above zero.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
@@ -17,12 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core.money import CENT, money_amount
+
 from ..errors import CommerceError
 from ..models import Order, OrderStatus, Payment, PaymentEvent, Refund
 from ..orders import order_transition
 from .providers import NotSupported, ProviderError, provider_for
-
-CENT = Decimal("0.01")
 
 
 class PaymentMismatch(CommerceError):
@@ -33,19 +33,6 @@ class PaymentMismatch(CommerceError):
 
 class RefundInvalid(CommerceError):
     code = "refund_invalid"
-
-
-def money_amount(value) -> Decimal:
-    """``value`` as Decimal cents; anything else (text, floats' noise, a third decimal) is refused."""
-    try:
-        amount = Decimal(str(value).strip())
-    except (InvalidOperation, ValueError):
-        raise CommerceError(
-            _("Please enter an amount such as 12.50."), code="invalid_amount"
-        ) from None
-    if not amount.is_finite() or amount != amount.quantize(CENT):
-        raise CommerceError(_("Please enter an amount such as 12.50."), code="invalid_amount")
-    return amount.quantize(CENT)
 
 
 def order_paid_total(order: Order) -> Decimal:

@@ -2,7 +2,7 @@
 
 from django import template
 
-from commerce.regions import PROVINCES
+from core.regions import PROVINCES
 
 register = template.Library()
 _PROVINCE_NAMES = dict(PROVINCES)

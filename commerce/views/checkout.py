@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.addresses import address_create
 from accounts.models import Address
+from core.regions import PROVINCE_CODES
 
 from ..cart import cart_clear, cart_for_request, cart_lines_for_checkout
 from ..checkout import (
@@ -28,7 +29,6 @@ from ..orders import Delivery, checkout_price, order_place
 from ..payments import payment_start_url
 from ..pricing import price_basket
 from ..red_packets import spendable_red_packets
-from ..regions import PROVINCE_CODES
 from ..shipping import ShippingError, shipping_quotes
 from .orders import order_url_for
 

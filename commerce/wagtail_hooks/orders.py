@@ -3,7 +3,8 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from ..admin_permissions import ViewOnlyPermissionPolicy
+from core.permissions import ViewOnlyPermissionPolicy
+
 from ..models import Order
 from ..order_admin import OrderViewSet
 

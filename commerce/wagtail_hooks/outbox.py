@@ -5,7 +5,10 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from ..admin_permissions import ViewOnlyPermissionPolicy
+from accounts.emails import ACCOUNT_EMAIL_HOOK
+from core.permissions import ViewOnlyPermissionPolicy
+
+from ..emails import email_queue
 from ..models import OutgoingEmail
 
 # Staff look here when a customer says "I got no mail": status, attempts and the last
@@ -46,3 +49,7 @@ class OutgoingEmailViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_outgoing_email_viewset():
     return OutgoingEmailViewSet("outgoing_emails")
+
+
+# Account e-mails (password reset) go through the same outbox as order e-mails.
+hooks.register(ACCOUNT_EMAIL_HOOK, email_queue)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "help_center",
     "commerce",
     "search",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import home.permissions
+import core.permissions
 import modelcluster.contrib.taggit
 import modelcluster.fields
 import wagtail.fields
@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "guide index page",
             },
-            bases=(home.permissions.SectionPageMixin, "wagtailcore.page"),
+            bases=(core.permissions.SectionPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="GuidePage",
@@ -116,7 +116,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "guide",
                 "verbose_name_plural": "guides",
             },
-            bases=(home.permissions.SectionPageMixin, "wagtailcore.page"),
+            bases=(core.permissions.SectionPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="GuidePageTag",

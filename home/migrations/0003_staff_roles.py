@@ -100,7 +100,7 @@ def create_roles(apps, schema_editor):
     merchandisers = groups[MERCHANDISERS]
     grant_pages(
         merchandisers, home, ["change", "publish"]
-    )  # the home page alone, see home.permissions
+    )  # the home page alone, see core.permissions
     grant_pages(merchandisers, sections["brands"], PAGE_ACTIONS_PUBLISHER)
     grant_collection(merchandisers, "wagtailimages", "image", IMAGE_ACTIONS_AUTHOR)
 

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.permissions import SectionPageMixin
+from core.permissions import SectionPageMixin
 
 BRAND_PRODUCTS_SHOWN = 12
 

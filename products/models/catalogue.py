@@ -331,7 +331,7 @@ class Product(
         return "products/product_detail.html"
 
     def get_preview_context(self, request, mode_name):
-        from products.views import product_detail_context
+        from products.detail import product_detail_context  # detail reads these models
 
         return product_detail_context(request, self, preview=True)
 
@@ -373,12 +373,12 @@ class Product(
         full-text index.
 
         Database tokenizers do not split Chinese words, so the index is fed words
-        already cut (see search.text); the pinyin of the name and categories lets
+        already cut (see core.text); the pinyin of the name and categories lets
         shoppers without a Chinese keyboard find products too. The name's words come
         twice so they outrank words from the category or tags (SQLite's index keeps
         one text column and ignores per-field boosts).
         """
-        from search.text import pinyin_words, segment
+        from core.text import pinyin_words, segment
 
         categories = []
         if self.primary_category_id:

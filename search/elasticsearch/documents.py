@@ -1,6 +1,6 @@
 """The product document: what Elasticsearch holds for each live product.
 
-Chinese is segmented by search.text before it reaches the index (the same words
+Chinese is segmented by core.text before it reaches the index (the same words
 the database backend gets), so the searched fields only split on whitespace.
 Facet fields are keywords holding what the listing filters on: brand, category
 paths, ``code=value`` pairs of filterable attributes and the price.
@@ -20,7 +20,7 @@ from elasticsearch.dsl import (
 )
 
 from products.models import Category, Product, ProductAttributeValue
-from search.text import pinyin_keys, pinyin_words, segment
+from core.text import pinyin_keys, pinyin_words, segment
 
 from .client import product_index_alias
 

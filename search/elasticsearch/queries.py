@@ -179,7 +179,7 @@ def build_product_query(
     slots: list | None = None,
 ) -> dict:
     """The search body (``query``, ``post_filter``, ``aggs``) for words already prepared by
-    search.text.
+    core.text.
 
     ``slots`` are the words with their synonyms and brand corrections
     (search.synonyms.synonym_slots); without them only the words themselves count.

@@ -59,7 +59,9 @@ def test_unknown_address_gets_the_same_answer_and_no_mail(
 
 def test_reset_goes_through_the_outbox_in_the_request_language(client, shopper, monkeypatch):
     calls = []
-    monkeypatch.setattr("commerce.emails.email_queue", lambda **kwargs: calls.append(kwargs))
+    monkeypatch.setattr(
+        "accounts.forms.account_email_queue", lambda **kwargs: calls.append(kwargs) or True
+    )
 
     client.post(
         "/account/password/reset/", {"email": "li.lei@example.com"}, HTTP_ACCEPT_LANGUAGE="zh-hans"
@@ -77,6 +79,15 @@ def test_reset_goes_through_the_outbox_in_the_request_language(client, shopper, 
     )
     assert call["dedupe_key"] == f"password_reset:{uid}:{token}"
     assert call["context"]["name"] == "Lei Li"
+
+
+def test_the_outbox_is_registered_for_account_emails():
+    from wagtail import hooks
+
+    from accounts.emails import ACCOUNT_EMAIL_HOOK
+    from commerce.emails import email_queue
+
+    assert hooks.get_hooks(ACCOUNT_EMAIL_HOOK) == [email_queue]
 
 
 def test_forged_link_says_it_no_longer_works(client, shopper):

@@ -367,7 +367,7 @@ def test_packets_are_grouped_for_my_red_packets():
 
 
 def test_demo_red_packets_load_once(staff_user):
-    from commerce.demo import EXPIRED, PERCENT, TEA, WELCOME, load_red_packet_demo
+    from demo.commerce import EXPIRED, PERCENT, TEA, WELCOME, load_red_packet_demo
 
     shopper = UserFactory(username="shopper")
     staff_user("Managers", username="boss")

@@ -27,10 +27,10 @@ from commerce.models import (
     ShippingMethod,
 )
 from commerce.order_status import HOLDS_RESERVATION
+from demo.content import BRANDS
 from guides.models import GuidePage
 from help_center.models import HelpArticlePage, HelpCategoryPage
 from home.blocks import banner_is_current
-from home.demo.content import BRANDS
 from home.models import Announcement, HomePage, ShopSettings
 from products.models import (
     BrandNewsItem,

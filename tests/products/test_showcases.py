@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from commerce.models import Order, OrderStatus
-from home.blocks import ProductRowBlock
+from products.blocks import ProductRowBlock
 from products.models import ProductStats
 from products.showcases import hot_sellers
 from tests.factories import ImageFactory

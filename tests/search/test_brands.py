@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 from wagtail.search.query import And, Or, PlainText
 
+from core.text import query_terms
 from search.brands import allowed_edits, brand_corrections, edit_distance
 from search.synonyms import expand_query, synonym_slots
-from search.text import query_terms
 
 
 def test_edit_distance_counts_insertions_deletions_and_substitutions_and_stops_past_the_limit():

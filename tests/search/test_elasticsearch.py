@@ -14,13 +14,13 @@ import pytest
 from django.http import QueryDict
 from elasticsearch import ConnectionError as ESConnectionError
 
+from core.text import query_terms
 from products.listing import ListingFilters, _count_facets, filterable_attributes, parse_filters
 from products.models import Product
 from search import matching
 from search.elasticsearch import client as es_client
 from search.elasticsearch.documents import product_index, product_to_document, products_for_index
 from search.elasticsearch.queries import build_product_query, parse_facet_counts
-from search.text import query_terms
 
 LIVE = pytest.mark.skipif(
     not os.environ.get("ELASTICSEARCH_URL"),

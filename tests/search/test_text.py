@@ -1,6 +1,6 @@
 """Segmentation, pinyin and query cleaning: the index and the query must agree."""
 
-from search.text import clean_query, pinyin_keys, query_terms, segment
+from core.text import clean_query, pinyin_keys, query_terms, segment
 
 
 def test_chinese_is_cut_into_words():

@@ -21,10 +21,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Address
-from products.models import Category, ProductVariant, Stock
-
-from .errors import CommerceError
-from .models import (
+from commerce.errors import CommerceError
+from commerce.models import (
     Carrier,
     Order,
     OrderStatusChange,
@@ -35,10 +33,10 @@ from .models import (
     ShippingMethod,
     StockMovement,
 )
-from .models import (
+from commerce.models import (
     OrderStatus as S,
 )
-from .orders import (
+from commerce.orders import (
     Delivery,
     order_cancel_by_customer,
     order_confirm_receipt,
@@ -46,7 +44,8 @@ from .orders import (
     order_ship,
     order_transition,
 )
-from .red_packets import red_packet_issue, shoppers
+from commerce.red_packets import red_packet_issue, shoppers
+from products.models import Category, ProductVariant, Stock
 
 WELCOME = "新人红包 ¥20 off ¥199"
 PERCENT = "全场 95 折 Storewide 5% off"

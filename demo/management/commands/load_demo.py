@@ -5,15 +5,16 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from commerce.demo import (
+from demo.catalogue import CatalogueDemoLoader
+from demo.commerce import (
     load_more_shoppers_demo,
     load_order_demo,
     load_red_packet_demo,
     load_shopper_demo,
 )
-from home.demo import DemoLoader, login_lines
-from home.demo.content.shop import STAFF_PASSWORD
-from products.demo import CatalogueDemoLoader
+from demo.content.shop import STAFF_PASSWORD
+from demo.loader import DemoLoader
+from demo.site import login_lines
 
 
 class Command(BaseCommand):

@@ -1,4 +1,6 @@
-"""Page permissions by section.
+"""Permission helpers: page permissions by section, view-only admin policies.
+
+Page permissions by section.
 
 Wagtail page permissions cascade to every descendant. That suits sections (Guides,
 Help center, Brands) but not the home page: the home page is the root of the
@@ -8,6 +10,7 @@ the home page alone; each section is granted separately.
 """
 
 from wagtail.models import PagePermissionTester
+from wagtail.permission_policies import ModelPermissionPolicy
 
 
 class SectionPagePermissionTester(PagePermissionTester):
@@ -33,3 +36,14 @@ class SectionPageMixin:
 
     def permissions_for_user(self, user):
         return SectionPagePermissionTester(user, self)
+
+
+class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions limited to "view": even a superuser cannot edit these rows (outbox,
+    orders)."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and super().user_has_permission(user, "view")

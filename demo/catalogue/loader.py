@@ -18,9 +18,9 @@ from wagtail.search.backends import get_search_backends
 
 from commerce.inventory import opening_movements
 from commerce.models import RegionRule, ShippingMethod, StockMovement
+from demo import images as drawing
+from demo.library import ImageLibrary
 from guides.models import GuidePage
-from home.demo import images as drawing
-from home.demo.library import ImageLibrary
 from home.models import HomePage
 from products.attributes import isbn_is_valid
 from products.cache import bump_catalogue_version
