@@ -82,7 +82,8 @@ def require_postgresql() -> None:
     """Locking and concurrency only mean something on PostgreSQL; SQLite serialises every write."""
     if not os.environ.get("DATABASE_URL") or connection.vendor != "postgresql":
         sys.exit(
-            "bench/orders.py needs PostgreSQL: set DATABASE_URL=postgres://… (see bench/README.md); "
+            "bench/orders.py needs PostgreSQL: set DATABASE_URL=postgres://… "
+            "(see bench/README.md); "
             f"the database configured now is {connection.vendor}."
         )
 
@@ -268,7 +269,7 @@ class Gunicorn:
 
     def __init__(self, *, workers: int, threads: int):
         self.port = free_port()
-        self.log = tempfile.NamedTemporaryFile(
+        self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115 — open while gunicorn runs
             prefix="orders-bench-gunicorn-", suffix=".log", delete=False
         )
         binary = Path(sys.executable).with_name("gunicorn")
@@ -356,7 +357,8 @@ class Shopper:
         self.messages: list[str] = []  # of the last answer: explains an unexpected redirect
 
     def request(self, method: str, path: str, data: dict | None = None) -> tuple[int, str, str]:
-        """(status, Location path, body); reconnects once when a kept-alive connection was closed."""
+        """(status, Location path, body); reconnects once when a kept-alive connection was
+        closed."""
         headers = {
             "Host": "localhost",
             "Accept-Language": "en",
@@ -509,7 +511,7 @@ def run_bursts(shoppers: list[Shopper], pick_lines, *, rounds: int) -> tuple[Tal
     for _ in range(rounds):
         keys, lines_of = {}, {}
 
-        def prepare(shopper):
+        def prepare(shopper, keys=keys, lines_of=lines_of):
             lines_of[shopper] = pick_lines()
             try:
                 keys[shopper] = prepare_checkout(shopper, lines_of[shopper])
@@ -521,7 +523,7 @@ def run_bursts(shoppers: list[Shopper], pick_lines, *, rounds: int) -> tuple[Tal
         _together(shoppers, prepare)
         ready = [shopper for shopper in shoppers if shopper in keys]
         started = time.perf_counter()
-        _together(ready, lambda shopper: _place_prepared(shopper, keys[shopper], tally))
+        _together(ready, lambda shopper, keys=keys: _place_prepared(shopper, keys[shopper], tally))
         burst_seconds += time.perf_counter() - started
         for shopper in shoppers:
             _empty_cart(shopper, lines_of.get(shopper, {}))
@@ -632,7 +634,8 @@ HEADER = (
 def row(name: str, tally: Tally, wall: float, audit: dict) -> str:
     placed = len(tally.place_ms)
     return (
-        f"{name:<10}{placed:>7}{wall:>8.2f}{placed / wall:>9.1f}{percentile(tally.place_ms, 0.5):>10.0f}"
+        f"{name:<10}{placed:>7}{wall:>8.2f}{placed / wall:>9.1f}"
+        f"{percentile(tally.place_ms, 0.5):>10.0f}"
         f"{percentile(tally.place_ms, 0.95):>7.0f}{percentile(tally.flow_ms, 0.5):>9.0f}"
         f"{percentile(tally.flow_ms, 0.95):>7.0f}{len(tally.sold_out):>9}{len(tally.errors):>7}"
         f"{audit['oversell']:>9}"
@@ -710,7 +713,8 @@ def count_queries(users, method) -> None:
     with CaptureQueriesContext(connection) as queries:
         response = client.post("/checkout/place/", {"checkout_key": key})
     print(
-        f"{'place':<10}{response.status_code:>5}{len(queries):>5} queries  → {response.get('Location')}"
+        f"{'place':<10}{response.status_code:>5}{len(queries):>5} queries  "
+        f"→ {response.get('Location')}"
     )
     show_sql(queries)
 
@@ -768,7 +772,8 @@ def main() -> int:
         ]
         print(
             f"gunicorn: {args.workers} workers × {args.threads} threads on port {server.port}; "
-            f"{args.clients} shoppers; {os.cpu_count()} cores; PostgreSQL {connection.pg_version // 10000}"
+            f"{args.clients} shoppers; {os.cpu_count()} cores; "
+            f"PostgreSQL {connection.pg_version // 10000}"
         )
         reset(hot_stock=args.hot_stock, spread=args.spread_skus)
         run_clients(
@@ -797,7 +802,8 @@ def main() -> int:
 
 def report(results, args) -> int:
     print(
-        f"\nhot: {args.hot_stock} units of one SKU; spread: {args.orders_per_client} orders × {args.clients} "
+        f"\nhot: {args.hot_stock} units of one SKU; "
+        f"spread: {args.orders_per_client} orders × {args.clients} "
         f"shoppers over {args.spread_skus} SKUs; latency in ms (placed orders only)"
     )
     print(HEADER)
@@ -815,11 +821,13 @@ def report(results, args) -> int:
         if tally.errors:
             print(f"{name}: first errors: {tally.errors[:3]}")
         print(
-            f"{name}: this script used {tally.client_cpu:.1f} s of CPU during {wall:.1f} s (it shares the cores)"
+            f"{name}: this script used {tally.client_cpu:.1f} s of CPU during {wall:.1f} s "
+            "(it shares the cores)"
         )
         if tally.reconnects:
             print(
-                f"{name}: {tally.reconnects} kept-alive connection(s) closed by the server and reopened"
+                f"{name}: {tally.reconnects} kept-alive connection(s) closed by the server "
+                "and reopened"
             )
         attempts = len(tally.place_ms) + len(tally.sold_out) + len(tally.errors)
         if name == "spread" and attempts < args.clients * args.orders_per_client:

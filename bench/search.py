@@ -74,7 +74,8 @@ def main() -> None:
     ]
     first_views.sort()
     print(
-        f"{'search, first view':<28}{statistics.median(first_views):>10.1f}{first_views[-1]:>10.1f}  ms (median, max)"
+        f"{'search, first view':<28}{statistics.median(first_views):>10.1f}"
+        f"{first_views[-1]:>10.1f}  ms (median, max)"
     )
 
 

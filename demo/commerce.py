@@ -301,7 +301,8 @@ def load_order_demo(stdout=None) -> None:
     if setup is None:
         _say(
             stdout,
-            "Demo orders: skipped (needs the demo shoppers, products with stock and a shipping method)",
+            "Demo orders: skipped (needs the demo shoppers, products with stock and a shipping "
+            "method)",
         )
         return
     now = timezone.now()
@@ -349,7 +350,8 @@ def _order_setup(rng: random.Random) -> _Setup | None:
 
 
 def _demo_order(index: int, rng: random.Random, setup: _Setup, now) -> int:
-    """Place order ``index`` of the demo and walk it to its status; 1 when placed, 0 when skipped."""
+    """Place order ``index`` of the demo and walk it to its status; 1 when placed, 0 when
+    skipped."""
     # More orders lately than three days ago: the age grows with the index to the power 1.5.
     age = max(0.2, DEMO_ORDER_HOURS * ((index + rng.random()) / DEMO_ORDER_COUNT) ** 1.5)
     payment_method, target = _status_for_age(age, index)

@@ -34,7 +34,7 @@ def hex_rgb(colour: str) -> tuple[int, int, int]:
 
 def mix(a, b, share: float) -> tuple[int, int, int]:
     """``share`` of colour ``b`` blended into colour ``a``."""
-    return tuple(round(x + (y - x) * share) for x, y in zip(a, b))
+    return tuple(round(x + (y - x) * share) for x, y in zip(a, b, strict=True))
 
 
 def png_bytes(image: Image.Image) -> bytes:
@@ -268,7 +268,8 @@ def draw_motif(draw, motif: str, area, colour, accent):
 
 
 def draw_cover(*, headline: str, kicker: str, motif: str, colour: str, accent: str) -> bytes:
-    """A 16:9 guide cover: gradient, a topic motif on the right, the English headline on the left."""
+    """A 16:9 guide cover: gradient, a topic motif on the right, the English headline on the
+    left."""
     main, second = hex_rgb(colour), hex_rgb(accent)
     image = gradient((1200, 675), mix(main, WHITE, 0.1), mix(main, INK, 0.35))
     draw = ImageDraw.Draw(image)

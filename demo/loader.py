@@ -35,7 +35,8 @@ def publish_child(parent: Page, page: Page) -> Page:
 
 
 def day_start(days_from_today: int) -> datetime.datetime:
-    """Local midnight ``days_from_today`` days away (negative: in the past), as an aware datetime."""
+    """Local midnight ``days_from_today`` days away (negative: in the past), as an aware
+    datetime."""
     midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     return midnight + datetime.timedelta(days=days_from_today)
 

@@ -65,7 +65,8 @@ def fill_settings(site, *, link: Callable[[str], dict]) -> str:
 
 
 def fill_users() -> str:
-    """The admin superuser and one demo account per staff role; existing accounts are left alone."""
+    """The admin superuser and one demo account per staff role; existing accounts are left
+    alone."""
     User = get_user_model()
     created = 0
     if not User.objects.filter(username=ADMIN_USERNAME).exists():
@@ -106,7 +107,8 @@ def login_lines(base_url: str) -> list[str]:
     ]
     lines += [f"  {staff.username:<13} {staff.group}" for staff in shop.STAFF_USERS]
     lines.append(
-        f"Demo shopper: {base_url.rstrip('/')}/account/login/  user shopper (or shopper@example.com, "
+        f"Demo shopper: {base_url.rstrip('/')}/account/login/  user shopper (or "
+        f"shopper@example.com, "
         f"13800138000)  password {shop.STAFF_PASSWORD}"
     )
     return lines

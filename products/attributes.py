@@ -30,7 +30,8 @@ def isbn_is_valid(raw: str) -> bool:
 
 
 def normalise_value(definition, raw: str) -> str:
-    """The canonical text of one value for ``definition``, or ValidationError with a clear message."""
+    """The canonical text of one value for ``definition``, or ValidationError with a clear
+    message."""
     from .models import AttributeDefinition
 
     Kind = AttributeDefinition.Kind
@@ -44,7 +45,7 @@ def normalise_value(definition, raw: str) -> str:
             raise ValidationError(
                 _("%(name)s: “%(value)s” is not a number.")
                 % {"name": definition.name, "value": value}
-            )
+            ) from None
         if not number.is_finite():
             raise ValidationError(
                 _("%(name)s: “%(value)s” is not a number.")
@@ -57,7 +58,7 @@ def normalise_value(definition, raw: str) -> str:
         except ValueError:
             raise ValidationError(
                 _("%(name)s: use a date like 2024-05-31.") % {"name": definition.name}
-            )
+            ) from None
     if definition.kind == Kind.BOOLEAN:
         lowered = value.lower()
         if lowered in TRUE_WORDS:

@@ -11,7 +11,8 @@ from . import showcases
 
 
 class ProductRowBlock(blocks.StructBlock):
-    """A row of product cards chosen by a rule: hand-picked, new, recommended, hot or a category."""
+    """A row of product cards chosen by a rule: hand-picked, new, recommended, hot or a
+    category."""
 
     heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
     rule = blocks.ChoiceBlock(

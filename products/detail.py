@@ -29,7 +29,7 @@ def product_detail_context(request, product, preview: bool = False) -> dict:
     }
     variant_rows = [(variant, stock_by_sku.get(variant.sku)) for variant in variants]
     if preview:
-        attribute_values = [value for value in product.attribute_values.all()]
+        attribute_values = list(product.attribute_values.all())
     else:
         attribute_values = list(
             ProductAttributeValue.objects.filter(product=product).select_related("attribute")

@@ -75,7 +75,7 @@ class ProductAdminForm(WagtailAdminModelForm):
             for message in error.messages:
                 self.add_error(None, message)
             return
-        for form, (_definition, value) in zip(forms, cleaned):
+        for form, (_definition, value) in zip(forms, cleaned, strict=True):
             form.cleaned_data["value"] = value
             form.instance.value = value
 

@@ -98,7 +98,7 @@ def parse_filters(query, *, brands_by_slug: dict, filterable: dict) -> ListingFi
         and filters.price_min > filters.price_max
     ):
         filters.price_min, filters.price_max = filters.price_max, filters.price_min
-    for code, definition in filterable.items():
+    for code in filterable:
         values = [value for value in query.getlist(code) if value]
         if values:
             filters.attributes[code] = values[:20]
@@ -301,7 +301,8 @@ def _filters_key(filters: ListingFilters) -> str:
 
 
 def _count_facets(base, filters: ListingFilters, filterable: dict) -> dict:
-    """The raw counts: brand pk, price-range index, category path and attribute value → products."""
+    """The raw counts: brand pk, price-range index, category path and attribute value →
+    products."""
     clauses = _clauses(filters, filterable)
 
     in_brand_scope = _apply(base, clauses, leave_out="brand")

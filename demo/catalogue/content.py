@@ -571,13 +571,15 @@ TIPS = {
             "usage",
             "首次配对 First pairing",
             "<p>长按电源键 5 秒进入配对模式，在手机蓝牙列表中选择设备即可。"
-            "Hold the power button for 5 seconds, then pick the device in your phone's Bluetooth list.</p>",
+            "Hold the power button for 5 seconds, then pick the device in your phone's "
+            "Bluetooth list.</p>",
         ),
         (
             "knowledge",
             "降噪原理 How noise cancelling works",
             "<p>麦克风采集环境噪声，耳机播放相位相反的声波将其抵消。"
-            "Microphones pick up ambient noise and the speaker plays the opposite wave to cancel it.</p>",
+            "Microphones pick up ambient noise and the speaker plays the opposite wave to "
+            "cancel it.</p>",
         ),
     ],
     "shoes": [

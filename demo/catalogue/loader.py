@@ -243,7 +243,8 @@ class CatalogueDemoLoader:
             summary=f"{brand.title if brand else ''} · {name_en} {model}".strip(" ·"),
             description=(
                 f"<p>{name_cn}（{model}）——{self.categories[line.category].description}</p>"
-                f"<p>{name_en} {model}: thoughtfully made, tested by our buyers, delivered from our own "
+                f"<p>{name_en} {model}: thoughtfully made, tested by our buyers, delivered from "
+                f"our own "
                 f"warehouse.</p>"
             ),
             tips=[
@@ -355,7 +356,7 @@ class CatalogueDemoLoader:
                 for product in products
             ]
         )
-        for product, revision in zip(products, revisions):
+        for product, revision in zip(products, revisions, strict=True):
             product.latest_revision = product.live_revision = revision
         Product.objects.bulk_update(products, ["latest_revision", "live_revision"])
 

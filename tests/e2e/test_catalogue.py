@@ -2,13 +2,15 @@
 
 The catalogue is built here, small enough to work every expected value out by hand:
 
-| product    | brand | price(s)                   | storage | in the filtered listing (Alpha, ¥1000–3000)? |
-| Alpha Lite | Alpha | 199                        | 128     | no: too cheap                                |
-| Alpha Plus | Alpha | 1099                       | 128     | yes                                          |
-| Alpha Pro  | Alpha | 1299; 1499 with 3 in stock | 256     | yes                                          |
-| Alpha Max  | Alpha | 3499                       | 256     | no: too dear                                 |
-| Beta One   | Beta  | 899                        | 128     | no: other brand, too cheap                   |
-| Beta Two   | Beta  | 1199                       | 256     | no: other brand                              |
+In the filtered listing means: brand Alpha, price ¥1000–3000.
+
+| product    | brand | price(s)                   | storage | in the filtered listing?   |
+| Alpha Lite | Alpha | 199                        | 128     | no: too cheap              |
+| Alpha Plus | Alpha | 1099                       | 128     | yes                        |
+| Alpha Pro  | Alpha | 1299; 1499 with 3 in stock | 256     | yes                        |
+| Alpha Max  | Alpha | 3499                       | 256     | no: too dear               |
+| Beta One   | Beta  | 899                        | 128     | no: other brand, too cheap |
+| Beta Two   | Beta  | 1199                       | 256     | no: other brand            |
 
 Delivery: "Standard" costs ¥12.00 plus ¥11.00 to Xinjiang; "Express" costs ¥25.00 everywhere.
 """

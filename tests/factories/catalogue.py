@@ -1,4 +1,5 @@
-"""Catalogue objects: categories, product types with attributes, products with variants and stock."""
+"""Catalogue objects: categories, product types with attributes, products with variants and
+stock."""
 
 from decimal import Decimal
 

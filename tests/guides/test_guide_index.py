@@ -1,4 +1,5 @@
-"""The guide index: newest first, filter by tag, pagination that never errors; guide pages render."""
+"""The guide index: newest first, filter by tag, pagination that never errors; guide pages
+render."""
 
 from datetime import date, timedelta
 

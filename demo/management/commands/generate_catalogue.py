@@ -51,7 +51,10 @@ WORDS = [
 
 
 class Command(BaseCommand):
-    help = "Create a large generated catalogue (products with variants, attributes and stock) for benchmarks."
+    help = (
+        "Create a large generated catalogue (products with variants, attributes and stock) for "
+        "benchmarks."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--products", type=int, default=100_000)

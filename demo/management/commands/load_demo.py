@@ -1,4 +1,5 @@
-"""``manage.py load_demo``: fill a fresh site with a real-looking demo shop (used by ``make run``)."""
+"""``manage.py load_demo``: fill a fresh site with a real-looking demo shop (used by ``make
+run``)."""
 
 import time
 
@@ -19,8 +20,11 @@ from demo.site import login_lines
 
 class Command(BaseCommand):
     help = (
-        "Load the demo shop: 8 brands, 23 guides, a help center, home-page banners, announcements, "
-        "shop settings, a catalogue of 350 products with stock and shipping methods, red packets, an admin account, five shopper accounts with about 60 past orders and one demo account per staff role. Safe to run again: "
+        "Load the demo shop: 8 brands, 23 guides, a help center, home-page banners, "
+        "announcements, "
+        "shop settings, a catalogue of 350 products with stock and shipping methods, red "
+        "packets, an admin account, five shopper accounts with about 60 past orders and one demo "
+        "account per staff role. Safe to run again: "
         "whatever already exists is left as it is."
     )
 
