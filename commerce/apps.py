@@ -7,5 +7,5 @@ class CommerceConfig(AppConfig):
     verbose_name = _("Commerce")
 
     def ready(self):
-        # Connects the sign-in receiver that merges a session's cart (see commerce/signals.py).
-        from . import signals  # noqa: F401
+        # Connects the sign-in receiver that merges a session's cart (commerce/cart/receivers.py).
+        from .cart import receivers  # noqa: F401

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Address
 
-from .payments import available_providers
+from .payments.providers import available_providers
 
 NEW_ADDRESS = "new"
 

@@ -24,9 +24,10 @@ from django.db.models import F, Sum
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core.errors import CommerceError
 from products.models import ProductVariant, Stock
 
-from .errors import CommerceError, InsufficientStock, InvalidQuantity
+from .errors import InsufficientStock, InvalidQuantity
 from .models import OrderStatus, StockMovement
 from .order_status import HOLDS_RESERVATION
 

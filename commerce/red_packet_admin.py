@@ -27,7 +27,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .errors import CommerceError
+from core.errors import CommerceError
+
 from .models import RedPacket, RedPacketType
 from .red_packets import (
     SEGMENTS,

@@ -17,7 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
-from .errors import CommerceError, RedPacketInvalid
+from core.errors import CommerceError
+
+from .errors import RedPacketInvalid
 from .models import Order, RedPacket, RedPacketType
 
 

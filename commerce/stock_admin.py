@@ -33,9 +33,9 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.csv_files import decode_csv
+from core.errors import CommerceError
 from products.models import ProductVariant, Stock
 
-from .errors import CommerceError
 from .inventory import (
     MAX_UNITS,
     Purchase,

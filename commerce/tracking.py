@@ -24,7 +24,8 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from .errors import CommerceError
+from core.errors import CommerceError
+
 from .models import Order, OrderStatus
 from .orders import order_transition
 

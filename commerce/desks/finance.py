@@ -23,7 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from ..errors import CommerceError
+from core.errors import CommerceError
+
 from ..models import (
     CodCollection,
     Order,
@@ -33,7 +34,7 @@ from ..models import (
     PaymentMethod,
     Refund,
 )
-from ..payments import (
+from ..payments.ledger import (
     PaymentMismatch,
     order_paid_total,
     order_refunded_total,

@@ -20,7 +20,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from ..errors import CommerceError
+from core.errors import CommerceError
+
 from ..models import MONEY, Carrier, Order, OrderStatus, PaymentMethod
 from ..pricing import money
 from .base import Desk, paginate

@@ -21,9 +21,9 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core.errors import CommerceError
 from core.regions import PROVINCE_CODES
 
-from ..errors import CommerceError
 from ..models import Carrier, Order, OrderStatus, ShippingMethod, StaffNote
 from ..orders import order_ship, order_transition
 

@@ -24,8 +24,8 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from core.csv_files import decode_csv
+from core.errors import CommerceError
 
-from ..errors import CommerceError
 from ..models import Carrier, Order, OrderStatus
 from .base import Desk, paginate
 from .base import DeskMixin as BaseDeskMixin

@@ -20,7 +20,8 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from ..errors import CommerceError
+from core.errors import CommerceError
+
 from ..models import Order, OrderStatus, RedPacket, StaffNote
 
 CLOSED_STATUSES = (OrderStatus.COMPLETED, OrderStatus.CANCELLED)

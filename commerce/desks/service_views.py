@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from ..errors import CommerceError
+from core.errors import CommerceError
+
 from ..models import Order
 from .base import Desk, paginate
 from .base import DeskMixin as BaseDeskMixin

@@ -6,7 +6,8 @@ them, so Wagtail's reference index would only add writes inside the order
 transaction.
 """
 
-from .carts import Cart, CartLine, Favourite
+from ..cart.models import Cart, CartLine
+from ..favourites.models import Favourite
 from .emails import OutgoingEmail
 from .fulfilment import Carrier, CodCollection, StockMovement
 from .orders import (

@@ -22,15 +22,14 @@ from .notifications import (
     notification_receive,
     payment_return_check,
 )
-from .providers import (
+from .providers import available_providers, provider_for
+from .providers.base import (
     InvalidSignature,
     Notification,
     NotSupported,
     PaymentProvider,
     ProviderError,
     StartResult,
-    available_providers,
-    provider_for,
 )
 
 __all__ = [

@@ -17,12 +17,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core.errors import CommerceError
 from core.money import CENT, money_amount
 
-from ..errors import CommerceError
 from ..models import Order, OrderStatus, Payment, PaymentEvent, Refund
 from ..orders import order_transition
-from .providers import NotSupported, ProviderError, provider_for
+from .providers import provider_for
+from .providers.base import NotSupported, ProviderError
 
 
 class PaymentMismatch(CommerceError):

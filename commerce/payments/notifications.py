@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from ..models import Order, OrderStatus, PaymentEvent
 from .ledger import payment_apply_locked
-from .providers import Notification, PaymentProvider, provider_for
+from .providers import provider_for
+from .providers.base import Notification, PaymentProvider
 from .providers.demo import SIGNATURE_HEADER, demo_notification_body, demo_sign
 
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..favourites import favourite_product_ids
+from ..favourites.services import favourite_product_ids
 
 register = template.Library()
 
@@ -16,7 +16,7 @@ def favourite_ids_for_request(request) -> set[int]:
     return request._favourite_product_ids
 
 
-@register.inclusion_tag("commerce/includes/favourite_button.html", takes_context=True)
+@register.inclusion_tag("commerce/favourites/includes/favourite_button.html", takes_context=True)
 def favourite_button(context, product, style="card"):
     """A POST form toggling the product's heart; ``style`` is "card" (icon) or "page" (icon and
     words)."""

@@ -3,7 +3,8 @@
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("commerce.urls.cart")),
+    path("", include("commerce.cart.urls")),
+    path("", include("commerce.favourites.urls")),
     path("", include("commerce.urls.red_packets")),
     path("", include("commerce.urls.checkout")),
     path("", include("commerce.urls.orders")),

@@ -12,9 +12,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.addresses import address_create
 from accounts.models import Address
+from core.errors import CommerceError
 from core.regions import PROVINCE_CODES
 
-from ..cart import cart_clear, cart_for_request, cart_lines_for_checkout
+from ..cart.selectors import cart_lines_for_checkout
+from ..cart.services import cart_clear, cart_for_request
 from ..checkout import (
     checkout_state,
     checkout_state_clear,
@@ -22,11 +24,11 @@ from ..checkout import (
     state_delivery,
     state_email,
 )
-from ..errors import CommerceError, InsufficientStock, ProductUnavailable
+from ..errors import InsufficientStock, ProductUnavailable
 from ..forms import NEW_ADDRESS, CheckoutForm, DeliveryAddressForm
 from ..models import Order, ShippingMethod
 from ..orders import Delivery, checkout_price, order_place
-from ..payments import payment_start_url
+from ..payments.links import payment_start_url
 from ..pricing import price_basket
 from ..red_packets import spendable_red_packets
 from ..shipping import ShippingError, shipping_quotes

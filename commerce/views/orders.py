@@ -14,11 +14,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..errors import CommerceError
+from core.errors import CommerceError
+
 from ..models import Order, OrderStatus, Payment, PaymentMethod
 from ..order_status import COD_TIMELINE, CUSTOMER_CANCELLABLE, TIMELINE
 from ..orders import order_cancel_by_customer, order_confirm_receipt
-from ..payments import payment_start_url
+from ..payments.links import payment_start_url
 
 ORDERS_PER_PAGE = 20
 

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..errors import CommerceError
+from core.errors import CommerceError
+
 from ..models import RedPacketType
 from ..red_packets import (
     claimable_red_packet_types,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from core.regions import PROVINCES
 from products.models import Product
 
-from ..cart import MAX_QUANTITY
+from ..cart.services import MAX_QUANTITY
 from ..shipping import ShippingError, shipping_quotes
 
 

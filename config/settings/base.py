@@ -101,7 +101,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.storefront",
-                "commerce.context_processors.cart_summary",
+                "commerce.cart.context_processors.cart_summary",
             ],
         },
     },

@@ -5,15 +5,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from commerce.cart import (
+from commerce.cart.selectors import cart_lines_for_checkout, cart_view
+from commerce.cart.services import (
     cart_accept_prices,
     cart_add_line,
     cart_clear,
-    cart_lines_for_checkout,
     cart_merge,
     cart_remove_line,
     cart_set_quantity,
-    cart_view,
     parse_quantity,
 )
 from commerce.errors import CommerceError, InsufficientStock, InvalidQuantity, ProductUnavailable

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from commerce.cart import cart_add_line
+from commerce.cart.services import cart_add_line
 from commerce.models import Cart, CartLine
 from products.models import ProductVariant, Stock
 from tests.factories import ImageFactory, UserFactory

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from commerce.cart import cart_add_line
+from commerce.cart.services import cart_add_line
 from commerce.models import Cart, Order, OrderStatus, RedPacket
 from products.models import Stock
 from tests.factories.catalogue import make_category, make_product, make_product_type

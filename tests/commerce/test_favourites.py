@@ -8,7 +8,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from commerce.errors import ProductUnavailable
-from commerce.favourites import favourite_product_ids, favourite_toggle
+from commerce.favourites.services import favourite_product_ids, favourite_toggle
 from commerce.models import Favourite
 from products.models import Product
 from tests.factories import ImageFactory, UserFactory

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from commerce.cart import cart_add_line
+from commerce.cart.services import cart_add_line
 from commerce.errors import CommerceError
 from commerce.models import Cart, Order, OrderStatus, OutgoingEmail, Payment, PaymentEvent, Refund
 from commerce.orders import order_transition

@@ -7,7 +7,7 @@ worker and to another run of itself.
 
 from django.core.management.base import BaseCommand
 
-from commerce.emails import emails_send_pending
+from ...emails import emails_send_pending
 
 
 class Command(BaseCommand):

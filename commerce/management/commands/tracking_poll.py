@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from commerce.tracking import tracking_adapter, tracking_poll
+from ...tracking import tracking_adapter, tracking_poll
 
 
 class Command(BaseCommand):

@@ -14,8 +14,8 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
-from .cart import SESSION_KEY, cart_merge
 from .models import Cart
+from .services import SESSION_KEY, cart_merge
 
 
 @receiver(user_logged_in, dispatch_uid="commerce.cart_merge_on_login")

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from core.errors import CommerceError
 from products.models import Product
 
-from ..errors import CommerceError
-from ..favourites import favourite_products, favourite_toggle
-from .cart import reply, safe_back, wants_json
+from ..cart.views import reply, safe_back, wants_json
+from .services import favourite_products, favourite_toggle
 
 
 @require_POST
@@ -65,7 +65,7 @@ def favourite_list(request):
     }  # the hearts need no query
     return render(
         request,
-        "commerce/favourite_list.html",
+        "commerce/favourites/favourite_list.html",
         {
             "live_products": [product for product in products if product.live],
             "gone_products": [product for product in products if not product.live],

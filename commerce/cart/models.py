@@ -1,4 +1,4 @@
-"""Carts and favourites.
+"""Carts and their lines.
 
 Cart lines point at a SKU by its code, not by a foreign key: a product republished
 without that variant must leave the line in the cart, flagged, rather than have it
@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .shipping import MONEY
+from ..models.shipping import MONEY
 
 
 class Cart(models.Model):
@@ -68,34 +68,3 @@ class CartLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sku} × {self.quantity}"
-
-
-class Favourite(models.Model):
-    """A product a signed-in shopper keeps for later (the heart button)."""
-
-    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="favourites",
-        verbose_name=_("user"),
-    )
-    product = models.ForeignKey(
-        "products.Product",
-        on_delete=models.CASCADE,
-        related_name="favourites",
-        verbose_name=_("product"),
-    )
-    created_at = models.DateTimeField(_("added"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("favourite")
-        verbose_name_plural = _("favourites")
-        ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "product"], name="one_favourite_per_product")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user} ♥ {self.product}"

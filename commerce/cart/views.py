@@ -16,19 +16,18 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from core.errors import CommerceError
 from products.models import ProductVariant
 
-from ..cart import (
+from .selectors import cart_count, cart_view
+from .services import (
     cart_accept_prices,
     cart_add_line,
-    cart_count,
     cart_for_request,
     cart_remove_line,
     cart_set_quantity,
-    cart_view,
     parse_quantity,
 )
-from ..errors import CommerceError
 
 
 def wants_json(request) -> bool:
@@ -63,7 +62,9 @@ def _cart_reply(request, message: str, *, back: str, cart, with_contents: bool =
         data.update(_count_data(cart))
         if with_contents:
             data["cart_html"] = render_to_string(
-                "commerce/includes/cart_contents.html", {"cart": cart_view(cart)}, request=request
+                "commerce/cart/includes/cart_contents.html",
+                {"cart": cart_view(cart)},
+                request=request,
             )
     return reply(request, message, back=back, **data)
 
@@ -95,7 +96,7 @@ def cart_detail(request):
     """/cart/: the lines at today's prices, with what changed since they were added flagged on top."""
     view = cart_view(cart_for_request(request))
     request._cart_count = view.count  # the header's count, known already (see context_processors)
-    return render(request, "commerce/cart.html", {"cart": view})
+    return render(request, "commerce/cart/cart.html", {"cart": view})
 
 
 @require_POST

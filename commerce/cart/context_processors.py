@@ -1,6 +1,6 @@
 """The header's cart count, for every storefront template."""
 
-from .cart import cart_item_count
+from .selectors import cart_item_count
 
 
 def cart_summary(request):

@@ -1,0 +1,1 @@
+"""Favourites (the heart button): products a signed-in shopper keeps for later."""
