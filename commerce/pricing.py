@@ -27,8 +27,9 @@ from django.utils.translation import gettext as _
 from core.money import CENT, ZERO, money
 from products.models import Category, ProductVariant
 
-from .models import RedPacket, RedPacketType, ShippingMethod
-from .shipping import shipping_fee
+from .models import RedPacket, RedPacketType
+from .shipping.models import ShippingMethod
+from .shipping.services import shipping_fee
 
 
 @dataclass

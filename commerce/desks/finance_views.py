@@ -22,8 +22,9 @@ from django.views.generic import FormView, TemplateView
 
 from core.errors import CommerceError
 
-from ..models import MONEY, Carrier, Order, OrderStatus, PaymentMethod
+from ..models import Order, OrderStatus, PaymentMethod
 from ..pricing import money
+from ..shipping.models import MONEY, Carrier
 from .base import Desk, paginate
 from .base import DeskMixin as BaseDeskMixin
 from .finance import (

@@ -8,8 +8,9 @@ transaction.
 
 from ..cart.models import Cart, CartLine
 from ..favourites.models import Favourite
+from ..shipping.models import MONEY, Carrier, RegionRule, ShippingMethod
 from .emails import OutgoingEmail
-from .fulfilment import Carrier, CodCollection, StockMovement
+from .fulfilment import CodCollection, StockMovement
 from .orders import (
     Order,
     OrderLine,
@@ -21,7 +22,6 @@ from .orders import (
 )
 from .payments import Payment, PaymentEvent, Refund
 from .red_packets import RedPacket, RedPacketType
-from .shipping import MONEY, RegionRule, ShippingMethod
 
 __all__ = [
     "MONEY",

@@ -1,43 +1,12 @@
-"""Fulfilment data: carriers with their tracking pages, cash collected by couriers, and
-the inventory ledger that every stock change writes to."""
+"""Fulfilment data: cash collected by couriers, and the inventory ledger that every
+stock change writes to.
+"""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .shipping import MONEY
-
-
-class Carrier(models.Model):
-    """A courier company; the shopper's order page links to its tracking page."""
-
-    name = models.CharField(_("name"), max_length=80)
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    tracking_url_template = models.CharField(
-        _("tracking page"),
-        max_length=300,
-        blank=True,
-        help_text=_(
-            "The carrier's tracking address with {number} where the tracking number goes."
-        ),
-    )
-    active = models.BooleanField(_("in use"), default=True)
-    sort_order = models.PositiveIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("carrier")
-        verbose_name_plural = _("carriers")
-        ordering = ["sort_order", "pk"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def tracking_url(self, number: str) -> str:
-        from urllib.parse import quote
-
-        if not self.tracking_url_template or not number:
-            return ""
-        return self.tracking_url_template.replace("{number}", quote(number, safe=""))
+from ..shipping.models import MONEY, Carrier
 
 
 class CodCollection(models.Model):

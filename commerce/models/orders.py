@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.regions import PROVINCES
 
-from .shipping import MONEY, ShippingMethod
+from ..shipping.models import MONEY, ShippingMethod
 
 
 def new_order_number() -> str:

@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .shipping import MONEY
+from ..shipping.models import MONEY
 
 
 class Payment(models.Model):

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .shipping import MONEY
+from ..shipping.models import MONEY
 
 
 class RedPacketType(models.Model):

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..tracking import order_tracking_url
+from ..shipping.tracking import order_tracking_url
 
 register = template.Library()
 

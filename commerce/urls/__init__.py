@@ -9,5 +9,5 @@ urlpatterns = [
     path("", include("commerce.urls.checkout")),
     path("", include("commerce.urls.orders")),
     path("", include("commerce.urls.payments")),
-    path("", include("commerce.urls.shipping")),
+    path("", include("commerce.shipping.urls")),
 ]

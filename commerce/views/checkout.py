@@ -26,12 +26,13 @@ from ..checkout import (
 )
 from ..errors import InsufficientStock, ProductUnavailable
 from ..forms import NEW_ADDRESS, CheckoutForm, DeliveryAddressForm
-from ..models import Order, ShippingMethod
+from ..models import Order
 from ..orders import Delivery, checkout_price, order_place
 from ..payments.links import payment_start_url
 from ..pricing import price_basket
 from ..red_packets import spendable_red_packets
-from ..shipping import ShippingError, shipping_quotes
+from ..shipping.models import ShippingMethod
+from ..shipping.services import ShippingError, shipping_quotes
 from .orders import order_url_for
 
 

@@ -7,7 +7,7 @@ from products.detail import PRODUCT_PAGE_HOOK
 from products.ranking import BEST_SELLERS_HOOK
 
 from ..best_sellers import best_sellers
-from ..views.shipping import product_page_shopping
+from ..shipping.views import product_page_shopping
 
 hooks.register(BEST_SELLERS_HOOK, best_sellers)
 hooks.register(PRODUCT_PAGE_HOOK, product_page_shopping)

@@ -4,50 +4,24 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..desks import logistics_views
 from ..desks.logistics import logistics_counts
-from ..models import Carrier
+from ..shipping.admin import CarrierPermissionPolicy, CarrierViewSet
+from ..shipping.models import Carrier
+
+register_permission_policy(Carrier, CarrierPermissionPolicy(Carrier))
+
+
+register_snippet(CarrierViewSet)
+
 
 # Every view checks commerce.fulfil_order itself (403 for other roles); the menu and
 # the panel are only shown to those who have it.
-
-
-class CarrierPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, but no one deletes a carrier: orders point at it; switch it off instead."""
-
-    def user_has_permission(self, user, action):
-        return action != "delete" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return super().user_has_any_permission(
-            user, [action for action in actions if action != "delete"]
-        )
-
-
-class CarrierViewSet(SnippetViewSet):
-    model = Carrier
-    icon = "mail"
-    menu_label = _("Carriers")
-    permission_policy = CarrierPermissionPolicy(Carrier)
-    list_display = ["name", "code", "tracking_url_template", "active", "sort_order"]
-    ordering = ["sort_order", "pk"]
-    panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("code")]),
-        FieldPanel("tracking_url_template"),
-        FieldRowPanel([FieldPanel("active"), FieldPanel("sort_order")]),
-    ]
-
-
-register_permission_policy(Carrier, CarrierPermissionPolicy(Carrier))
-register_snippet(CarrierViewSet)
 
 
 class LogisticsMenuItem(MenuItem):

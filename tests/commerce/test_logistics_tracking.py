@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from commerce.desks.logistics import order_ship_with_carrier
 from commerce.models import Carrier, Order, OrderStatus, OutgoingEmail
-from commerce.tracking import FileTrackingAdapter, order_tracking_url, tracking_poll
+from commerce.shipping.tracking import FileTrackingAdapter, order_tracking_url, tracking_poll
 
 from .test_logistics import make_order, shop  # noqa: F401 — fixtures
 
@@ -72,7 +72,7 @@ def test_poll_without_an_adapter_changes_nothing(shop, settings):
 def test_command_uses_the_configured_adapter(shop, settings, tracking_file, tmp_path, capsys):
     order = shipped_order(shop, "ST5")
     tracking_file({"sto:ST5": "in_transit"})
-    settings.COMMERCE_TRACKING_ADAPTER = "commerce.tracking.FileTrackingAdapter"
+    settings.COMMERCE_TRACKING_ADAPTER = "commerce.shipping.tracking.FileTrackingAdapter"
     settings.COMMERCE_TRACKING_OPTIONS = {"path": str(tmp_path / "tracking.json")}
 
     call_command("tracking_poll")

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from commerce.models import RegionRule, ShippingMethod
-from commerce.shipping import ShippingError, shipping_fee, shipping_quotes
+from commerce.shipping.services import ShippingError, shipping_fee, shipping_quotes
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from ...tracking import tracking_adapter, tracking_poll
+from ...shipping.tracking import tracking_adapter, tracking_poll
 
 
 class Command(BaseCommand):

@@ -15,7 +15,7 @@ from core.regions import PROVINCES
 from products.models import Product
 
 from ..cart.services import MAX_QUANTITY
-from ..shipping import ShippingError, shipping_quotes
+from .services import ShippingError, shipping_quotes
 
 
 def product_page_shopping(*, request, product, preview: bool) -> dict:

@@ -2,12 +2,12 @@
 
 from django.urls import path
 
-from ..views import shipping
+from . import views
 
 urlpatterns = [
     path(
         "products/<str:slug>/shipping/",
-        shipping.shipping_calculator,
+        views.shipping_calculator,
         name="product_shipping",
     ),
 ]

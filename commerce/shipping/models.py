@@ -1,4 +1,9 @@
-"""Shipping rules: the product page's fee calculator and checkout both price delivery with them."""
+"""Shipping rules and carriers.
+
+The product page's fee calculator and checkout both price delivery with the
+methods and their region rules; an order's parcel goes out with a carrier, whose
+tracking page the shopper's order page links to.
+"""
 
 from decimal import Decimal
 
@@ -10,6 +15,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from core.regions import PROVINCES
+
 
 MONEY = {"max_digits": 10, "decimal_places": 2}
 
@@ -78,3 +84,35 @@ class RegionRule(Orderable):
         constraints = [
             models.UniqueConstraint(fields=["method", "province"], name="unique_region_rule")
         ]
+
+
+class Carrier(models.Model):
+    """A courier company; the shopper's order page links to its tracking page."""
+
+    name = models.CharField(_("name"), max_length=80)
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    tracking_url_template = models.CharField(
+        _("tracking page"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The carrier's tracking address with {number} where the tracking number goes."
+        ),
+    )
+    active = models.BooleanField(_("in use"), default=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("carrier")
+        verbose_name_plural = _("carriers")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def tracking_url(self, number: str) -> str:
+        from urllib.parse import quote
+
+        if not self.tracking_url_template or not number:
+            return ""
+        return self.tracking_url_template.replace("{number}", quote(number, safe=""))

@@ -1,0 +1,1 @@
+"""Shipping: methods and fees, carriers and parcel tracking, the product page's fee calculator."""
