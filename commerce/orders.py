@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 
 from . import inventory
 from .errors import CheckoutInvalid, IllegalTransition, ProductUnavailable, RedPacketInvalid
-from .models import Order, OrderLine, OrderStatus, OrderStatusChange, PaymentMethod, RedPacket
+from .models import Order, OrderLine, OrderStatus, OrderStatusChange, PaymentMethod
 from .order_status import CUSTOMER_CANCELLABLE, HOLDS_RESERVATION, can_transition
 from .pricing import PriceBreakdown, price_basket, variants_for_pricing
-from .red_packets import red_packet_problem, red_packet_redeem, red_packet_release
+from .red_packets.models import RedPacket
+from .red_packets.services import red_packet_problem, red_packet_redeem, red_packet_release
 from .shipping.models import ShippingMethod
 
 # Status → the e-mail the customer gets on arriving there.

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from core.money import CENT, ZERO, money
 from products.models import Category, ProductVariant
 
-from .models import RedPacket, RedPacketType
+from .red_packets.models import RedPacket, RedPacketType
 from .shipping.models import ShippingMethod
 from .shipping.services import shipping_fee
 

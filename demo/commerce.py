@@ -44,7 +44,8 @@ from commerce.orders import (
     order_ship,
     order_transition,
 )
-from commerce.red_packets import red_packet_issue, shoppers
+from commerce.red_packets.selectors import shoppers
+from commerce.red_packets.services import red_packet_issue
 from products.models import Category, ProductVariant, Stock
 
 WELCOME = "新人红包 ¥20 off ¥199"

@@ -31,12 +31,8 @@ from ..pricing import variants_for_pricing
 from .models import Cart, CartLine
 
 SESSION_KEY = "cart_id"
-
-
 # The most units of one SKU a cart line (and the product page's quantity field) takes.
 MAX_QUANTITY = 99
-
-
 # Plain ASCII digits only: int() would also accept "١٢", " +3", "1_0"; the length cap
 # keeps int() away from absurdly long inputs (the range check then explains the limit).
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")

@@ -22,7 +22,8 @@ from wagtail.log_actions import log
 
 from core.errors import CommerceError
 
-from ..models import Order, OrderStatus, RedPacket, StaffNote
+from ..models import Order, OrderStatus, StaffNote
+from ..red_packets.models import RedPacket
 
 CLOSED_STATUSES = (OrderStatus.COMPLETED, OrderStatus.CANCELLED)
 NOTE_LENGTH = StaffNote._meta.get_field("text").max_length

@@ -8,6 +8,7 @@ transaction.
 
 from ..cart.models import Cart, CartLine
 from ..favourites.models import Favourite
+from ..red_packets.models import RedPacket, RedPacketType
 from ..shipping.models import MONEY, Carrier, RegionRule, ShippingMethod
 from .emails import OutgoingEmail
 from .fulfilment import CodCollection, StockMovement
@@ -21,7 +22,6 @@ from .orders import (
     new_order_number,
 )
 from .payments import Payment, PaymentEvent, Refund
-from .red_packets import RedPacket, RedPacketType
 
 __all__ = [
     "MONEY",

@@ -31,13 +31,8 @@ from ..orders import order_transition
 
 logger = logging.getLogger(__name__)
 
-
 IN_TRANSIT, DELIVERED = "in_transit", "delivered"
-
-
 POLLED_STATUSES = (OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT)
-
-
 # Order status → the tracking answers that move it on (shipped may jump straight to delivered).
 STEPS = {
     OrderStatus.SHIPPED: {IN_TRANSIT: OrderStatus.IN_TRANSIT, DELIVERED: OrderStatus.DELIVERED},

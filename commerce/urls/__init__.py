@@ -5,7 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("commerce.cart.urls")),
     path("", include("commerce.favourites.urls")),
-    path("", include("commerce.urls.red_packets")),
+    path("", include("commerce.red_packets.urls")),
     path("", include("commerce.urls.checkout")),
     path("", include("commerce.urls.orders")),
     path("", include("commerce.urls.payments")),

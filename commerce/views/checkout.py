@@ -30,7 +30,7 @@ from ..models import Order
 from ..orders import Delivery, checkout_price, order_place
 from ..payments.links import payment_start_url
 from ..pricing import price_basket
-from ..red_packets import spendable_red_packets
+from ..red_packets.selectors import spendable_red_packets
 from ..shipping.models import ShippingMethod
 from ..shipping.services import ShippingError, shipping_quotes
 from .orders import order_url_for

@@ -15,8 +15,6 @@ from ..shipping.admin import CarrierPermissionPolicy, CarrierViewSet
 from ..shipping.models import Carrier
 
 register_permission_policy(Carrier, CarrierPermissionPolicy(Carrier))
-
-
 register_snippet(CarrierViewSet)
 
 

@@ -3,22 +3,19 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
-from ..red_packet_admin import PACKET_VIEWSET, RED_PACKET_SUBMENU_HOOK, RedPacketViewSetGroup
+from ..red_packets.admin import (
+    PACKET_VIEWSET,
+    RED_PACKET_SUBMENU_HOOK,
+    IssueRedPacketsMenuItem,
+    RedPacketViewSetGroup,
+)
 
 
 @hooks.register("register_admin_viewset")
 def register_red_packet_viewsets():
     return RedPacketViewSetGroup()
-
-
-class IssueRedPacketsMenuItem(MenuItem):
-    """Shown to staff who may add red packets (issuing creates them)."""
-
-    def is_shown(self, request):
-        return request.user.has_perm("commerce.add_redpacket")
 
 
 @hooks.register(RED_PACKET_SUBMENU_HOOK)

@@ -9,22 +9,24 @@ from wagtail.models import ModelLogEntry
 
 from commerce.errors import CommerceError, RedPacketInvalid
 from commerce.models import Order, RedPacket, RedPacketType
-from commerce.red_packets import (
+from commerce.red_packets.selectors import (
     SEGMENT_ALL,
     SEGMENT_NEVER_ORDERED,
     SEGMENT_NEW,
     SEGMENT_RECENT_BUYERS,
+    red_packet_recipients,
+    red_packets_by_status,
+    segment_users,
+    spendable_red_packets,
+)
+from commerce.red_packets.services import (
     red_packet_claim,
     red_packet_disable,
     red_packet_issue,
     red_packet_problem,
-    red_packet_recipients,
     red_packet_redeem,
     red_packet_release,
     red_packet_type_disable,
-    red_packets_by_status,
-    segment_users,
-    spendable_red_packets,
 )
 from tests.factories import UserFactory
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from commerce.models import RedPacket, RedPacketType
-from commerce.red_packets import red_packet_issue
+from commerce.red_packets.services import red_packet_issue
 from tests.factories import UserFactory
 
 from .test_red_packets import make_order, make_type

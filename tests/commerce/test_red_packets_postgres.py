@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from commerce.errors import RedPacketInvalid
 from commerce.models import Order, RedPacket, RedPacketType
-from commerce.red_packets import red_packet_claim, red_packet_redeem
+from commerce.red_packets.services import red_packet_claim, red_packet_redeem
 from tests.concurrency import run_together
 from tests.factories import UserFactory
 

@@ -7,7 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from commerce.models import RedPacket
-from commerce.red_packets import red_packet_claim, red_packet_issue, red_packet_type_disable
+from commerce.red_packets.services import (
+    red_packet_claim,
+    red_packet_issue,
+    red_packet_type_disable,
+)
 from tests.factories import UserFactory
 from tests.factories.catalogue import make_category
 

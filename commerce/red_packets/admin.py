@@ -1,7 +1,7 @@
 """Admin for red packets: the types, the issued packets, issuing by hand and withdrawing.
 
 The generic create/edit forms never issue, withdraw or spend a packet: those go
-through the domain functions in ``commerce.red_packets`` so that each one is
+through the domain functions in ``commerce.red_packets.services`` so that each one is
 checked and written to the audit log. Rights are the model permissions: "add red
 packet" to issue, "change red packet" to withdraw one, "change red packet type" to
 withdraw a type.
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin import menu
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
@@ -30,14 +31,12 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from core.errors import CommerceError
 
 from .models import RedPacket, RedPacketType
-from .red_packets import (
-    SEGMENTS,
+from .selectors import SEGMENTS, red_packet_recipients, segment_users
+from .services import (
     red_packet_disable,
     red_packet_issue,
-    red_packet_recipients,
     red_packet_type_disable,
     red_packet_type_problem,
-    segment_users,
 )
 
 TYPE_VIEWSET = "red_packet_types"
@@ -132,7 +131,7 @@ class IssueView(RedPacketAdminMixin, FormView):
     permission_policy = ModelPermissionPolicy(RedPacket)
     permission_required = "add"
     form_class = IssueForm
-    template_name = "commerce/admin/red_packets/issue.html"
+    template_name = "commerce/red_packets/admin/issue.html"
     page_title = gettext_lazy("Issue red packets")
 
     def get_initial(self):
@@ -163,7 +162,7 @@ class DisableView(RedPacketAdminMixin, FormView):
     """GET asks for confirmation (and a reason); POST withdraws and goes back to the list."""
 
     form_class = ReasonForm
-    template_name = "commerce/admin/red_packets/confirm_disable.html"
+    template_name = "commerce/red_packets/admin/confirm_disable.html"
     permission_required = "change"
     model = None
 
@@ -425,3 +424,10 @@ class RedPacketViewSetGroup(ModelViewSetGroup):
     menu_order = 320
     items = (RedPacketTypeViewSet, RedPacketViewSet)
     submenu_hook = RED_PACKET_SUBMENU_HOOK
+
+
+class IssueRedPacketsMenuItem(menu.MenuItem):
+    """Shown to staff who may add red packets (issuing creates them)."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("commerce.add_redpacket")

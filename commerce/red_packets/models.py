@@ -2,7 +2,7 @@
 
 A type carries the rule (fixed amount or percentage with a cap, minimum spend, dates,
 where it applies); each packet is one shopper's copy of a type. Whether a packet can
-be used is decided in ``commerce.red_packets``; the models only keep state.
+be used is decided in ``commerce.red_packets.services``; the models only keep state.
 """
 
 from decimal import Decimal

@@ -10,14 +10,14 @@ from django.views.decorators.http import require_POST
 
 from core.errors import CommerceError
 
-from ..models import RedPacketType
-from ..red_packets import (
+from .models import RedPacketType
+from .selectors import (
     claimable_red_packet_types,
-    red_packet_claim,
     red_packet_rule_label,
     red_packet_scope_label,
     red_packets_by_status,
 )
+from .services import red_packet_claim
 
 SECTIONS = ["available", "used", "expired", "disabled"]
 
@@ -30,14 +30,18 @@ def red_packet_list(request):
         _describe([packet.packet_type for packet in packets])
     sections = [(code, groups[code]) for code in SECTIONS]
     return render(
-        request, "commerce/red_packet_list.html", {"sections": sections, "groups": groups}
+        request,
+        "commerce/red_packets/red_packet_list.html",
+        {"sections": sections, "groups": groups},
     )
 
 
 def red_packet_campaign(request):
     """Packets shoppers can claim right now, with what each shopper has already claimed."""
     types = _describe(claimable_red_packet_types(request.user))
-    return render(request, "commerce/red_packet_campaign.html", {"packet_types": types})
+    return render(
+        request, "commerce/red_packets/red_packet_campaign.html", {"packet_types": types}
+    )
 
 
 @require_POST

@@ -1,0 +1,1 @@
+"""Red packets (红包): vouchers staff issue and shoppers claim, spent at checkout."""
