@@ -22,7 +22,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
-from .models import Order, OrderStatus, OutgoingEmail, PaymentMethod
+from .models import OutgoingEmail
+from .orders.models import Order, OrderStatus, PaymentMethod
 
 logger = logging.getLogger(__name__)
 

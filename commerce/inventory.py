@@ -28,8 +28,9 @@ from core.errors import CommerceError
 from products.models import ProductVariant, Stock
 
 from .errors import InsufficientStock, InvalidQuantity
-from .models import OrderStatus, StockMovement
-from .order_status import HOLDS_RESERVATION
+from .models import StockMovement
+from .orders.models import OrderStatus
+from .orders.status import HOLDS_RESERVATION
 
 Kind = StockMovement.Kind
 OPENING_BALANCE = (

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Address
+from commerce.checkout.services import Delivery
 from commerce.errors import CommerceError
 from commerce.models import (
     Carrier,
@@ -36,8 +37,7 @@ from commerce.models import (
 from commerce.models import (
     OrderStatus as S,
 )
-from commerce.orders import (
-    Delivery,
+from commerce.orders.services import (
     order_cancel_by_customer,
     order_confirm_receipt,
     order_place,

@@ -25,15 +25,8 @@ from wagtail.log_actions import log
 
 from core.errors import CommerceError
 
-from ..models import (
-    CodCollection,
-    Order,
-    OrderStatus,
-    OrderStatusChange,
-    Payment,
-    PaymentMethod,
-    Refund,
-)
+from ..models import CodCollection, Payment, Refund
+from ..orders.models import Order, OrderStatus, OrderStatusChange, PaymentMethod
 from ..payments.ledger import (
     PaymentMismatch,
     order_paid_total,

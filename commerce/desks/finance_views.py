@@ -22,7 +22,7 @@ from django.views.generic import FormView, TemplateView
 
 from core.errors import CommerceError
 
-from ..models import Order, OrderStatus, PaymentMethod
+from ..orders.models import Order, OrderStatus, PaymentMethod
 from ..pricing import money
 from ..shipping.models import MONEY, Carrier
 from .base import Desk, paginate

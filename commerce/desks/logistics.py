@@ -24,8 +24,9 @@ from wagtail.log_actions import log
 from core.errors import CommerceError
 from core.regions import PROVINCE_CODES
 
-from ..models import Order, OrderStatus, StaffNote
-from ..orders import order_ship, order_transition
+from ..models import StaffNote
+from ..orders.models import Order, OrderStatus
+from ..orders.services import order_ship, order_transition
 from ..shipping.models import Carrier, ShippingMethod
 
 REVIEW_STATUSES = (OrderStatus.PAID, OrderStatus.CONFIRMED)

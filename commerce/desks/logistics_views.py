@@ -26,7 +26,7 @@ from django.views.generic import FormView, TemplateView
 from core.csv_files import decode_csv
 from core.errors import CommerceError
 
-from ..models import Order, OrderStatus
+from ..orders.models import Order, OrderStatus
 from ..shipping.models import Carrier
 from .base import Desk, paginate
 from .base import DeskMixin as BaseDeskMixin

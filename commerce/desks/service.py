@@ -22,7 +22,8 @@ from wagtail.log_actions import log
 
 from core.errors import CommerceError
 
-from ..models import Order, OrderStatus, StaffNote
+from ..models import StaffNote
+from ..orders.models import Order, OrderStatus
 from ..red_packets.models import RedPacket
 
 CLOSED_STATUSES = (OrderStatus.COMPLETED, OrderStatus.CANCELLED)

@@ -18,7 +18,7 @@ from django.views.generic import FormView, TemplateView
 
 from core.errors import CommerceError
 
-from ..models import Order
+from ..orders.models import Order
 from .base import Desk, paginate
 from .base import DeskMixin as BaseDeskMixin
 from .service import (

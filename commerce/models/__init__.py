@@ -8,19 +8,19 @@ transaction.
 
 from ..cart.models import Cart, CartLine
 from ..favourites.models import Favourite
-from ..red_packets.models import RedPacket, RedPacketType
-from ..shipping.models import MONEY, Carrier, RegionRule, ShippingMethod
-from .emails import OutgoingEmail
-from .fulfilment import CodCollection, StockMovement
-from .orders import (
+from ..orders.models import (
     Order,
     OrderLine,
     OrderStatus,
     OrderStatusChange,
     PaymentMethod,
-    StaffNote,
     new_order_number,
 )
+from ..red_packets.models import RedPacket, RedPacketType
+from ..shipping.models import MONEY, Carrier, RegionRule, ShippingMethod
+from .emails import OutgoingEmail
+from .fulfilment import CodCollection, StockMovement
+from .orders import StaffNote
 from .payments import Payment, PaymentEvent, Refund
 
 __all__ = [

@@ -8,7 +8,7 @@ link came from us (the order page, the checkout, the provider's return).
 from django.core import signing
 from django.urls import reverse
 
-from ..models import Order, OrderStatus
+from ..orders.models import Order, OrderStatus
 
 SALT = "commerce.payments.link"
 TOKEN_MAX_AGE = 7 * 24 * 3600  # longer than any pay-by window

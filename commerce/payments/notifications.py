@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from ..models import Order, OrderStatus, PaymentEvent
+from ..models import PaymentEvent
+from ..orders.models import Order, OrderStatus
 from .ledger import payment_apply_locked
 from .providers import provider_for
 from .providers.base import Notification, PaymentProvider

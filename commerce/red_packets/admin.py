@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin import menu
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from core.errors import CommerceError
 
-from ..models import Order
+from ..orders.models import Order
 from .models import RedPacket, RedPacketType
 
 

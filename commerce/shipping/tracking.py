@@ -26,8 +26,8 @@ from django.utils.translation import gettext as _
 
 from core.errors import CommerceError
 
-from ..models import Order, OrderStatus
-from ..orders import order_transition
+from ..orders.models import Order, OrderStatus
+from ..orders.services import order_transition
 
 logger = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ urlpatterns = [
     path("", include("commerce.cart.urls")),
     path("", include("commerce.favourites.urls")),
     path("", include("commerce.red_packets.urls")),
-    path("", include("commerce.urls.checkout")),
-    path("", include("commerce.urls.orders")),
+    path("", include("commerce.checkout.urls")),
+    path("", include("commerce.orders.urls")),
     path("", include("commerce.urls.payments")),
     path("", include("commerce.shipping.urls")),
 ]

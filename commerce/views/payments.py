@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ..models import OrderStatus, PaymentMethod
+from ..orders.models import OrderStatus, PaymentMethod
+from ..orders.views import order_url_for
 from ..payments.links import order_for_payment_token, payment_return_url
 from ..payments.notifications import demo_gateway_send, notification_receive, payment_return_check
 from ..payments.providers import provider_for
 from ..payments.providers.base import InvalidSignature, NotSupported, ProviderError
-from .orders import order_url_for
 
 logger = logging.getLogger(__name__)
 

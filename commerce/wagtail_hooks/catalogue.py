@@ -6,7 +6,7 @@ from wagtail import hooks
 from products.detail import PRODUCT_PAGE_HOOK
 from products.ranking import BEST_SELLERS_HOOK
 
-from ..best_sellers import best_sellers
+from ..orders.best_sellers import best_sellers
 from ..shipping.views import product_page_shopping
 
 hooks.register(BEST_SELLERS_HOOK, best_sellers)

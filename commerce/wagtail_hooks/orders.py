@@ -5,8 +5,8 @@ from wagtail.permissions import register_permission_policy
 
 from core.permissions import ViewOnlyPermissionPolicy
 
-from ..models import Order
-from ..order_admin import OrderViewSet
+from ..orders.admin import OrderViewSet
+from ..orders.models import Order
 
 register_permission_policy(Order, ViewOnlyPermissionPolicy(Order))
 

@@ -5,8 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from commerce.best_sellers import best_sellers
 from commerce.models import Order, OrderStatus, PaymentMethod
+from commerce.orders.best_sellers import best_sellers
 from products.models import Product
 from tests.factories.catalogue import make_category, make_product, make_product_type
 from tests.factories.commerce import make_shipping_method, place_order

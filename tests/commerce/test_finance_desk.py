@@ -22,7 +22,7 @@ from commerce.desks.finance import (
     order_refund,
 )
 from commerce.models import Carrier, CodCollection, Order, OrderStatus, Payment, Refund
-from commerce.orders import order_ship, order_transition
+from commerce.orders.services import order_ship, order_transition
 from commerce.payments import payment_record_success
 from tests.factories.catalogue import make_category, make_product, make_product_type
 from tests.factories.commerce import DELIVERY, make_shipping_method, place_order

@@ -17,7 +17,7 @@ from commerce.inventory import (
     stock_return,
 )
 from commerce.models import Order, OrderStatus, StockMovement
-from commerce.orders import (
+from commerce.orders.services import (
     order_cancel_by_customer,
     order_ship,
     order_transition,

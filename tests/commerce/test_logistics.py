@@ -25,7 +25,7 @@ from commerce.desks.logistics import (
 )
 from commerce.errors import CommerceError, IllegalTransition
 from commerce.models import Carrier, Order, OrderStatus, OutgoingEmail, RegionRule, StaffNote
-from commerce.orders import order_transition
+from commerce.orders.services import order_transition
 from products.models import Stock
 from tests.factories.catalogue import make_category, make_product, make_product_type
 from tests.factories.commerce import DELIVERY, make_shipping_method, place_order

@@ -15,7 +15,7 @@ from commerce.errors import (
     RedPacketInvalid,
 )
 from commerce.models import Order, OrderStatus, OutgoingEmail, RedPacket, RegionRule
-from commerce.orders import (
+from commerce.orders.services import (
     order_cancel_by_customer,
     order_confirm_receipt,
     order_ship,

@@ -12,7 +12,7 @@ from wagtail.models import ModelLogEntry
 from commerce.cart.services import cart_add_line
 from commerce.errors import CommerceError
 from commerce.models import Cart, Order, OrderStatus, OutgoingEmail, Payment, PaymentEvent, Refund
-from commerce.orders import order_transition
+from commerce.orders.services import order_transition
 from commerce.payments import (
     PaymentMismatch,
     RefundInvalid,

@@ -13,7 +13,7 @@ from wagtail.models import ModelLogEntry
 
 from commerce.desks.service import StaffNoteInvalid, order_search, service_counts, staff_note_add
 from commerce.models import Order, OrderStatus, Payment, StaffNote
-from commerce.orders import order_transition
+from commerce.orders.services import order_transition
 from tests.factories.catalogue import make_category, make_product, make_product_type
 from tests.factories.commerce import (
     DELIVERY,

@@ -7,8 +7,9 @@ from decimal import Decimal
 from django.utils import timezone
 
 from accounts.models import Address
+from commerce.checkout.services import Delivery
 from commerce.models import RedPacket, RedPacketType, ShippingMethod
-from commerce.orders import Delivery, order_place
+from commerce.orders.services import order_place
 
 
 def make_shipping_method(

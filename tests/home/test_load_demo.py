@@ -16,7 +16,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from accounts.models import Address
-from commerce.best_sellers import best_sellers
 from commerce.models import (
     Order,
     OrderLine,
@@ -26,7 +25,8 @@ from commerce.models import (
     RedPacketType,
     ShippingMethod,
 )
-from commerce.order_status import HOLDS_RESERVATION
+from commerce.orders.best_sellers import best_sellers
+from commerce.orders.status import HOLDS_RESERVATION
 from demo.content import BRANDS
 from guides.models import GuidePage
 from help_center.models import HelpArticlePage, HelpCategoryPage

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from ...orders import orders_cancel_unpaid
+from ...orders.services import orders_cancel_unpaid
 
 
 class Command(BaseCommand):

@@ -15,7 +15,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
-from ...models import PaymentMethod
+from ...orders.models import PaymentMethod
 from ..links import payment_return_url
 from .base import InvalidSignature, Notification, PaymentProvider, ProviderError, StartResult
 

@@ -1,6 +1,6 @@
 """Bank transfer: the shopper transfers with the order number as the note; finance confirms it."""
 
-from ...models import PaymentMethod
+from ...orders.models import PaymentMethod
 from .base import PaymentProvider
 
 

@@ -1,6 +1,6 @@
 """Cash on delivery: the courier collects the money; finance records it afterwards."""
 
-from ...models import PaymentMethod
+from ...orders.models import PaymentMethod
 from .base import PaymentProvider
 
 

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.utils.crypto import salted_hmac
 
-from ...models import PaymentMethod
+from ...orders.models import PaymentMethod
 from ..links import payment_demo_url
 from .base import InvalidSignature, Notification, PaymentProvider, StartResult
 

@@ -1,13 +1,14 @@
 """Checkout forms. Choices are built per shopper (their addresses, the methods that
 deliver, the red packets that fit the cart), so only valid options are offered and
-anything else posted is refused by the choice validation."""
+anything else posted is refused by the choice validation.
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Address
 
-from .payments.providers import available_providers
+from ..payments.providers import available_providers
 
 NEW_ADDRESS = "new"
 

@@ -1,6 +1,7 @@
 """Checkout: one form with the steps in order (address → shipping → payment → red
 packet → note), a review page, and placing the order. Works without JavaScript;
-static/js/checkout.js only refreshes shipping fees and stops double submits."""
+static/js/checkout.js only refreshes shipping fees and stops double submits.
+"""
 
 from django.contrib import messages
 from django.http import JsonResponse
@@ -17,23 +18,25 @@ from core.regions import PROVINCE_CODES
 
 from ..cart.selectors import cart_lines_for_checkout
 from ..cart.services import cart_clear, cart_for_request
-from ..checkout import (
+from ..errors import InsufficientStock, ProductUnavailable
+from ..orders.models import Order
+from ..orders.services import order_place
+from ..orders.views import order_url_for
+from ..payments.links import payment_start_url
+from ..pricing import price_basket
+from ..red_packets.selectors import spendable_red_packets
+from ..shipping.models import ShippingMethod
+from ..shipping.services import ShippingError, shipping_quotes
+from .forms import NEW_ADDRESS, CheckoutForm, DeliveryAddressForm
+from .services import (
+    Delivery,
+    checkout_price,
     checkout_state,
     checkout_state_clear,
     checkout_state_save,
     state_delivery,
     state_email,
 )
-from ..errors import InsufficientStock, ProductUnavailable
-from ..forms import NEW_ADDRESS, CheckoutForm, DeliveryAddressForm
-from ..models import Order
-from ..orders import Delivery, checkout_price, order_place
-from ..payments.links import payment_start_url
-from ..pricing import price_basket
-from ..red_packets.selectors import spendable_red_packets
-from ..shipping.models import ShippingMethod
-from ..shipping.services import ShippingError, shipping_quotes
-from .orders import order_url_for
 
 
 def _cart_lines_or_redirect(request):
@@ -91,7 +94,7 @@ def checkout(request):
         return redirect("checkout_review")
     return render(
         request,
-        "commerce/checkout.html",
+        "commerce/checkout/checkout.html",
         {
             "form": form,
             "address_form": address_form,
@@ -246,7 +249,7 @@ def checkout_review(request):
         return redirect("checkout")
     return render(
         request,
-        "commerce/checkout_review.html",
+        "commerce/checkout/checkout_review.html",
         {
             "state": state,
             "delivery": delivery,

@@ -2,7 +2,7 @@
 
 Customer service reads the shopper's note here (F-21) and every role that runs
 orders sees items, totals and the status history. Orders change only through the
-domain functions in ``commerce.orders`` (the staff desks call them), never through
+domain functions in ``commerce.orders.services`` (the staff desks call them), never through
 a generic edit form, so the permission policy allows "view" and nothing else.
 """
 

@@ -2,12 +2,11 @@
 
 ``order_place`` is the one transaction that turns a cart into an order; every later
 change of status goes through ``order_transition``, which checks the table in
-``order_status`` and applies the side effects (stock, red packet, e-mail).
+``commerce.orders.status`` and applies the side effects (stock, red packet, e-mail).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -15,14 +14,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import inventory
-from .errors import CheckoutInvalid, IllegalTransition, ProductUnavailable, RedPacketInvalid
+from .. import inventory
+from ..checkout.services import Delivery, checkout_price
+from ..errors import CheckoutInvalid, IllegalTransition, ProductUnavailable
+from ..pricing import variants_for_pricing
+from ..red_packets.services import red_packet_redeem, red_packet_release
+from ..shipping.models import ShippingMethod
 from .models import Order, OrderLine, OrderStatus, OrderStatusChange, PaymentMethod
-from .order_status import CUSTOMER_CANCELLABLE, HOLDS_RESERVATION, can_transition
-from .pricing import PriceBreakdown, price_basket, variants_for_pricing
-from .red_packets.models import RedPacket
-from .red_packets.services import red_packet_problem, red_packet_redeem, red_packet_release
-from .shipping.models import ShippingMethod
+from .status import CUSTOMER_CANCELLABLE, HOLDS_RESERVATION, can_transition
 
 # Status → the e-mail the customer gets on arriving there.
 STATUS_EMAILS = {
@@ -31,64 +30,6 @@ STATUS_EMAILS = {
     OrderStatus.DELIVERED: "delivered",
     OrderStatus.CANCELLED: "cancelled",
 }
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """Where an order goes: copied onto the order, whatever the address book does later."""
-
-    recipient: str
-    mobile: str
-    province: str
-    city: str
-    district: str
-    street: str
-    postcode: str = ""
-
-    @classmethod
-    def from_address(cls, address) -> Delivery:
-        return cls(
-            recipient=address.recipient,
-            mobile=address.mobile,
-            province=address.province,
-            city=address.city,
-            district=address.district,
-            street=address.street,
-            postcode=address.postcode,
-        )
-
-
-def checkout_price(
-    *,
-    lines,
-    user,
-    shipping_method: ShippingMethod | None,
-    province: str,
-    red_packet_id: int | None,
-) -> tuple[PriceBreakdown, RedPacket | None]:
-    """Price a checkout as placing it would; raises ``RedPacketInvalid`` for a packet that cannot
-    be spent."""
-    packet = None
-    if red_packet_id:
-        packet = (
-            RedPacket.objects.select_related("packet_type")
-            .prefetch_related("packet_type__categories", "packet_type__brands")
-            .filter(
-                pk=red_packet_id, user=user if getattr(user, "is_authenticated", False) else None
-            )
-            .first()
-        )
-        if packet is None:
-            raise RedPacketInvalid(_("That red packet was not found."))
-        problem = red_packet_problem(packet, user=user)
-        if problem:
-            raise RedPacketInvalid(problem)
-    breakdown = price_basket(
-        lines=lines, red_packet=packet, shipping_method=shipping_method, province=province
-    )
-    if packet is not None and breakdown.red_packet_problem:
-        raise RedPacketInvalid(breakdown.red_packet_problem)
-    return breakdown, packet
 
 
 def order_place(
@@ -278,7 +219,7 @@ def _create_order(
 
 def _queue_email(order: Order, kind: str) -> None:
     # Imported here: the e-mail module renders templates and imports tasks.
-    from .emails import order_email_queue
+    from ..emails import order_email_queue
 
     order_email_queue(order=order, kind=kind)
 

@@ -16,10 +16,11 @@ from django.views.decorators.http import require_POST
 
 from core.errors import CommerceError
 
-from ..models import Order, OrderStatus, Payment, PaymentMethod
-from ..order_status import COD_TIMELINE, CUSTOMER_CANCELLABLE, TIMELINE
-from ..orders import order_cancel_by_customer, order_confirm_receipt
+from ..models import Payment
 from ..payments.links import payment_start_url
+from .models import Order, OrderStatus, PaymentMethod
+from .services import order_cancel_by_customer, order_confirm_receipt
+from .status import COD_TIMELINE, CUSTOMER_CANCELLABLE, TIMELINE
 
 ORDERS_PER_PAGE = 20
 
@@ -42,7 +43,7 @@ def order_list(request):
         .order_by("-placed_at", "-pk")
     )
     page = Paginator(orders, ORDERS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "commerce/order_list.html", {"orders": page})
+    return render(request, "commerce/orders/order_list.html", {"orders": page})
 
 
 @login_required
@@ -50,7 +51,7 @@ def order_detail(request, number):
     order = get_object_or_404(Order, number=number, user=request.user)
     return render(
         request,
-        "commerce/order_detail.html",
+        "commerce/orders/order_detail.html",
         order_context(order, actions_url=order.get_absolute_url()),
     )
 
@@ -58,7 +59,9 @@ def order_detail(request, number):
 def order_guest_view(request, token):
     order = _guest_order(token)
     return render(
-        request, "commerce/order_detail.html", order_context(order, actions_url=request.path)
+        request,
+        "commerce/orders/order_detail.html",
+        order_context(order, actions_url=request.path),
     )
 
 

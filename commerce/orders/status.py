@@ -2,7 +2,7 @@
 
 Everything that moves an order (the shopper cancelling, the auto-cancel job, the
 staff desks, payment notifications) goes through ``order_transition`` in
-``commerce.orders``, which asks this table first.
+``commerce.orders.services``, which asks this table first.
 """
 
 from .models import OrderStatus as S

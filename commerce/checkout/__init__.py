@@ -1,0 +1,1 @@
+"""Checkout: the shopper's choices (address, shipping, payment, red packet, note), the review and placing the order."""

@@ -1,0 +1,1 @@
+"""Orders: placing them, the statuses they go through, the shopper's order pages and the admin list."""
