@@ -25,9 +25,10 @@ from wagtail.log_actions import log
 
 from core.errors import CommerceError
 
-from ..models import CodCollection, Payment, Refund
+from ..models import CodCollection
 from ..orders.models import Order, OrderStatus, OrderStatusChange, PaymentMethod
-from ..payments.ledger import (
+from ..payments.models import Payment, Refund
+from ..payments.services import (
     PaymentMismatch,
     order_paid_total,
     order_refunded_total,

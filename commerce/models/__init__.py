@@ -16,12 +16,12 @@ from ..orders.models import (
     PaymentMethod,
     new_order_number,
 )
+from ..payments.models import Payment, PaymentEvent, Refund
 from ..red_packets.models import RedPacket, RedPacketType
 from ..shipping.models import MONEY, Carrier, RegionRule, ShippingMethod
 from .emails import OutgoingEmail
 from .fulfilment import CodCollection, StockMovement
 from .orders import StaffNote
-from .payments import Payment, PaymentEvent, Refund
 
 __all__ = [
     "MONEY",

@@ -16,8 +16,8 @@ from django.views.decorators.http import require_POST
 
 from core.errors import CommerceError
 
-from ..models import Payment
 from ..payments.links import payment_start_url
+from ..payments.models import Payment
 from .models import Order, OrderStatus, PaymentMethod
 from .services import order_cancel_by_customer, order_confirm_receipt
 from .status import COD_TIMELINE, CUSTOMER_CANCELLABLE, TIMELINE

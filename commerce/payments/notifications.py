@@ -14,12 +14,12 @@ from collections.abc import Mapping
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from ..models import PaymentEvent
 from ..orders.models import Order, OrderStatus
-from .ledger import payment_apply_locked
+from .models import PaymentEvent
 from .providers import provider_for
 from .providers.base import Notification, PaymentProvider
 from .providers.demo import SIGNATURE_HEADER, demo_notification_body, demo_sign
+from .services import payment_apply_locked
 
 
 def notification_receive(

@@ -23,7 +23,7 @@ from commerce.desks.finance import (
 )
 from commerce.models import Carrier, CodCollection, Order, OrderStatus, Payment, Refund
 from commerce.orders.services import order_ship, order_transition
-from commerce.payments import payment_record_success
+from commerce.payments.services import payment_record_success
 from tests.factories.catalogue import make_category, make_product, make_product_type
 from tests.factories.commerce import DELIVERY, make_shipping_method, place_order
 from tests.factories.users import UserFactory

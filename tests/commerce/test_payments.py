@@ -13,18 +13,17 @@ from commerce.cart.services import cart_add_line
 from commerce.errors import CommerceError
 from commerce.models import Cart, Order, OrderStatus, OutgoingEmail, Payment, PaymentEvent, Refund
 from commerce.orders.services import order_transition
-from commerce.payments import (
+from commerce.payments.links import payment_token
+from commerce.payments.providers import StartResult, available_providers
+from commerce.payments.providers.demo import DemoGateway, demo_sign
+from commerce.payments.services import (
     PaymentMismatch,
     RefundInvalid,
-    available_providers,
     order_paid_total,
     order_refunded_total,
     payment_record_success,
-    payment_token,
     refund_create,
 )
-from commerce.payments.providers import StartResult
-from commerce.payments.providers.demo import DemoGateway, demo_sign
 from tests.factories.catalogue import make_category, make_product, make_product_type
 from tests.factories.commerce import make_address, make_shipping_method, place_order
 from tests.factories.users import UserFactory

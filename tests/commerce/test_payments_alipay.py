@@ -11,7 +11,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from commerce.models import OrderStatus, Payment, PaymentEvent, Refund
-from commerce.payments import RefundInvalid, available_providers, payment_token, refund_create
+from commerce.payments.links import payment_token
+from commerce.payments.providers import available_providers
+from commerce.payments.services import RefundInvalid, refund_create
 from tests.factories.catalogue import make_category, make_product, make_product_type
 from tests.factories.commerce import make_shipping_method, place_order
 from tests.factories.users import UserFactory

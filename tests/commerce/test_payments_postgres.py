@@ -13,15 +13,12 @@ import pytest
 from django.test import Client
 
 from commerce.models import OrderStatus, OutgoingEmail, Payment, PaymentEvent, Refund
-from commerce.payments import (
-    Notification,
-    RefundInvalid,
-    notification_apply,
-    payment_token,
-    refund_create,
-)
+from commerce.payments.links import payment_token
+from commerce.payments.notifications import notification_apply
 from commerce.payments.providers.alipay import Alipay
+from commerce.payments.providers.base import Notification
 from commerce.payments.providers.demo import demo_sign
+from commerce.payments.services import RefundInvalid, refund_create
 from tests.concurrency import run_together
 from tests.factories.catalogue import make_category, make_product, make_product_type
 from tests.factories.commerce import make_shipping_method, place_order

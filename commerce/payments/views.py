@@ -17,10 +17,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ..orders.models import OrderStatus, PaymentMethod
 from ..orders.views import order_url_for
-from ..payments.links import order_for_payment_token, payment_return_url
-from ..payments.notifications import demo_gateway_send, notification_receive, payment_return_check
-from ..payments.providers import provider_for
-from ..payments.providers.base import InvalidSignature, NotSupported, ProviderError
+from .links import order_for_payment_token, payment_return_url
+from .notifications import demo_gateway_send, notification_receive, payment_return_check
+from .providers import provider_for
+from .providers.base import InvalidSignature, NotSupported, ProviderError
 
 logger = logging.getLogger(__name__)
 

@@ -8,6 +8,6 @@ urlpatterns = [
     path("", include("commerce.red_packets.urls")),
     path("", include("commerce.checkout.urls")),
     path("", include("commerce.orders.urls")),
-    path("", include("commerce.urls.payments")),
+    path("", include("commerce.payments.urls")),
     path("", include("commerce.shipping.urls")),
 ]

@@ -20,9 +20,9 @@ from wagtail.log_actions import log
 from core.errors import CommerceError
 from core.money import CENT, money_amount
 
-from ..models import Payment, PaymentEvent, Refund
 from ..orders.models import Order, OrderStatus
 from ..orders.services import order_transition
+from .models import Payment, PaymentEvent, Refund
 from .providers import provider_for
 from .providers.base import NotSupported, ProviderError
 
