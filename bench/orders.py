@@ -200,7 +200,7 @@ def bench_users_filter() -> dict:
 
 def reset(*, hot_stock: int, spread: int) -> None:
     """Back to the start: no bench orders (nor their e-mails), empty carts, stock as configured."""
-    from commerce.inventory import opening_movements
+    from commerce.inventory.services import opening_movements
     from commerce.models import CartLine, Order, OutgoingEmail, StockMovement
     from products.models import Stock
 
@@ -228,7 +228,7 @@ def stock_audit(on_hand_at_start: dict[str, int]) -> dict:
     SKUs whose ``reserved`` differs from the units ordered (nothing else reserves bench stock),
     and SKUs whose stock differs from the sums of their ledger movements.
     """
-    from commerce.inventory import stock_ledger_mismatches
+    from commerce.inventory.selectors import stock_ledger_mismatches
     from commerce.models import OrderLine, OrderStatus
     from products.models import Stock
 

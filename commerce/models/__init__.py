@@ -8,6 +8,7 @@ transaction.
 
 from ..cart.models import Cart, CartLine
 from ..favourites.models import Favourite
+from ..inventory.models import StockMovement
 from ..orders.models import (
     Order,
     OrderLine,
@@ -16,11 +17,11 @@ from ..orders.models import (
     PaymentMethod,
     new_order_number,
 )
+from ..outbox.models import OutgoingEmail
 from ..payments.models import Payment, PaymentEvent, Refund
 from ..red_packets.models import RedPacket, RedPacketType
 from ..shipping.models import MONEY, Carrier, RegionRule, ShippingMethod
-from .emails import OutgoingEmail
-from .fulfilment import CodCollection, StockMovement
+from .fulfilment import CodCollection
 from .orders import StaffNote
 
 __all__ = [

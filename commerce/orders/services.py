@@ -14,9 +14,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import inventory
 from ..checkout.services import Delivery, checkout_price
 from ..errors import CheckoutInvalid, IllegalTransition, ProductUnavailable
+from ..inventory.services import stock_release, stock_reserve, stock_ship
 from ..pricing import variants_for_pricing
 from ..red_packets.services import red_packet_redeem, red_packet_release
 from ..shipping.models import ShippingMethod
@@ -148,7 +148,7 @@ def _place(
     # Last, so the hot stock rows stay locked only from here to the commit; a shortfall
     # still rolls everything above back. Lock order everywhere: red packet, then stock.
     names = {sku: variant.product.name for sku, variant in variants.items()}
-    inventory.stock_reserve(quantities=quantities, names=names, order=order, actor=user)
+    stock_reserve(quantities=quantities, names=names, order=order, actor=user)
     return order
 
 
@@ -219,7 +219,7 @@ def _create_order(
 
 def _queue_email(order: Order, kind: str) -> None:
     # Imported here: the e-mail module renders templates and imports tasks.
-    from ..emails import order_email_queue
+    from ..outbox.services import order_email_queue
 
     order_email_queue(order=order, kind=kind)
 
@@ -267,7 +267,7 @@ def _apply_side_effects(order: Order, from_status: str, to_status: str, actor=No
         if order.paid_at is None:
             red_packet_release(order=order)
         if from_status in HOLDS_RESERVATION:
-            inventory.stock_release(quantities=order_quantities(order), order=order, actor=actor)
+            stock_release(quantities=order_quantities(order), order=order, actor=actor)
     elif to_status == OrderStatus.PAID:
         order.paid_at = timezone.now()
         order.pay_by = None
@@ -276,7 +276,7 @@ def _apply_side_effects(order: Order, from_status: str, to_status: str, actor=No
             raise IllegalTransition(
                 _("Enter the carrier and tracking number before marking the order shipped.")
             )
-        inventory.stock_ship(quantities=order_quantities(order), order=order, actor=actor)
+        stock_ship(quantities=order_quantities(order), order=order, actor=actor)
     elif (
         to_status == OrderStatus.DELIVERED
         and order.payment_method == PaymentMethod.CASH_ON_DELIVERY

@@ -29,7 +29,7 @@ def order_url_for(request, order: Order) -> str:
     """Where the shopper sees this order: their account, or the guest's signed link."""
     if order.user_id is not None:
         return order.get_absolute_url()
-    from ..emails import order_guest_token
+    from ..outbox.services import order_guest_token
 
     return reverse("order_guest_view", kwargs={"token": order_guest_token(order)})
 
@@ -66,7 +66,7 @@ def order_guest_view(request, token):
 
 
 def _guest_order(token) -> Order:
-    from ..emails import order_from_guest_token
+    from ..outbox.services import order_from_guest_token
 
     order = order_from_guest_token(token)
     if order is None:

@@ -3,21 +3,18 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
-from ..models import StockMovement as _StockMovement
-from ..stock_admin import (
+from ..inventory.admin import (
     INVENTORY_SUBMENU_HOOK,
     InventoryViewSetGroup,
+    StockDeskMenuItem,
     StockLedgerPermissionPolicy,
-    can_change_stock,
     can_see_stock,
 )
-from ..stock_admin import (
-    VIEWSET as STOCK_VIEWSET,
-)
+from ..inventory.admin import VIEWSET as STOCK_VIEWSET
+from ..inventory.models import StockMovement as _StockMovement
 
 register_permission_policy(_StockMovement, StockLedgerPermissionPolicy(_StockMovement))
 
@@ -25,17 +22,6 @@ register_permission_policy(_StockMovement, StockLedgerPermissionPolicy(_StockMov
 @hooks.register("register_admin_viewset")
 def register_inventory_viewsets():
     return InventoryViewSetGroup()
-
-
-class StockDeskMenuItem(MenuItem):
-    """An Inventory entry shown only to staff who may use it."""
-
-    def __init__(self, *args, check=can_change_stock, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.check = check
-
-    def is_shown(self, request):
-        return self.check(request.user)
 
 
 @hooks.register(INVENTORY_SUBMENU_HOOK)

@@ -16,7 +16,7 @@ from taggit.models import Tag
 from wagtail.models import Revision
 from wagtail.search.backends import get_search_backends
 
-from commerce.inventory import opening_movements
+from commerce.inventory.services import opening_movements
 from commerce.models import RegionRule, ShippingMethod, StockMovement
 from demo import images as drawing
 from demo.library import ImageLibrary

@@ -85,7 +85,7 @@ def test_the_outbox_is_registered_for_account_emails():
     from wagtail import hooks
 
     from accounts.emails import ACCOUNT_EMAIL_HOOK
-    from commerce.emails import email_queue
+    from commerce.outbox.services import email_queue
 
     assert hooks.get_hooks(ACCOUNT_EMAIL_HOOK) == [email_queue]
 

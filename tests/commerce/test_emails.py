@@ -16,7 +16,8 @@ from django.http import HttpResponse
 from django.urls import path, reverse
 from wagtail.models import Site
 
-from commerce.emails import (
+from commerce.models import Order, OrderLine, OrderStatusChange, OutgoingEmail
+from commerce.outbox.services import (
     email_queue,
     emails_send_pending,
     order_email_queue,
@@ -24,7 +25,6 @@ from commerce.emails import (
     order_guest_token,
     order_link,
 )
-from commerce.models import Order, OrderLine, OrderStatusChange, OutgoingEmail
 from home.models import ShopSettings
 from tests.factories import UserFactory
 

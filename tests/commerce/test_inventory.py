@@ -7,11 +7,11 @@ from django.core.management import call_command
 from django.utils import translation
 
 from commerce.errors import InsufficientStock, InvalidQuantity
-from commerce.inventory import (
+from commerce.inventory.selectors import stock_ledger_mismatches
+from commerce.inventory.services import (
     StockChangeRefused,
     stock_adjust,
     stock_count,
-    stock_ledger_mismatches,
     stock_open,
     stock_receive,
     stock_return,

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from commerce.inventory import stock_ledger_mismatches
+from commerce.inventory.selectors import stock_ledger_mismatches
 from commerce.models import StockMovement
 from products.models import Stock
 from tests.factories.catalogue import make_category, make_product, make_product_type

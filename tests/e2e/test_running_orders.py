@@ -22,7 +22,7 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from commerce.inventory import stock_ledger_mismatches
+from commerce.inventory.selectors import stock_ledger_mismatches
 from commerce.models import Carrier, Order, OutgoingEmail, Payment
 from products.models import Stock
 from tests.e2e.conftest import SCREENSHOT_PATH, TIMEOUT_MS, call_failed_key

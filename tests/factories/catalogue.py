@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from commerce.inventory import stock_open
+from commerce.inventory.services import stock_open
 from products.models import (
     AttributeDefinition,
     Category,

@@ -7,7 +7,7 @@ worker and to another run of itself.
 
 from django.core.management.base import BaseCommand
 
-from ...emails import emails_send_pending
+from ...outbox.services import emails_send_pending
 
 
 class Command(BaseCommand):

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from commerce.inventory import opening_movements
+from commerce.inventory.services import opening_movements
 from commerce.models import StockMovement
 from products.cache import bump_catalogue_version
 from products.models import (

@@ -2,7 +2,8 @@
 
 On hand and reserved in ``products.Stock`` are a cache of the ledger: each function
 here changes a Stock row and writes the movement that explains the change in the
-same transaction, so ``stock_ledger_mismatches()`` is always empty. Nothing else
+same transaction, so ``commerce.inventory.selectors.stock_ledger_mismatches()`` is always
+empty. Nothing else
 may write ``on_hand`` or ``reserved``.
 
 Orders reserve on placing, release on cancelling and take goods off the shelf on
@@ -27,10 +28,10 @@ from wagtail.log_actions import log
 from core.errors import CommerceError
 from products.models import ProductVariant, Stock
 
-from .errors import InsufficientStock, InvalidQuantity
+from ..errors import InsufficientStock, InvalidQuantity
+from ..orders.models import OrderStatus
+from ..orders.status import HOLDS_RESERVATION
 from .models import StockMovement
-from .orders.models import OrderStatus
-from .orders.status import HOLDS_RESERVATION
 
 Kind = StockMovement.Kind
 OPENING_BALANCE = (
@@ -463,38 +464,3 @@ def opening_movements(rows) -> list[StockMovement]:
         )
         for row in rows
     ]
-
-
-# Checking ------------------------------------------------------------------------------
-
-
-def stock_ledger_mismatches(skus=None) -> list[tuple[str, int, int, int, int]]:
-    """Every SKU whose Stock row differs from its ledger sums, as
-    ``(sku, on_hand, ledger_on_hand, reserved, ledger_reserved)``; empty when all agree.
-
-    A SKU with movements but no Stock row counts as 0 on hand and 0 reserved.
-    """
-    stock = Stock.objects.all()
-    movements = StockMovement.objects.all()
-    if skus is not None:
-        skus = list(skus)
-        stock, movements = stock.filter(sku__in=skus), movements.filter(sku__in=skus)
-    rows = {
-        sku: (on_hand, reserved)
-        for sku, on_hand, reserved in stock.values_list("sku", "on_hand", "reserved")
-    }
-    sums = {
-        entry["sku"]: (entry["on_hand"] or 0, entry["reserved"] or 0)
-        for entry in movements.order_by()
-        .values("sku")
-        .annotate(on_hand=Sum("on_hand_change"), reserved=Sum("reserved_change"))
-    }
-    mismatches = []
-    for sku in sorted(rows.keys() | sums.keys()):
-        (on_hand, reserved), (ledger_on_hand, ledger_reserved) = (
-            rows.get(sku, (0, 0)),
-            sums.get(sku, (0, 0)),
-        )
-        if (on_hand, reserved) != (ledger_on_hand, ledger_reserved):
-            mismatches.append((sku, on_hand, ledger_on_hand, reserved, ledger_reserved))
-    return mismatches

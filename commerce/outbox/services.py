@@ -22,8 +22,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
+from ..orders.models import Order, OrderStatus, PaymentMethod
 from .models import OutgoingEmail
-from .orders.models import Order, OrderStatus, PaymentMethod
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ def email_queue(
 
 
 def _enqueue_send(email_id: int) -> None:
-    from .tasks import send_email_task  # the task module imports this one
+    from .tasks import send_email_task
 
     send_email_task.enqueue(email_id)
 

@@ -8,7 +8,7 @@ a task must not raise for an expected failure: the outbox row records it.
 
 from django_tasks import task
 
-from .emails import email_send
+from .services import email_send
 
 
 @task()

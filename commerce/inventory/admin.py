@@ -1,23 +1,19 @@
 """Admin for the inventory ledger: purchase in (one at a time or a CSV file), adjust,
 stock-take, the movements list and the low-stock report.
 
-Every form calls a function of ``commerce.inventory``, which writes the movement and
-the Stock row together; nothing here touches on hand or reserved itself. Changing
+Every form calls a function of ``commerce.inventory.services``, which writes the
+movement and the Stock row together; nothing here touches on hand or reserved itself. Changing
 stock needs "fulfil orders" (Logistics, Managers); seeing the ledger and the report
 needs that or "view stock" (Customer service, Merchandisers).
 """
 
-import csv
-import io
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import F, OuterRef, Subquery
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.http import urlencode
@@ -25,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import IndexView
@@ -32,25 +29,22 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.csv_files import decode_csv
 from core.errors import CommerceError
-from products.models import ProductVariant, Stock
 
-from .inventory import (
+from .csv_import import RowProblem, parse_purchase_csv
+from .models import StockMovement
+from .selectors import low_stock_rows
+from .services import (
     MAX_UNITS,
-    Purchase,
     stock_adjust,
     stock_count,
     stock_receive,
     stock_receive_many,
 )
-from .models import StockMovement
 
 VIEWSET = "stock_movements"
 INVENTORY_SUBMENU_HOOK = "register_inventory_menu_item"  # extra entries of the "Inventory" menu
-CSV_COLUMNS = ("sku", "quantity", "supplier_reference", "unit_cost")
 MAX_CSV_BYTES = 2 * 1024 * 1024
-MAX_CSV_ROWS = 5000
 LOW_STOCK_PER_PAGE = 50
 
 
@@ -127,102 +121,6 @@ class PurchaseImportForm(forms.Form):
             "Columns: sku, quantity, supplier_reference, unit_cost (UTF-8 or GB18030, first line the column names)."
         ),
     )
-
-
-# CSV import ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    line: int
-    sku: str
-    message: str
-
-
-def _row_problems(row: dict, known: set[str]) -> list[str]:
-    problems = []
-    if row["sku"] not in known:
-        problems.append(_("unknown SKU"))
-    try:
-        quantity = int(row["quantity"])
-    except ValueError:
-        quantity = 0
-    if not 1 <= quantity <= MAX_UNITS:
-        problems.append(
-            _("quantity must be a whole number from 1 to %(max)d") % {"max": MAX_UNITS}
-        )
-    if not row["supplier_reference"] or len(row["supplier_reference"]) > 80:
-        problems.append(_("supplier reference is missing or longer than 80 characters"))
-    try:
-        cost = Decimal(row["unit_cost"])
-        valid_cost = (
-            cost.is_finite() and 0 <= cost < 10**8 and cost == cost.quantize(Decimal("0.01"))
-        )
-    except InvalidOperation:
-        valid_cost = False
-    if not valid_cost:
-        problems.append(_("unit cost must be a number of 0 or more with at most two decimals"))
-    return problems
-
-
-def parse_purchase_csv(raw: bytes) -> tuple[list[Purchase], list[RowProblem]]:
-    """Every row checked before anything is booked: the purchases, or the problems of every bad
-    row."""
-    text = decode_csv(raw)
-    if text is None:
-        return [], [RowProblem(1, "", _("This is not a readable CSV file."))]
-    try:
-        reader = csv.DictReader(io.StringIO(text))
-        header = [name.strip().lower() for name in reader.fieldnames or []]
-        if sorted(header) != sorted(CSV_COLUMNS):
-            return [], [
-                RowProblem(
-                    1,
-                    "",
-                    _("The first line must name the columns %(columns)s.")
-                    % {"columns": ", ".join(CSV_COLUMNS)},
-                )
-            ]
-        reader.fieldnames = header
-        rows = [
-            (
-                number,
-                {key: (value or "").strip() for key, value in row.items() if key in CSV_COLUMNS},
-            )
-            for number, row in enumerate(reader, start=2)
-        ]
-    except csv.Error:
-        return [], [RowProblem(1, "", _("This is not a readable CSV file."))]
-    if not rows:
-        return [], [RowProblem(1, "", _("The file has no rows below the column names."))]
-    if len(rows) > MAX_CSV_ROWS:
-        return [], [
-            RowProblem(1, "", _("At most %(max)d rows at a time.") % {"max": MAX_CSV_ROWS})
-        ]
-    return _purchases_or_problems(rows)
-
-
-def _purchases_or_problems(rows) -> tuple[list[Purchase], list[RowProblem]]:
-    skus = {row["sku"] for _number, row in rows}
-    known = set(Stock.objects.filter(sku__in=skus).values_list("sku", flat=True)) | set(
-        ProductVariant.objects.filter(sku__in=skus).values_list("sku", flat=True)
-    )
-    problems = [
-        RowProblem(number, row["sku"], "; ".join(found))
-        for number, row in rows
-        if (found := _row_problems(row, known))
-    ]
-    if problems:
-        return [], problems
-    return [
-        Purchase(
-            sku=row["sku"],
-            quantity=int(row["quantity"]),
-            supplier_reference=row["supplier_reference"],
-            unit_cost=Decimal(row["unit_cost"]),
-        )
-        for _number, row in rows
-    ], []
 
 
 # Views -----------------------------------------------------------------------------------
@@ -366,22 +264,6 @@ class PurchaseImportView(StockDeskMixin, FormView):
         return redirect(reverse(f"{VIEWSET}:index") + "?kind=" + StockMovement.Kind.PURCHASE_IN)
 
 
-def low_stock_rows():
-    """Rows whose available units are at or below their threshold, biggest shortfall first, with
-    the product's name, in one query (the report pages through it)."""
-    variant = ProductVariant.objects.filter(sku=OuterRef("sku"))
-    return (
-        Stock.objects.annotate(units_available=F("on_hand") - F("reserved"))
-        .annotate(shortfall=F("low_stock_threshold") - F("units_available"))
-        .filter(units_available__lte=F("low_stock_threshold"))
-        .annotate(
-            product_name=Subquery(variant.values("product__name")[:1]),
-            variant_options=Subquery(variant.values("option_1")[:1]),
-        )
-        .order_by("-shortfall", "sku")
-    )
-
-
 class LowStockView(StockDeskMixin, TemplateView):
     template_name = "commerce/admin/stock/low_stock.html"
     page_title = gettext_lazy("Low stock")
@@ -489,3 +371,14 @@ class InventoryViewSetGroup(ModelViewSetGroup):
     menu_order = 260
     items = (StockMovementViewSet,)
     submenu_hook = INVENTORY_SUBMENU_HOOK
+
+
+class StockDeskMenuItem(MenuItem):
+    """An Inventory entry shown only to staff who may use it."""
+
+    def __init__(self, *args, check=can_change_stock, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.check = check
+
+    def is_shown(self, request):
+        return self.check(request.user)
