@@ -20,7 +20,7 @@ class Cart(models.Model):
     line timestamps exist for every shopper and merging on sign-in is a row move.
     """
 
-    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -44,7 +44,7 @@ class Cart(models.Model):
 class CartLine(models.Model):
     """A SKU and a quantity in a cart, with when it was added and last changed."""
 
-    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
 
     cart = models.ForeignKey(
         Cart, on_delete=models.CASCADE, related_name="lines", verbose_name=_("cart")

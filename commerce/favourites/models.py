@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 class Favourite(models.Model):
     """A product a signed-in shopper keeps for later (the heart button)."""
 
-    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

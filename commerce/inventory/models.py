@@ -19,7 +19,7 @@ class StockMovement(models.Model):
         ADJUSTMENT = "adjustment", _("Adjustment")
         STOCKTAKE = "stocktake", _("Stock-take correction")
 
-    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
     sku = models.CharField(_("SKU"), max_length=64, db_index=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     on_hand_change = models.IntegerField(_("on hand ±"), default=0)

@@ -49,7 +49,7 @@ class PaymentMethod(models.TextChoices):
 class Order(models.Model):
     """A placed order. Amounts were computed by ``commerce.pricing`` on the server."""
 
-    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
 
     number = models.CharField(
         _("order number"), max_length=32, unique=True, default=new_order_number, editable=False
@@ -183,7 +183,7 @@ class Order(models.Model):
 class OrderLine(models.Model):
     """One SKU of an order, frozen at purchase: name, options, price and discount."""
 
-    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
 
     order = models.ForeignKey(
         Order, on_delete=models.CASCADE, related_name="lines", verbose_name=_("order")
@@ -221,7 +221,7 @@ class OrderLine(models.Model):
 class OrderStatusChange(models.Model):
     """One step of an order's history: who moved it from what to what, when, and why."""
 
-    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
 
     order = models.ForeignKey(
         Order, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("order")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 class OutgoingEmail(models.Model):
     """One message, rendered in the recipient's language when it was queued."""
 
-    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")

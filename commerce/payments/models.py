@@ -22,7 +22,7 @@ class Payment(models.Model):
         SUCCEEDED = "succeeded", _("Received")
         FAILED = "failed", _("Failed")
 
-    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
     order = models.ForeignKey(
         "commerce.Order",
         on_delete=models.PROTECT,
@@ -82,7 +82,7 @@ class PaymentEvent(models.Model):
         FLAGGED = "flagged", _("Flagged for reconciliation")
         IGNORED = "ignored", _("Ignored")
 
-    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
     provider = models.CharField(_("provider"), max_length=20)
     event_id = models.CharField(_("event id"), max_length=120)
     order = models.ForeignKey(
@@ -119,7 +119,7 @@ class Refund(models.Model):
         PROVIDER = "provider", _("Through the payment provider")
         MANUAL = "manual", _("Manual (bank transfer, cash)")
 
-    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
     order = models.ForeignKey(
         "commerce.Order", on_delete=models.PROTECT, related_name="refunds", verbose_name=_("order")
     )

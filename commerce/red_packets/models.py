@@ -138,7 +138,7 @@ class RedPacket(models.Model):
     """One shopper's packet of a type. Used at most once: the order that spent it is
     recorded, and a unique constraint keeps a packet on one order at a time."""
 
-    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
 
     class Status(models.TextChoices):
         AVAILABLE = "available", _("Available")

@@ -7,9 +7,12 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 
-from ..desks import finance_views, service_views
-from ..desks.finance import finance_counts
-from ..desks.service import service_counts
+from ..desks.finance import urls as finance_urls
+from ..desks.finance import views as finance_views
+from ..desks.finance.services import finance_counts
+from ..desks.service import urls as service_urls
+from ..desks.service import views as service_views
+from ..desks.service.services import service_counts
 
 # Every view checks its role's permission itself (403 for anyone else, e.g. customer
 # service on a finance page); menus and dashboard panels only show to those who have it.
@@ -38,10 +41,10 @@ class PermissionSubmenuMenuItem(SubmenuMenuItem):
 @hooks.register("register_admin_urls")
 def register_finance_and_service_urls():
     return [
-        path("finance/", include((finance_views.urlpatterns, "finance"), namespace="finance")),
+        path("finance/", include((finance_urls.urlpatterns, "finance"), namespace="finance")),
         path(
             "customer-service/",
-            include((service_views.urlpatterns, "service"), namespace="service"),
+            include((service_urls.urlpatterns, "service"), namespace="service"),
         ),
     ]
 

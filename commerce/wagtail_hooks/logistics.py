@@ -9,8 +9,9 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from ..desks import logistics_views
-from ..desks.logistics import logistics_counts
+from ..desks.logistics import urls as logistics_urls
+from ..desks.logistics import views as logistics_views
+from ..desks.logistics.services import logistics_counts
 from ..shipping.admin import CarrierPermissionPolicy, CarrierViewSet
 from ..shipping.models import Carrier
 
@@ -37,7 +38,7 @@ def register_logistics_urls():
     return [
         path(
             "logistics/",
-            include((logistics_views.urlpatterns, "logistics"), namespace="logistics"),
+            include((logistics_urls.urlpatterns, "logistics"), namespace="logistics"),
         )
     ]
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from commerce.desks.finance import (
+from commerce.desks.finance.services import (
     CodDifference,
     FinanceInvalid,
     cod_collection_record,
@@ -178,7 +178,9 @@ def test_the_unique_constraint_stops_a_reference_that_slipped_past_the_check(
         order=first, reference="REF-2", amount_received="78.00", actor=finance
     )
     before = state(second)
-    monkeypatch.setattr("commerce.desks.finance.bank_reference_problem", lambda **kwargs: "")
+    monkeypatch.setattr(
+        "commerce.desks.finance.services.bank_reference_problem", lambda **kwargs: ""
+    )
 
     with pytest.raises(FinanceInvalid) as refused:
         order_confirm_bank_transfer(

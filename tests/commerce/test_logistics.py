@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from commerce.desks import logistics
-from commerce.desks.logistics import (
+from commerce.desks.logistics import services as logistics
+from commerce.desks.logistics.services import (
     BulkShipInvalid,
     RowError,
     ShipmentInvalid,

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from commerce.desks.logistics import order_ship_with_carrier
+from commerce.desks.logistics.services import order_ship_with_carrier
 from commerce.models import Carrier, Order, OrderStatus, OutgoingEmail
 from commerce.shipping.tracking import FileTrackingAdapter, order_tracking_url, tracking_poll
 

@@ -11,7 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from commerce.desks.service import StaffNoteInvalid, order_search, service_counts, staff_note_add
+from commerce.desks.service.services import (
+    StaffNoteInvalid,
+    order_search,
+    service_counts,
+    staff_note_add,
+)
 from commerce.models import Order, OrderStatus, Payment, StaffNote
 from commerce.orders.services import order_transition
 from tests.factories.catalogue import make_category, make_product, make_product_type

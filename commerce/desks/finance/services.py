@@ -3,7 +3,7 @@ refunds paid out, and the day's takings by payment method.
 
 Only finance may say that money arrived or left (``commerce.record_payment``); the
 views check that, these functions do the bookkeeping. Money is recorded through
-``commerce.payments`` (one successful payment per order, refunds never above what was
+``commerce.payments.services`` (one successful payment per order, refunds never above what was
 paid, both checked with the order row locked); this module adds what finance knows
 and the shop does not: the bank's reference, the amount that really arrived, which
 orders a courier's cash belongs to. Every action is written to Wagtail's audit log.
@@ -25,17 +25,17 @@ from wagtail.log_actions import log
 
 from core.errors import CommerceError
 
-from ..models import CodCollection
-from ..orders.models import Order, OrderStatus, OrderStatusChange, PaymentMethod
-from ..payments.models import Payment, Refund
-from ..payments.services import (
+from ...orders.models import Order, OrderStatus, OrderStatusChange, PaymentMethod
+from ...payments.models import Payment, Refund
+from ...payments.services import (
     PaymentMismatch,
     order_paid_total,
     order_refunded_total,
     payment_record_success,
     refund_create,
 )
-from ..pricing import money
+from ...pricing import money
+from .models import CodCollection
 
 BANK_TRANSFER = PaymentMethod.BANK_TRANSFER
 COD = PaymentMethod.CASH_ON_DELIVERY

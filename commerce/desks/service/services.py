@@ -4,7 +4,7 @@ Customer service answers the shopper who writes a note at checkout or calls abou
 order: it finds the order by number, mobile or e-mail, sees the customer with their
 addresses, orders and red packets, and keeps notes that the customer never sees.
 It may not touch money: confirming payments and refunds belong to finance
-(``commerce.desks.finance``). Every query here is fixed in number, whatever the
+(``commerce.desks.finance.services``). Every query here is fixed in number, whatever the
 size of the result, so the lists stay fast as orders pile up.
 """
 
@@ -22,9 +22,9 @@ from wagtail.log_actions import log
 
 from core.errors import CommerceError
 
-from ..models import StaffNote
-from ..orders.models import Order, OrderStatus
-from ..red_packets.models import RedPacket
+from ...orders.models import Order, OrderStatus
+from ...red_packets.models import RedPacket
+from .models import StaffNote
 
 CLOSED_STATUSES = (OrderStatus.COMPLETED, OrderStatus.CANCELLED)
 NOTE_LENGTH = StaffNote._meta.get_field("text").max_length

@@ -3,7 +3,7 @@ from a CSV) and printable packing lists.
 
 Every view needs ``commerce.fulfil_order`` (Logistics and Managers); anyone else gets
 HTTP 403 and nothing changes. Views are thin: the decisions are the domain functions
-in ``commerce.desks.logistics``, whose refusals become messages or form errors.
+in ``commerce.desks.logistics.services``, whose refusals become messages or form errors.
 """
 
 import csv
@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -26,11 +26,11 @@ from django.views.generic import FormView, TemplateView
 from core.csv_files import decode_csv
 from core.errors import CommerceError
 
-from ..orders.models import Order, OrderStatus
-from ..shipping.models import Carrier
-from .base import Desk, paginate
-from .base import DeskMixin as BaseDeskMixin
-from .logistics import (
+from ...orders.models import Order, OrderStatus
+from ...shipping.models import Carrier
+from ..base import Desk, paginate
+from ..base import DeskMixin as BaseDeskMixin
+from .services import (
     REVIEW_STATUSES,
     BulkShipInvalid,
     bulk_ship_from_csv,
@@ -332,14 +332,3 @@ class PackingListView(View):
             :MAX_PACKING_LIST_ORDERS
         ]
         return TemplateResponse(request, TEMPLATES + "packing_list.html", {"orders": orders})
-
-
-urlpatterns = [
-    path("", ReviewQueueView.as_view(), name="review"),
-    path("stocking/", StockingView.as_view(), name="stocking"),
-    path("packing/", PackingView.as_view(), name="packing"),
-    path("packing-list/", PackingListView.as_view(), name="packing_list"),
-    path("ship/", BulkShipView.as_view(), name="bulk_ship"),
-    path("ship/<str:number>/", ShipView.as_view(), name="ship"),
-    path("orders/<str:number>/<slug:action>/", OrderActionView.as_view(), name="action"),
-]

@@ -1,16 +1,16 @@
-"""Staff notes on orders (moves to the customer-service desk)."""
+"""Notes staff keep on orders; the customer never sees them."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..orders.models import Order
+from ...orders.models import Order
 
 
 class StaffNote(models.Model):
     """A note staff keep on an order (a call made, a promise given); never shown to the customer."""
 
-    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
     order = models.ForeignKey(
         Order, on_delete=models.CASCADE, related_name="staff_notes", verbose_name=_("order")
     )

@@ -3,7 +3,7 @@ cash to record, refunds to pay out and the daily takings by payment method.
 
 Every view needs ``commerce.record_payment`` (Finance and Managers); anyone else, customer
 service included, gets HTTP 403 and nothing changes. Views are thin: the bookkeeping is in
-``commerce.desks.finance``, whose refusals become form errors or messages.
+``commerce.desks.finance.services``, whose refusals become form errors or messages.
 """
 
 from datetime import timedelta
@@ -12,7 +12,6 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -22,12 +21,12 @@ from django.views.generic import FormView, TemplateView
 
 from core.errors import CommerceError
 
-from ..orders.models import Order, OrderStatus, PaymentMethod
-from ..pricing import money
-from ..shipping.models import MONEY, Carrier
-from .base import Desk, paginate
-from .base import DeskMixin as BaseDeskMixin
-from .finance import (
+from ...orders.models import Order, OrderStatus, PaymentMethod
+from ...pricing import money
+from ...shipping.models import MONEY, Carrier
+from ..base import Desk, paginate
+from ..base import DeskMixin as BaseDeskMixin
+from .services import (
     CodDifference,
     awaiting_bank_transfers,
     cod_awaiting_collection,
@@ -393,16 +392,3 @@ class TotalsView(DeskMixin, TemplateView):
         return super().get_context_data(
             form=form, rows=rows, sums=totals_by_method(rows), **kwargs
         )
-
-
-urlpatterns = [
-    path("", AwaitingView.as_view(), name="awaiting"),
-    path("confirm/<str:number>/", ConfirmView.as_view(), name="confirm"),
-    path("reconciliation/", ReconciliationView.as_view(), name="reconciliation"),
-    path("reconciliation/<str:number>/", ReconcileView.as_view(), name="reconcile"),
-    path("cod/", CodView.as_view(), name="cod"),
-    path("cod/collections/", CodCollectionsView.as_view(), name="cod_collections"),
-    path("refunds/", RefundQueueView.as_view(), name="refunds"),
-    path("refunds/<str:number>/", RefundView.as_view(), name="refund"),
-    path("totals/", TotalsView.as_view(), name="totals"),
-]

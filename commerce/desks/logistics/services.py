@@ -5,7 +5,7 @@ address must be complete enough for a courier and the order must not look like
 abuse (a burst of orders from one phone or one address, a region no shipping
 method reaches). Reviewed orders go to the shelves (stocking), then to packing,
 then out with a carrier and tracking number. Every status change goes through
-``commerce.orders.order_transition`` (which also takes shipped goods off the
+``commerce.orders.services.order_transition`` (which also takes shipped goods off the
 shelf); this module adds the checks, the carrier and the audit-log entries.
 """
 
@@ -24,10 +24,10 @@ from wagtail.log_actions import log
 from core.errors import CommerceError
 from core.regions import PROVINCE_CODES
 
-from ..models import StaffNote
-from ..orders.models import Order, OrderStatus
-from ..orders.services import order_ship, order_transition
-from ..shipping.models import Carrier, ShippingMethod
+from ...orders.models import Order, OrderStatus
+from ...orders.services import order_ship, order_transition
+from ...shipping.models import Carrier, ShippingMethod
+from ..service.models import StaffNote
 
 REVIEW_STATUSES = (OrderStatus.PAID, OrderStatus.CONFIRMED)
 # Suspicious: this many orders (the one under review included) from one mobile

@@ -3,14 +3,13 @@ order search, one order with its staff notes, and one customer with everything t
 
 Every view needs ``commerce.serve_customer`` (Customer service and Managers); anyone else
 gets HTTP 403. Nothing here changes an order's payment or status: the only write is a
-staff note (``commerce.desks.service.staff_note_add``).
+staff note (``commerce.desks.service.services.staff_note_add``).
 """
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,10 +17,10 @@ from django.views.generic import FormView, TemplateView
 
 from core.errors import CommerceError
 
-from ..orders.models import Order
-from .base import Desk, paginate
-from .base import DeskMixin as BaseDeskMixin
-from .service import (
+from ...orders.models import Order
+from ..base import Desk, paginate
+from ..base import DeskMixin as BaseDeskMixin
+from .services import (
     NOTE_LENGTH,
     customer_overview,
     customer_search,
@@ -165,12 +164,3 @@ class CustomerView(DeskMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(overview=customer_overview(self.customer), **kwargs)
-
-
-urlpatterns = [
-    path("", NotesView.as_view(), name="notes"),
-    path("out-of-stock/", OutOfStockView.as_view(), name="out_of_stock"),
-    path("search/", SearchView.as_view(), name="search"),
-    path("orders/<str:number>/", OrderView.as_view(), name="order"),
-    path("customers/<int:pk>/", CustomerView.as_view(), name="customer"),
-]

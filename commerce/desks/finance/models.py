@@ -1,16 +1,16 @@
-"""Cash collected by couriers (moves to the finance desk)."""
+"""Cash a courier collected on delivery, handed to the finance desk and matched to orders."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..shipping.models import MONEY, Carrier
+from ...shipping.models import MONEY, Carrier
 
 
 class CodCollection(models.Model):
     """Cash a courier collected on delivery on one day, handed to finance and matched to orders."""
 
-    wagtail_reference_index_ignore = True  # busy rows, see commerce/models/__init__.py
+    wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
     carrier = models.ForeignKey(
         Carrier,
         on_delete=models.PROTECT,

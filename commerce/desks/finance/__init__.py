@@ -1,0 +1,1 @@
+"""The finance desk: bank transfers, cash on delivery, refunds and the daily takings."""

@@ -1,0 +1,17 @@
+"""The finance desk's admin URLs (under /admin/finance/, namespace ``finance``)."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.AwaitingView.as_view(), name="awaiting"),
+    path("confirm/<str:number>/", views.ConfirmView.as_view(), name="confirm"),
+    path("reconciliation/", views.ReconciliationView.as_view(), name="reconciliation"),
+    path("reconciliation/<str:number>/", views.ReconcileView.as_view(), name="reconcile"),
+    path("cod/", views.CodView.as_view(), name="cod"),
+    path("cod/collections/", views.CodCollectionsView.as_view(), name="cod_collections"),
+    path("refunds/", views.RefundQueueView.as_view(), name="refunds"),
+    path("refunds/<str:number>/", views.RefundView.as_view(), name="refund"),
+    path("totals/", views.TotalsView.as_view(), name="totals"),
+]

@@ -1,0 +1,1 @@
+"""The logistics desk: review new orders, stock, pack and ship them."""
