@@ -16,6 +16,9 @@ class AnnouncementViewSet(SnippetViewSet):
     list_display = ["text", "level", "starts_at", "ends_at"]
     list_filter = ["level"]
     search_fields = ["text"]
+    # A plain database filter: Wagtail's SQLite search backend cannot search chosen
+    # fields ("no such column: text"), and a substring also finds 咖啡 inside 咖啡节.
+    search_backend_name = None
     ordering = ["-starts_at"]
 
 

@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 import django_filters
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Subquery, Sum, Value
+from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +31,8 @@ from .showcases import card_images
 
 
 def annotate_listing_status(queryset):
-    """What the status column needs, in the listing's own query (Wagtail asks per row otherwise)."""
+    """What the status column needs, in the listing's own query (Wagtail asks per row
+    otherwise)."""
     content_type = ContentType.objects.get_for_model(Product)
     moderation = WorkflowState.objects.filter(
         base_content_type=content_type,
@@ -75,6 +76,44 @@ def annotate_stock_available(queryset):
     return queryset.annotate(stock_available_total=Subquery(total))
 
 
+# A query of more words than this is cut: every word adds a condition to one query.
+ADMIN_SEARCH_MAX_WORDS = 8
+
+
+def product_admin_search(queryset, query: str):
+    """Products matching every word of ``query`` in their name, summary, address, brand,
+    category, or a variant's SKU or barcode.
+
+    A plain database filter rather than the full-text index: staff type parts of names
+    in Chinese (咖啡 inside 手冲咖啡豆, which no tokenizer splits), partial SKUs and
+    barcodes, and the listing must answer the same on SQLite and PostgreSQL (Wagtail's
+    SQLite backend cannot limit a search to chosen fields). Variants are matched in a
+    subquery so a product with several matching SKUs is listed once.
+    """
+    for word in query.split()[:ADMIN_SEARCH_MAX_WORDS]:
+        variant_match = ProductVariant.objects.filter(product_id=OuterRef("pk")).filter(
+            Q(sku__icontains=word) | Q(barcode__icontains=word)
+        )
+        queryset = queryset.filter(
+            Q(name__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(slug__icontains=word)
+            | Q(brand__title__icontains=word)
+            | Q(primary_category__name__icontains=word)
+            | Exists(variant_match)
+        )
+    return queryset
+
+
+class ProductIndexView(SnippetIndexView):
+    """The product listing; its search box goes through ``product_admin_search``."""
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return product_admin_search(queryset, self.search_query)
+
+
 class ProductFilterSet(WagtailFilterSet):
     low_stock = django_filters.BooleanFilter(label=_("Low stock"), method="filter_low_stock")
 
@@ -96,6 +135,7 @@ class ProductViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("Products")
     menu_order = 100
+    index_view_class = ProductIndexView
     list_display = [
         Column("thumbnail", label=_("Image"), accessor="admin_thumbnail"),
         "name",
@@ -107,7 +147,10 @@ class ProductViewSet(SnippetViewSet):
         UpdatedAtColumn(),
     ]
     filterset_class = ProductFilterSet
-    search_fields = ["name", "summary"]
+    # Searched by product_admin_search (name, summary, slug, brand, category, SKU, barcode);
+    # never through the search backend, whose SQLite flavour cannot search chosen fields.
+    search_fields = ["name", "summary", "slug"]
+    search_backend_name = None
     list_per_page = 50
     edit_handler = TabbedInterface(
         [
@@ -238,7 +281,8 @@ class StockAdminForm(WagtailAdminModelForm):
 
 
 class StockIndexView(SnippetIndexView):
-    """Each row links to the ledger's forms (commerce.stock_admin) for the staff who may use them."""
+    """Each row links to the ledger's forms (commerce.stock_admin) for the staff who may use
+    them."""
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)

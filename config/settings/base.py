@@ -238,7 +238,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # database backend stays indexed as the fallback when Elasticsearch is down.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_PRODUCT_INDEX = os.environ.get("ELASTICSEARCH_PRODUCT_INDEX", "products")
-DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database"}
+# core.search_backend is Wagtail's database backend with SQLite queries that quotes and
+# field lists cannot break (see its docstring).
+DATABASE_SEARCH = {"BACKEND": "core.search_backend"}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
