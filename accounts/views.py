@@ -2,9 +2,9 @@
 profile, the address book and the "My account" hub.
 
 Views are thin: a form validates, accounts.users / accounts.addresses change
-things, the view redirects. Every ``next`` address is checked with
-``url_has_allowed_host_and_scheme`` so sign-in cannot bounce a shopper to
-another site.
+things, the view redirects. Every ``next`` address goes through
+``core.redirects.safe_next_path`` so sign-in cannot bounce a shopper to another
+site, nor fail on a ``next`` that is not a path.
 """
 
 from axes.helpers import get_cool_off, get_failure_limit
@@ -15,13 +15,14 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
+
+from core.redirects import safe_next_path
 
 from . import addresses
 from .errors import AccountTaken
@@ -32,12 +33,9 @@ BACKEND = "accounts.backends.EmailOrMobileBackend"
 
 
 def safe_next(request) -> str:
-    """The ``next`` the request carries, or "" when it is missing or points off this site."""
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    allowed = url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return candidate if allowed else ""
+    """The ``next`` the request carries, or "" when it is missing, not a path of this site
+    (a bare word would be reversed as a URL name) or points off this site."""
+    return safe_next_path(request, request.POST.get("next") or request.GET.get("next") or "")
 
 
 def account_page(view):
@@ -68,7 +66,8 @@ class LogoutView(auth_views.LogoutView):
 
 
 def locked_out(request, original_response=None, credentials=None):
-    """What django-axes shows after too many failures: an explanation and a way out, as HTTP 429."""
+    """What django-axes shows after too many failures: an explanation and a way out (HTTP
+    429)."""
     cool_off, now = get_cool_off(request), timezone.now()
     context = {
         "failure_limit": get_failure_limit(request, credentials),
