@@ -10,13 +10,11 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from core.errors import CommerceError
@@ -24,8 +22,7 @@ from core.errors import CommerceError
 from ...orders.models import Order, OrderStatus, PaymentMethod
 from ...pricing import money
 from ...shipping.models import MONEY, Carrier
-from ..base import Desk, paginate
-from ..base import DeskMixin as BaseDeskMixin
+from ..base import Desk, DeskMixin, DeskPostView, Tab, paginate
 from .services import (
     CodDifference,
     awaiting_bank_transfers,
@@ -43,20 +40,25 @@ from .services import (
     with_balances,
 )
 
-PERMISSION = "commerce.record_payment"
 TEMPLATES = "commerce/desks/finance/"
 DESK = Desk(
-    permission=PERMISSION,
+    permission="commerce.record_payment",
     label=gettext_lazy("Finance desk"),
-    home_url_name="finance:awaiting",
     templates=TEMPLATES,
     icon="doc-full",
+    menu_icon="doc-full",
+    forbidden_message=gettext_lazy(
+        "Only the finance desk (Finance and Managers) may use these pages."
+    ),
+    tabs=(
+        Tab("finance:awaiting", gettext_lazy("Bank transfers to confirm"), "doc-full"),
+        Tab("finance:reconciliation", gettext_lazy("Needs reconciliation"), "warning"),
+        Tab("finance:cod", gettext_lazy("Cash on delivery to collect"), "mail"),
+        Tab("finance:cod_collections", gettext_lazy("Cash collections"), "list-ul"),
+        Tab("finance:refunds", gettext_lazy("Refunds"), "arrow-left"),
+        Tab("finance:totals", gettext_lazy("Daily totals"), "date"),
+    ),
 )
-forbidden = DESK.forbidden
-
-
-class DeskMixin(BaseDeskMixin):
-    desk = DESK
 
 
 # Bank transfers
@@ -66,6 +68,7 @@ class DeskMixin(BaseDeskMixin):
 class AwaitingView(DeskMixin, TemplateView):
     """Bank-transfer orders waiting for their money, searchable by order number or amount."""
 
+    desk = DESK
     page_title = gettext_lazy("Bank transfers to confirm")
     template_name = TEMPLATES + "awaiting.html"
     nav = "awaiting"
@@ -98,6 +101,7 @@ class ConfirmForm(forms.Form):
 class ConfirmView(DeskMixin, FormView):
     """Confirm one transfer: reference, amount (the total, pre-filled) and a note."""
 
+    desk = DESK
     form_class = ConfirmForm
     template_name = TEMPLATES + "confirm.html"
     nav = "awaiting"
@@ -153,6 +157,7 @@ class ConfirmView(DeskMixin, FormView):
 class ReconciliationView(DeskMixin, TemplateView):
     """Orders whose money did not match, each with a form to settle it."""
 
+    desk = DESK
     page_title = gettext_lazy("Needs reconciliation")
     template_name = TEMPLATES + "reconciliation.html"
     nav = "reconciliation"
@@ -163,19 +168,10 @@ class ReconciliationView(DeskMixin, TemplateView):
         )
 
 
-class PostOnlyDeskView(View):
-    """POST only, gated like the rest of the desk."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
-            return forbidden(request)
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        return super().dispatch(request, *args, **kwargs)
-
-
-class ReconcileView(PostOnlyDeskView):
+class ReconcileView(DeskPostView):
     """Lift the reconciliation flag with a note saying how the difference was settled."""
+
+    desk = DESK
 
     def post(self, request, number):
         order = get_object_or_404(Order, number=number)
@@ -225,6 +221,7 @@ class CodView(DeskMixin, FormView):
     """Delivered cash-on-delivery orders without a collection, and the form recording one day's
     cash."""
 
+    desk = DESK
     form_class = CodForm
     template_name = TEMPLATES + "cod.html"
     page_title = gettext_lazy("Cash on delivery to collect")
@@ -285,6 +282,7 @@ class CodView(DeskMixin, FormView):
 class CodCollectionsView(DeskMixin, TemplateView):
     """Recorded collections against what their orders add up to: a difference stands out."""
 
+    desk = DESK
     page_title = gettext_lazy("Cash collections")
     template_name = TEMPLATES + "collections.html"
     nav = "cod_collections"
@@ -301,6 +299,7 @@ class RefundQueueView(DeskMixin, TemplateView):
     """Paid orders that were cancelled and still wait for their money; any other paid order by
     number."""
 
+    desk = DESK
     page_title = gettext_lazy("Refunds")
     template_name = TEMPLATES + "refunds.html"
     nav = "refunds"
@@ -323,6 +322,7 @@ class RefundForm(forms.Form):
 class RefundView(DeskMixin, FormView):
     """Refund part or all of what is left on one order."""
 
+    desk = DESK
     form_class = RefundForm
     template_name = TEMPLATES + "refund.html"
     nav = "refunds"
@@ -371,6 +371,7 @@ class TotalsView(DeskMixin, TemplateView):
     """Money received minus refunds per day and payment method for a chosen period (last 7 days at
     first)."""
 
+    desk = DESK
     page_title = gettext_lazy("Daily totals")
     template_name = TEMPLATES + "totals.html"
     nav = "totals"

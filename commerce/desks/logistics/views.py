@@ -12,7 +12,6 @@ import io
 from django import forms
 from django.contrib import messages
 from django.db.models import Q
-from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -28,8 +27,7 @@ from core.errors import CommerceError
 
 from ...orders.models import Order, OrderStatus
 from ...shipping.models import Carrier
-from ..base import Desk, paginate
-from ..base import DeskMixin as BaseDeskMixin
+from ..base import Desk, DeskMixin, DeskPostView, Tab, paginate
 from .services import (
     REVIEW_STATUSES,
     BulkShipInvalid,
@@ -43,22 +41,31 @@ from .services import (
     orders_review_checks,
 )
 
-PERMISSION = "commerce.fulfil_order"
 TEMPLATES = "commerce/desks/logistics/"
 DESK = Desk(
-    permission=PERMISSION,
+    permission="commerce.fulfil_order",
     label=gettext_lazy("Logistics desk"),
-    home_url_name="logistics:review",
     templates=TEMPLATES,
     icon="mail",
+    menu_icon="clipboard-list",
+    forbidden_message=gettext_lazy(
+        "Only the logistics desk (Logistics and Managers) may use these pages."
+    ),
+    tabs=(
+        Tab("logistics:review", gettext_lazy("To review"), "warning"),
+        Tab("logistics:stocking", gettext_lazy("Stocking"), "list-ul"),
+        Tab("logistics:packing", gettext_lazy("Packing and shipping"), "mail"),
+        Tab(
+            "logistics:bulk_ship",
+            gettext_lazy("Ship from a CSV file"),
+            "upload",
+            menu_name="logistics-bulk-ship",
+        ),
+    ),
+    nav_class="logistics-nav",
 )
-forbidden = DESK.forbidden
 MAX_PACKING_LIST_ORDERS = 200
 MAX_CSV_BYTES = 1_000_000
-
-
-class DeskMixin(BaseDeskMixin):
-    desk = DESK
 
 
 # Queues
@@ -67,6 +74,8 @@ class DeskMixin(BaseDeskMixin):
 
 class QueueView(DeskMixin, TemplateView):
     """Orders in some statuses, oldest first (first come, first served), one page at a time."""
+
+    desk = DESK
 
     statuses: tuple = ()
 
@@ -96,6 +105,7 @@ class ReviewQueueView(QueueView):
 
     page_title = gettext_lazy("Orders to review")
     template_name = TEMPLATES + "review.html"
+    nav = "review"
     statuses = REVIEW_STATUSES
 
     def get_queryset(self):
@@ -115,6 +125,7 @@ class StockingView(QueueView):
 
     page_title = gettext_lazy("Stocking")
     template_name = TEMPLATES + "stocking.html"
+    nav = "stocking"
     statuses = (OrderStatus.STOCKING, OrderStatus.OUT_OF_STOCK)
 
 
@@ -123,6 +134,7 @@ class PackingView(QueueView):
 
     page_title = gettext_lazy("Packing and shipping")
     template_name = TEMPLATES + "packing.html"
+    nav = "packing"
     statuses = (OrderStatus.PACKING,)
 
 
@@ -166,15 +178,10 @@ ACTIONS = {
 }
 
 
-class OrderActionView(View):
+class OrderActionView(DeskPostView):
     """POST only: one step of one order, then back to the queue the button was on."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
-            return forbidden(request)
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        return super().dispatch(request, *args, **kwargs)
+    desk = DESK
 
     def post(self, request, number, action):
         order = get_object_or_404(Order, number=number)
@@ -213,8 +220,10 @@ class ShipForm(forms.Form):
 class ShipView(DeskMixin, FormView):
     """Carrier and tracking number for one packed order; the shopper's page then links to tracking."""
 
+    desk = DESK
     form_class = ShipForm
     template_name = TEMPLATES + "ship.html"
+    nav = "packing"
 
     @cached_property
     def order(self):
@@ -290,8 +299,10 @@ class BulkShipForm(forms.Form):
 class BulkShipView(DeskMixin, FormView):
     """Ship many packed orders from a CSV: every line checked first, then all shipped or none."""
 
+    desk = DESK
     form_class = BulkShipForm
     template_name = TEMPLATES + "bulk_ship.html"
+    nav = "bulk_ship"
     page_title = gettext_lazy("Ship from a CSV file")
 
     def form_valid(self, form):
@@ -320,8 +331,9 @@ class PackingListView(View):
     """
 
     def get(self, request):
-        if not request.user.has_perm(PERMISSION):
-            return forbidden(request)
+        refused = DESK.refusal(request)  # in get(): other methods stay a plain 405
+        if refused is not None:
+            return refused
         chosen = [value for value in request.GET.getlist("order") if value.isdigit()]
         orders = (
             Order.objects.filter(pk__in=chosen)

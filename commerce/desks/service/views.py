@@ -18,8 +18,7 @@ from django.views.generic import FormView, TemplateView
 from core.errors import CommerceError
 
 from ...orders.models import Order
-from ..base import Desk, paginate
-from ..base import DeskMixin as BaseDeskMixin
+from ..base import Desk, DeskMixin, Tab, paginate
 from .services import (
     NOTE_LENGTH,
     customer_overview,
@@ -32,25 +31,28 @@ from .services import (
     staff_note_add,
 )
 
-PERMISSION = "commerce.serve_customer"
 TEMPLATES = "commerce/desks/service/"
 DESK = Desk(
-    permission=PERMISSION,
+    permission="commerce.serve_customer",
     label=gettext_lazy("Customer service desk"),
-    home_url_name="service:notes",
     templates=TEMPLATES,
     icon="user",
+    menu_icon="user",
+    forbidden_message=gettext_lazy(
+        "Only the customer service desk (Customer service and Managers) may use these pages."
+    ),
+    tabs=(
+        Tab("service:notes", gettext_lazy("Orders with customer notes"), "comment"),
+        Tab("service:out_of_stock", gettext_lazy("Out-of-stock holds"), "warning"),
+        Tab("service:search", gettext_lazy("Find an order or a customer"), "search"),
+    ),
 )
-forbidden = DESK.forbidden
-
-
-class DeskMixin(BaseDeskMixin):
-    desk = DESK
 
 
 class NotesView(DeskMixin, TemplateView):
     """Orders whose shopper wrote a note, newest first; closed orders on request."""
 
+    desk = DESK
     page_title = gettext_lazy("Orders with customer notes")
     template_name = TEMPLATES + "notes.html"
     nav = "notes"
@@ -66,6 +68,7 @@ class NotesView(DeskMixin, TemplateView):
 class OutOfStockView(DeskMixin, TemplateView):
     """Orders on hold because something could not be picked: call the shopper."""
 
+    desk = DESK
     page_title = gettext_lazy("Out-of-stock holds")
     template_name = TEMPLATES + "out_of_stock.html"
     nav = "out_of_stock"
@@ -80,6 +83,7 @@ class SearchView(DeskMixin, TemplateView):
     """Orders and customer accounts by order number, mobile or e-mail (the whole value or its
     start)."""
 
+    desk = DESK
     page_title = gettext_lazy("Find an order or a customer")
     template_name = TEMPLATES + "search.html"
     nav = "search"
@@ -110,6 +114,7 @@ class StaffNoteForm(forms.Form):
 class OrderView(DeskMixin, FormView):
     """One order as customer service needs it: lines, history, the shopper's and staff's notes."""
 
+    desk = DESK
     form_class = StaffNoteForm
     template_name = TEMPLATES + "order.html"
 
@@ -151,6 +156,7 @@ class OrderView(DeskMixin, FormView):
 class CustomerView(DeskMixin, TemplateView):
     """One account: profile, address book, orders with totals, red packets."""
 
+    desk = DESK
     template_name = TEMPLATES + "customer.html"
 
     @cached_property

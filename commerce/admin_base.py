@@ -1,0 +1,85 @@
+"""What the commerce admin screens share: menu entries shown by right, the admin chrome
+with a breadcrumb back to the section's list, listings without generic forms, and
+audit-log formatters.
+
+The desks (``commerce.desks``), the red packets and the stock ledger build on these;
+``commerce/wagtail_hooks.py`` registers what they build.
+"""
+
+from collections.abc import Callable
+
+from django.urls import path, reverse
+from wagtail.admin.menu import MenuItem, SubmenuMenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import LogFormatter
+
+# Who may see an entry: a permission name ("commerce.fulfil_order") or a test of the user.
+Check = str | Callable[..., bool] | None
+
+
+def passes(user, check: Check) -> bool:
+    """Whether ``user`` passes ``check`` (no check: everyone does)."""
+    if check is None:
+        return True
+    if isinstance(check, str):
+        return user.has_perm(check)
+    return check(user)
+
+
+class PermissionMenuItem(MenuItem):
+    """A menu entry shown only to users who pass ``check``.
+
+    The views behind it check the right themselves; hiding the entry only spares
+    staff a link they cannot use.
+    """
+
+    def __init__(self, *args, check: Check, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.check = check
+
+    def is_shown(self, request):
+        return passes(request.user, self.check)
+
+
+class PermissionSubmenuMenuItem(SubmenuMenuItem):
+    """A submenu shown to users who pass ``check`` and may see one of its entries."""
+
+    def __init__(self, *args, check: Check = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.check = check
+
+    def is_shown(self, request):
+        return passes(request.user, self.check) and super().is_shown(request)
+
+
+class StaffPageMixin(WagtailAdminTemplateMixin):
+    """Admin chrome whose breadcrumbs lead back to the section's first page."""
+
+    index_url_name = ""
+    index_label = ""
+
+    def get_breadcrumbs_items(self):
+        index = {"url": reverse(self.index_url_name), "label": self.index_label}
+        return [*self.breadcrumbs_items, index, {"url": "", "label": self.get_page_title()}]
+
+
+class ActionsOnlyViewSetMixin:
+    """A model viewset without add, edit or delete forms: its rows change only through the
+    feature's own actions (issuing, booking stock…), which check and log each change."""
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            add_url_name=None, edit_url_name=None, delete_url_name=None, **kwargs
+        )
+
+    def listing_urlpatterns(self) -> list:
+        """The listing and its results fragment; subclasses add their actions."""
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
+
+
+def simple_log_formatter(label, message) -> type[LogFormatter]:
+    """The formatter of an audit-log action whose message needs no data from the entry."""
+    return type("SimpleLogFormatter", (LogFormatter,), {"label": label, "message": message})
