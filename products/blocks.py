@@ -21,6 +21,7 @@ class ProductRowBlock(blocks.StructBlock):
             ("new", _("New arrivals")),
             ("recommended", _("Editor-recommended")),
             ("hot", _("Hot sellers")),
+            ("best_reviewed", _("Best reviewed")),
             ("category", _("From a category")),
         ],
         default="hand_picked",
@@ -64,6 +65,8 @@ class ProductRowBlock(blocks.StructBlock):
             products = showcases.editor_recommended(limit=limit)
         elif rule == "hot":
             products = showcases.hot_sellers(limit=limit)
+        elif rule == "best_reviewed":
+            products = showcases.best_reviewed(limit=limit)
         elif rule == "category" and value["category"] is not None:
             products = showcases.in_category(category=value["category"], limit=limit)
         else:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 
 from .cache import catalogue_version
@@ -33,6 +33,12 @@ SORTS = {
     "price_desc": ("-min_price", "-pk"),
     # The last 24 hours' ranking first (see best_selling below); these order the rest.
     "best_selling": ("-stats__sales_count", "-pk"),
+    # Average of approved reviews (ProductStats, written by commerce's reviews); unrated last.
+    "best_rated": (
+        F("stats__rating").desc(nulls_last=True),
+        F("stats__review_count").desc(nulls_last=True),
+        "-pk",
+    ),
 }
 DEFAULT_SORT = "newest"
 RESERVED_PARAMS = {"category", "brand", "price_min", "price_max", "sort", "page", "q"}

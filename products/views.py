@@ -43,6 +43,7 @@ def product_list(request):
             ("price_asc", _("Price: low to high")),
             ("price_desc", _("Price: high to low")),
             ("best_selling", _("Best-selling")),
+            ("best_rated", _("Best rated")),
         ],
         "canonical_query": _canonical_query(request.GET, page_number),
     }

@@ -538,6 +538,7 @@ class ProductStats(models.Model):
     rating = models.DecimalField(
         _("average rating"), max_digits=3, decimal_places=2, null=True, blank=True
     )
+    review_count = models.PositiveIntegerField(_("approved reviews"), default=0)
 
     class Meta:
         verbose_name = _("product statistics")
