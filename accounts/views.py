@@ -67,10 +67,12 @@ class LogoutView(auth_views.LogoutView):
 
 def locked_out(request, original_response=None, credentials=None):
     """What django-axes shows after too many failures: an explanation and a way out (HTTP
-    429)."""
+    429). ``scope`` says whether this account or every sign-in from this connection is
+    paused (accounts.throttling)."""
     cool_off, now = get_cool_off(request), timezone.now()
     context = {
         "failure_limit": get_failure_limit(request, credentials),
+        "scope": getattr(request, "shop_lockout_scope", "account"),
         "wait": timeuntil(now + cool_off, now) if cool_off else "",
     }
     return render(request, "accounts/locked_out.html", context, status=429)

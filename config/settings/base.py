@@ -134,10 +134,19 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 
-# Login throttling: five failures lock the username+address pair for an hour.
+# Login throttling (accounts/throttling.py), storefront and admin alike, for an hour: five
+# failures for one account from one address pause that account from that address; twenty from
+# one address, whatever the accounts, pause every sign-in from it. Never keyed by the account
+# alone, so a lockout cannot keep the owner out when signing in from elsewhere.
 AXES_FAILURE_LIMIT = 5
+SHOP_CONNECTION_FAILURE_LIMIT = int(os.environ.get("SHOP_CONNECTION_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
+AXES_HANDLER = "accounts.throttling.ShopAxesHandler"
+# The visitor's address; X-Forwarded-For counts only when sent by one of TRUSTED_PROXIES
+# (comma-separated addresses of our own reverse proxies), never when a visitor sends it.
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip_address"
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 # One counter per account whichever name (username, e-mail, mobile) was typed.
 AXES_USERNAME_CALLABLE = "accounts.backends.axes_username"
 # A locked-out shopper gets a page that explains the wait (HTTP 429), not a bare text.
