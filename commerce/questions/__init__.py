@@ -1,0 +1,1 @@
+"""Product questions and answers (F-14, 留言管理): shoppers ask, customer service answers."""
