@@ -83,3 +83,16 @@ class ActionsOnlyViewSetMixin:
 def simple_log_formatter(label, message) -> type[LogFormatter]:
     """The formatter of an audit-log action whose message needs no data from the entry."""
     return type("SimpleLogFormatter", (LogFormatter,), {"label": label, "message": message})
+
+
+def data_log_formatter(label, message, *, default="", **fields) -> type[LogFormatter]:
+    """The formatter of an audit-log action whose message is ``message`` with each
+    ``%(name)s`` filled from the entry's data: ``fields`` maps a name to its key there."""
+
+    def format_message(self, log_entry):
+        data = log_entry.data
+        return message % {name: data.get(key, default) for name, key in fields.items()}
+
+    return type(
+        "DataLogFormatter", (LogFormatter,), {"label": label, "format_message": format_message}
+    )

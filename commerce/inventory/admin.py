@@ -21,9 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
@@ -31,6 +29,12 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.errors import CommerceError
 
+from ..admin_base import (
+    ActionsOnlyViewSetMixin,
+    PermissionMenuItem,
+    StaffPageMixin,
+    data_log_formatter,
+)
 from .csv_import import RowProblem, parse_purchase_csv
 from .models import StockMovement
 from .selectors import low_stock_rows
@@ -126,11 +130,13 @@ class PurchaseImportForm(forms.Form):
 # Views -----------------------------------------------------------------------------------
 
 
-class StockDeskMixin(WagtailAdminTemplateMixin):
+class StockDeskMixin(StaffPageMixin):
     """Admin chrome plus the right to change stock ("fulfil orders"); Wagtail turns the
     PermissionDenied into its usual "no permission" redirect."""
 
     header_icon = "clipboard-list"
+    index_url_name = f"{VIEWSET}:index"
+    index_label = gettext_lazy("Stock movements")
 
     def dispatch(self, request, *args, **kwargs):
         if not self.user_allowed(request.user):
@@ -139,10 +145,6 @@ class StockDeskMixin(WagtailAdminTemplateMixin):
 
     def user_allowed(self, user) -> bool:
         return can_change_stock(user)
-
-    def get_breadcrumbs_items(self):
-        index = {"url": reverse(f"{VIEWSET}:index"), "label": _("Stock movements")}
-        return [*self.breadcrumbs_items, index, {"url": "", "label": self.get_page_title()}]
 
 
 def movements_url(sku: str = "") -> str:
@@ -322,7 +324,7 @@ class StockMovementIndexView(IndexView):
         ]
 
 
-class StockMovementViewSet(ModelViewSet):
+class StockMovementViewSet(ActionsOnlyViewSetMixin, ModelViewSet):
     model = StockMovement
     name = VIEWSET
     icon = "list-ul"
@@ -347,16 +349,11 @@ class StockMovementViewSet(ModelViewSet):
     list_per_page = 50
     copy_view_enabled = False
 
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            add_url_name=None, edit_url_name=None, delete_url_name=None, **kwargs
-        )
-
     def get_urlpatterns(self):
-        # No add/edit/delete: a movement is written by commerce.inventory and never changed.
+        # No add/edit/delete: a movement is written by commerce.inventory.services and never
+        # changed.
         return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
+            *self.listing_urlpatterns(),
             path("purchase-in/", PurchaseInView.as_view(), name="purchase_in"),
             path("purchase-in/import/", PurchaseImportView.as_view(), name="purchase_import"),
             path("adjust/", AdjustView.as_view(), name="adjust"),
@@ -373,12 +370,62 @@ class InventoryViewSetGroup(ModelViewSetGroup):
     submenu_hook = INVENTORY_SUBMENU_HOOK
 
 
-class StockDeskMenuItem(MenuItem):
-    """An Inventory entry shown only to staff who may use it."""
+def _menu_item(label, view: str, name: str, icon: str, order: int, check=can_change_stock):
+    """A hook function adding one entry to the Inventory menu (built with the menu, once the
+    viewset's urls exist)."""
 
-    def __init__(self, *args, check=can_change_stock, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.check = check
+    def menu_item():
+        url = reverse(f"{VIEWSET}:{view}")
+        return PermissionMenuItem(label, url, name=name, icon_name=icon, order=order, check=check)
 
-    def is_shown(self, request):
-        return self.check(request.user)
+    return menu_item
+
+
+MENU_ITEMS = (
+    _menu_item(gettext_lazy("Purchase in"), "purchase_in", "stock-purchase-in", "plus", 900),
+    _menu_item(
+        gettext_lazy("Import purchases (CSV)"),
+        "purchase_import",
+        "stock-purchase-import",
+        "upload",
+        910,
+    ),
+    _menu_item(gettext_lazy("Adjust stock"), "adjust", "stock-adjust", "edit", 920),
+    _menu_item(gettext_lazy("Stock-take"), "stocktake", "stock-take", "tasks", 930),
+    _menu_item(
+        gettext_lazy("Low stock"), "low_stock", "stock-low", "warning", 940, check=can_see_stock
+    ),
+)
+
+# The ledger's audit-log actions, shown in Site history and each Stock row's history.
+LOG_ACTIONS = {
+    "commerce.stock.purchase_in": data_log_formatter(
+        gettext_lazy("Stock: purchase in"),
+        gettext_lazy("Received %(quantity)s units (%(reference)s, unit cost ¥%(cost)s)"),
+        default=None,
+        quantity="quantity",
+        reference="supplier_reference",
+        cost="unit_cost",
+    ),
+    "commerce.stock.adjust": data_log_formatter(
+        gettext_lazy("Stock: adjustment"),
+        gettext_lazy("Changed on hand by %(change)s: %(reason)s"),
+        default=None,
+        change="change",
+        reason="reason",
+    ),
+    "commerce.stock.count": data_log_formatter(
+        gettext_lazy("Stock: stock-take"),
+        gettext_lazy("Counted %(counted)s units (on hand was %(before)s)"),
+        default=None,
+        counted="counted",
+        before="before",
+    ),
+    "commerce.stock.return_in": data_log_formatter(
+        gettext_lazy("Stock: return"),
+        gettext_lazy("%(quantity)s units came back from order %(order)s"),
+        default=None,
+        quantity="quantity",
+        order="order",
+    ),
+}

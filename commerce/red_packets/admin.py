@@ -16,20 +16,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
-from wagtail.admin import menu
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.errors import CommerceError
 
+from ..admin_base import (
+    ActionsOnlyViewSetMixin,
+    PermissionMenuItem,
+    StaffPageMixin,
+    simple_log_formatter,
+)
 from .models import RedPacket, RedPacketType
 from .selectors import SEGMENTS, red_packet_recipients, segment_users
 from .services import (
@@ -114,14 +119,12 @@ class ReasonForm(forms.Form):
 # Views ------------------------------------------------------------------------------
 
 
-class RedPacketAdminMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
+class RedPacketAdminMixin(PermissionCheckedMixin, StaffPageMixin):
     """Admin chrome plus a model-permission check for the views below."""
 
     header_icon = "tag"
-
-    def get_breadcrumbs_items(self):
-        index = {"url": reverse(f"{PACKET_VIEWSET}:index"), "label": _("Issued red packets")}
-        return [*self.breadcrumbs_items, index, {"url": "", "label": self.get_page_title()}]
+    index_url_name = f"{PACKET_VIEWSET}:index"
+    index_label = gettext_lazy("Issued red packets")
 
 
 class IssueView(RedPacketAdminMixin, FormView):
@@ -379,7 +382,7 @@ class RedPacketTypeViewSet(ModelViewSet):
         return TypeDisableView.as_view()
 
 
-class RedPacketViewSet(ModelViewSet):
+class RedPacketViewSet(ActionsOnlyViewSetMixin, ModelViewSet):
     model = RedPacket
     name = PACKET_VIEWSET
     icon = "tag"
@@ -399,16 +402,10 @@ class RedPacketViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
 
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            add_url_name=None, edit_url_name=None, delete_url_name=None, **kwargs
-        )
-
     def get_urlpatterns(self):
         # No add/edit/delete forms: issuing and withdrawing are actions (see the module docstring).
         return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
+            *self.listing_urlpatterns(),
             path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
             path("history/<int:pk>/", self.history_view, name="history"),
             path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
@@ -426,8 +423,58 @@ class RedPacketViewSetGroup(ModelViewSetGroup):
     submenu_hook = RED_PACKET_SUBMENU_HOOK
 
 
-class IssueRedPacketsMenuItem(menu.MenuItem):
-    """Shown to staff who may add red packets (issuing creates them)."""
+def issue_menu_item():
+    """The "Red packets" menu's entry for issuing, shown to staff who may add red packets
+    (issuing creates them)."""
+    return PermissionMenuItem(
+        gettext_lazy("Issue red packets"),
+        reverse(f"{PACKET_VIEWSET}:issue"),
+        name="issue-red-packets",
+        icon_name="plus",
+        order=900,
+        check="commerce.add_redpacket",
+    )
 
-    def is_shown(self, request):
-        return request.user.has_perm("commerce.add_redpacket")
+
+class IssueFormatter(LogFormatter):
+    label = gettext_lazy("Red packets: issue")
+
+    def format_message(self, log_entry):
+        count = log_entry.data.get("count", 0)
+        users = log_entry.data.get("users", [])
+        return _("Issued %(count)s red packets to %(users)s") % {
+            "count": count,
+            "users": ", ".join(users) + ("…" if count > len(users) else ""),
+        }
+
+
+class DisableFormatter(LogFormatter):
+    label = gettext_lazy("Red packets: disable")
+
+    def format_message(self, log_entry):
+        # The reason goes into the message: the generic history listing shows no comments.
+        reason = log_entry.data.get("reason", "")
+        return _("Disabled: %(reason)s") % {"reason": reason} if reason else _("Disabled")
+
+
+class TypeDisableFormatter(LogFormatter):
+    label = gettext_lazy("Red packet types: disable")
+
+    def format_message(self, log_entry):
+        message = _("Disabled the type and withdrew %(count)s unused packets") % {
+            "count": log_entry.data.get("count", 0)
+        }
+        reason = log_entry.data.get("reason", "")
+        return message + (" (" + reason + ")" if reason else "")
+
+
+# Shown in Site history and each object's history.
+LOG_ACTIONS = {
+    "commerce.red_packet.issue": IssueFormatter,
+    "commerce.red_packet.claim": simple_log_formatter(
+        gettext_lazy("Red packets: claim"),
+        gettext_lazy("Claimed by the shopper on the campaign page"),
+    ),
+    "commerce.red_packet.disable": DisableFormatter,
+    "commerce.red_packet_type.disable": TypeDisableFormatter,
+}

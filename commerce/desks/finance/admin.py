@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import LogFormatter
 
+from ...admin_base import data_log_formatter
 from ..base import DeskPanel
 from . import urls
 from .services import finance_counts
@@ -52,27 +53,16 @@ class ConfirmPaymentFormatter(LogFormatter):
         )
 
 
-class ReconcileFormatter(LogFormatter):
-    label = gettext_lazy("Finance: reconciled")
-
-    def format_message(self, log_entry):
-        return _("Reconciled: %(note)s") % {"note": log_entry.data.get("note", "")}
-
-
-class CodCollectFormatter(LogFormatter):
-    label = gettext_lazy("Finance: cash on delivery collected")
-
-    def format_message(self, log_entry):
-        data = log_entry.data
-        return _("Cash collected by %(carrier)s on %(day)s (collection of ¥%(amount)s)") % {
-            "carrier": data.get("carrier", ""),
-            "day": data.get("day", ""),
-            "amount": data.get("amount", ""),
-        }
-
-
 LOG_ACTIONS = {
     "commerce.order.confirm_payment": ConfirmPaymentFormatter,
-    "commerce.order.reconcile": ReconcileFormatter,
-    "commerce.cod.collect": CodCollectFormatter,
+    "commerce.order.reconcile": data_log_formatter(
+        gettext_lazy("Finance: reconciled"), gettext_lazy("Reconciled: %(note)s"), note="note"
+    ),
+    "commerce.cod.collect": data_log_formatter(
+        gettext_lazy("Finance: cash on delivery collected"),
+        gettext_lazy("Cash collected by %(carrier)s on %(day)s (collection of ¥%(amount)s)"),
+        carrier="carrier",
+        day="day",
+        amount="amount",
+    ),
 }

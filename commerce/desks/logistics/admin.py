@@ -6,11 +6,9 @@ Registered in ``commerce/wagtail_hooks.py``.
 """
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.log_actions import LogFormatter
 
-from ...admin_base import PermissionMenuItem, simple_log_formatter
+from ...admin_base import PermissionMenuItem, data_log_formatter, simple_log_formatter
 from ..base import DeskPanel
 from . import urls
 from .services import logistics_counts
@@ -48,30 +46,15 @@ def add_panel(request, panels) -> None:
         )
 
 
-class FlagFormatter(LogFormatter):
-    label = gettext_lazy("Logistics: flag")
-
-    def format_message(self, log_entry):
-        return _("Flagged as suspicious: %(reason)s") % {
-            "reason": log_entry.data.get("reason", "")
-        }
-
-
-class ShipFormatter(LogFormatter):
-    label = gettext_lazy("Logistics: ship")
-
-    def format_message(self, log_entry):
-        return _("Shipped with %(carrier)s, tracking number %(number)s") % {
-            "carrier": log_entry.data.get("carrier", ""),
-            "number": log_entry.data.get("tracking_number", ""),
-        }
-
-
 LOG_ACTIONS = {
     "commerce.logistics.accept": simple_log_formatter(
         gettext_lazy("Logistics: review passed"), gettext_lazy("Reviewed; sent to stocking")
     ),
-    "commerce.logistics.flag": FlagFormatter,
+    "commerce.logistics.flag": data_log_formatter(
+        gettext_lazy("Logistics: flag"),
+        gettext_lazy("Flagged as suspicious: %(reason)s"),
+        reason="reason",
+    ),
     "commerce.logistics.stock_confirm": simple_log_formatter(
         gettext_lazy("Logistics: stock confirmed"),
         gettext_lazy("Stock confirmed; sent to packing"),
@@ -83,5 +66,10 @@ LOG_ACTIONS = {
     "commerce.logistics.back_in_stock": simple_log_formatter(
         gettext_lazy("Logistics: back in stock"), gettext_lazy("Back in stock; sent to stocking")
     ),
-    "commerce.logistics.ship": ShipFormatter,
+    "commerce.logistics.ship": data_log_formatter(
+        gettext_lazy("Logistics: ship"),
+        gettext_lazy("Shipped with %(carrier)s, tracking number %(number)s"),
+        carrier="carrier",
+        number="tracking_number",
+    ),
 }

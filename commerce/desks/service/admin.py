@@ -4,10 +4,9 @@ are, and how its staff notes read in each order's history.
 Registered in ``commerce/wagtail_hooks.py``.
 """
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.log_actions import LogFormatter
 
+from ...admin_base import data_log_formatter
 from ..base import DeskPanel
 from . import urls
 from .services import service_counts
@@ -35,11 +34,10 @@ def add_panel(request, panels) -> None:
         )
 
 
-class StaffNoteFormatter(LogFormatter):
-    label = gettext_lazy("Customer service: staff note")
-
-    def format_message(self, log_entry):
-        return _("Staff note: %(text)s") % {"text": log_entry.data.get("text", "")}
-
-
-LOG_ACTIONS = {"commerce.order.staff_note": StaffNoteFormatter}
+LOG_ACTIONS = {
+    "commerce.order.staff_note": data_log_formatter(
+        gettext_lazy("Customer service: staff note"),
+        gettext_lazy("Staff note: %(text)s"),
+        text="text",
+    )
+}
