@@ -48,7 +48,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app with the shop's staff management (accounts/admin.py).
+    "accounts.apps.ShopUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
