@@ -27,6 +27,7 @@ from core.errors import CommerceError
 from products.models import ProductVariant, Stock
 
 from ..errors import InsufficientStock, InvalidQuantity, ProductUnavailable
+from ..locks import lock_cart
 from ..pricing import variants_for_pricing
 from .models import Cart, CartLine
 
@@ -146,7 +147,7 @@ def _check_stock(variant: ProductVariant, quantity: int, *, in_cart: int = 0) ->
 def _lock(cart: Cart) -> None:
     """Serialise changes to one cart (see the module docstring); the cart may have been merged
     away."""
-    if not list(Cart.objects.select_for_update().filter(pk=cart.pk).values_list("pk", flat=True)):
+    if not lock_cart(cart):
         raise CommerceError(_("Your cart has just changed; please try again."), code="cart_gone")
 
 

@@ -10,9 +10,9 @@ Orders reserve on placing, release on cancelling and take goods off the shelf on
 shipping (call those inside the order's transaction); logistics receives purchases,
 adjusts with a reason, records stock-takes and takes returns back.
 
-Every function locks the SKUs' stock rows in primary-key order, so two transactions
-that take the same SKUs in a different order queue behind each other instead of
-deadlocking, and it re-checks under the lock before writing with ``F()``.
+Every function locks the SKUs' stock rows in primary-key order (``commerce.locks``), so
+two transactions that take the same SKUs in a different order queue behind each other
+instead of deadlocking, and it re-checks under the lock before writing with ``F()``.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from core.errors import CommerceError
 from products.models import ProductVariant, Stock
 
 from ..errors import InsufficientStock, InvalidQuantity
+from ..locks import lock_stock_rows
 from ..orders.models import OrderStatus
 from ..orders.status import HOLDS_RESERVATION
 from .models import StockMovement
@@ -63,11 +64,6 @@ class Purchase:
 # Locking and writing ---------------------------------------------------------------
 
 
-def _locked_rows(skus) -> dict[str, Stock]:
-    rows = Stock.objects.select_for_update().filter(sku__in=list(skus)).order_by("pk")
-    return {row.sku: row for row in rows}
-
-
 def _ensure_rows(skus) -> None:
     """Create the missing, empty Stock rows of catalogue variants; refuse SKUs the catalogue does
     not know."""
@@ -92,7 +88,7 @@ def _ensure_rows(skus) -> None:
 def _locked_row(sku: str) -> Stock:
     """The SKU's stock row, locked; created empty for a catalogue variant that has none yet."""
     _ensure_rows([sku])
-    return _locked_rows([sku])[sku]
+    return lock_stock_rows([sku])[sku]
 
 
 def _apply(row: Stock, movement: StockMovement) -> StockMovement:
@@ -130,7 +126,7 @@ def stock_reserve(
 ) -> None:
     """Hold ``quantities`` (SKU → units) for an order, or raise ``InsufficientStock`` naming
     every line that cannot be served; nothing is held then."""
-    rows = _locked_rows(quantities)
+    rows = lock_stock_rows(quantities)
     short = []
     for sku, quantity in quantities.items():
         row = rows.get(sku)
@@ -168,7 +164,7 @@ def _sold_out_message(short, names) -> str:
 def stock_release(*, quantities: dict[str, int], order=None, actor=None) -> None:
     """Give back what a cancelled order held (never below zero, should a row have been corrected
     meanwhile)."""
-    rows = _locked_rows(quantities)
+    rows = lock_stock_rows(quantities)
     movements = []
     for sku, quantity in quantities.items():
         released = min(quantity, rows[sku].reserved) if sku in rows else 0
@@ -187,7 +183,7 @@ def stock_release(*, quantities: dict[str, int], order=None, actor=None) -> None
 
 def stock_ship(*, quantities: dict[str, int], order=None, actor=None) -> None:
     """Shipped goods leave the shelf: on hand and reserved both drop by the quantity."""
-    rows = _locked_rows(quantities)
+    rows = lock_stock_rows(quantities)
     movements = []
     for sku, quantity in quantities.items():
         if sku in rows:
@@ -316,7 +312,7 @@ def stock_receive_many(*, purchases: list[Purchase], actor) -> list[StockMovemen
     with transaction.atomic():
         skus = {purchase.sku for purchase in checked}
         _ensure_rows(skus)
-        rows = _locked_rows(skus)  # all at once, in pk order
+        rows = lock_stock_rows(skus)  # all at once, in pk order
         movements = [
             _apply(
                 rows[purchase.sku],

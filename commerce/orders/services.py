@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from ..checkout.services import Delivery, checkout_price
 from ..errors import CheckoutInvalid, IllegalTransition, ProductUnavailable
 from ..inventory.services import stock_release, stock_reserve, stock_ship
+from ..locks import lock_order
 from ..pricing import variants_for_pricing
 from ..red_packets.services import red_packet_redeem, red_packet_release
 from ..shipping.models import ShippingMethod
@@ -146,7 +147,7 @@ def _place(
         red_packet_redeem(packet_id=packet.pk, user=user, order=order)
     _queue_email(order, "placed")
     # Last, so the hot stock rows stay locked only from here to the commit; a shortfall
-    # still rolls everything above back. Lock order everywhere: red packet, then stock.
+    # still rolls everything above back. Red packet, then stock: the order of commerce.locks.
     names = {sku: variant.product.name for sku, variant in variants.items()}
     stock_reserve(quantities=quantities, names=names, order=order, actor=user)
     return order
@@ -238,7 +239,7 @@ def order_transition(*, order: Order, to_status: str, actor=None, note: str = ""
     shopper and the auto-cancel job) cannot both move it from the same status.
     """
     with transaction.atomic():
-        locked = Order.objects.select_for_update().get(pk=order.pk)
+        locked = lock_order(order)
         if not can_transition(locked.status, to_status):
             raise IllegalTransition(
                 _("An order that is “%(from)s” cannot become “%(to)s”.")
@@ -263,7 +264,7 @@ def order_transition(*, order: Order, to_status: str, actor=None, note: str = ""
 
 def _apply_side_effects(order: Order, from_status: str, to_status: str, actor=None) -> None:
     if to_status == OrderStatus.CANCELLED:
-        # Red packet before stock: the same lock order as order_place, so the two never deadlock.
+        # Red packet before stock (commerce.locks), as in order_place: the two never deadlock.
         if order.paid_at is None:
             red_packet_release(order=order)
         if from_status in HOLDS_RESERVATION:

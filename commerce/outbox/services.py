@@ -22,6 +22,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
+from ..locks import lock_pending_email
 from ..orders.models import Order, OrderStatus, PaymentMethod
 from .models import OutgoingEmail
 
@@ -227,11 +228,7 @@ def email_send(*, email_id: int) -> bool:
     request, which must not fail because of the mail server.
     """
     with transaction.atomic():
-        email = (
-            OutgoingEmail.objects.select_for_update()
-            .filter(pk=email_id, status=OutgoingEmail.Status.PENDING)
-            .first()
-        )
+        email = lock_pending_email(email_id)
         if email is None:
             return False
         email.attempts += 1

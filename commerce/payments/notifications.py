@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from ..locks import lock_order_by_number
 from ..orders.models import Order, OrderStatus
 from .models import PaymentEvent
 from .providers import provider_for
@@ -47,7 +48,7 @@ def notification_apply(*, provider: str, notification: Notification) -> PaymentE
                 )
         except IntegrityError:
             return None  # delivered before (or right now by a parallel request, which applies it)
-        order = Order.objects.select_for_update().filter(number=notification.order_number).first()
+        order = lock_order_by_number(notification.order_number)
         event.order = order
         event.outcome, event.note = _outcome(order, provider, notification)
         event.note = event.note[:300]

@@ -20,6 +20,7 @@ from wagtail.log_actions import log
 from core.errors import CommerceError
 from core.money import CENT, money_amount
 
+from ..locks import lock_order
 from ..orders.models import Order, OrderStatus
 from ..orders.services import order_transition
 from .models import Payment, PaymentEvent, Refund
@@ -47,10 +48,6 @@ def order_paid_total(order: Order) -> Decimal:
 def order_refunded_total(order: Order) -> Decimal:
     total = Refund.objects.filter(order=order).aggregate(t=Sum("amount"))["t"]
     return (total or Decimal("0")).quantize(CENT)
-
-
-def _lock(order: Order) -> Order:
-    return Order.objects.select_for_update().get(pk=order.pk)
 
 
 # --- payments
@@ -159,7 +156,7 @@ def payment_record_success(
     amount = money_amount(amount)
     with transaction.atomic():
         applied = payment_apply_locked(
-            _lock(order),
+            lock_order(order),
             provider=provider,
             amount=amount,
             currency=currency,
@@ -229,7 +226,7 @@ def refund_create(
 
 def _refund_reserve(*, order, amount, reason, actor, kind, reference):
     with transaction.atomic():
-        locked = _lock(order)
+        locked = lock_order(order)
         paid, refunded = order_paid_total(locked), order_refunded_total(locked)
         if amount > paid - refunded:
             raise RefundInvalid(

@@ -19,6 +19,7 @@ from wagtail.log_actions import log
 from core.errors import CommerceError
 
 from ..errors import RedPacketInvalid
+from ..locks import lock_red_packet, lock_red_packet_type, lock_red_packet_used_on
 from .models import RedPacket, RedPacketType
 
 
@@ -47,12 +48,7 @@ def red_packet_redeem(*, packet_id: int, user, order) -> RedPacket:
     The row is locked and re-checked under the lock, so of several concurrent
     checkouts only the first spends it; the others get ``RedPacketInvalid``.
     """
-    packet = (
-        RedPacket.objects.select_for_update()
-        .select_related("packet_type")
-        .filter(pk=packet_id, user=user)
-        .first()
-    )
+    packet = lock_red_packet(packet_id, user=user, missing_ok=True)
     if packet is None:
         raise RedPacketInvalid(_("That red packet was not found."))
     problem = red_packet_problem(packet, user=user)
@@ -67,7 +63,7 @@ def red_packet_redeem(*, packet_id: int, user, order) -> RedPacket:
 
 def red_packet_release(*, order) -> RedPacket | None:
     """Give back the packet an order used (the order was cancelled before payment)."""
-    packet = RedPacket.objects.select_for_update().filter(used_on=order).first()
+    packet = lock_red_packet_used_on(order)
     if packet is None:
         return None
     packet.status = RedPacket.Status.AVAILABLE
@@ -94,7 +90,7 @@ def red_packet_issue(*, packet_type: RedPacketType, users, actor) -> list[RedPac
     The type row is locked so a concurrent "disable type" cannot slip in between
     the check and the insert and leave fresh packets of a withdrawn type.
     """
-    packet_type = RedPacketType.objects.select_for_update().get(pk=packet_type.pk)
+    packet_type = lock_red_packet_type(packet_type.pk)
     problem = red_packet_type_problem(packet_type)
     if problem:
         raise CommerceError(problem, code="red_packet_type_unusable")
@@ -127,7 +123,7 @@ def red_packet_claim(*, packet_type: RedPacketType, user) -> RedPacket:
     counted under that lock, so ten shoppers racing for the last three packets get
     exactly three. Both limits count every packet of the type (claimed or issued).
     """
-    packet_type = RedPacketType.objects.select_for_update().filter(pk=packet_type.pk).first()
+    packet_type = lock_red_packet_type(packet_type.pk, missing_ok=True)
     problem = _claim_problem(packet_type, user)
     if problem:
         raise RedPacketInvalid(problem, code="red_packet_claim_refused")
@@ -153,7 +149,7 @@ def _claim_problem(packet_type: RedPacketType | None, user, *, now=None) -> str:
 @transaction.atomic
 def red_packet_disable(*, packet: RedPacket, actor, reason: str = "") -> RedPacket:
     """Withdraw one shopper's packet. A used packet stays used (the order keeps its discount)."""
-    packet = RedPacket.objects.select_for_update().select_related("packet_type").get(pk=packet.pk)
+    packet = lock_red_packet(packet.pk)
     if packet.status == RedPacket.Status.USED:
         raise CommerceError(
             _("This red packet has already been used; it cannot be withdrawn."),
@@ -172,7 +168,7 @@ def red_packet_disable(*, packet: RedPacket, actor, reason: str = "") -> RedPack
 def red_packet_type_disable(*, packet_type: RedPacketType, actor, reason: str = "") -> int:
     """Withdraw a whole type: it can no longer be issued, claimed or spent, and every
     available packet of it is disabled. Returns how many packets were withdrawn."""
-    packet_type = RedPacketType.objects.select_for_update().get(pk=packet_type.pk)
+    packet_type = lock_red_packet_type(packet_type.pk)
     if packet_type.disabled:
         raise CommerceError(
             _("This red packet type is already disabled."), code="red_packet_type_disabled"

@@ -25,6 +25,7 @@ from wagtail.log_actions import log
 
 from core.errors import CommerceError
 
+from ...locks import lock_order, lock_orders
 from ...orders.models import Order, OrderStatus, OrderStatusChange, PaymentMethod
 from ...payments.models import Payment, Refund
 from ...payments.services import (
@@ -180,7 +181,7 @@ def order_confirm_bank_transfer(
 
 
 def _lock_awaiting_bank_transfer(order: Order) -> Order:
-    locked = Order.objects.select_for_update().get(pk=order.pk)
+    locked = lock_order(order)
     if locked.payment_method != BANK_TRANSFER:
         raise FinanceInvalid(
             _("Order %(number)s is not paid by bank transfer.") % {"number": locked.number},
@@ -239,7 +240,7 @@ def order_reconcile(*, order: Order, note: str, actor) -> Order:
     if not note:
         raise FinanceInvalid(_("Say how the difference was settled."), code="note_missing")
     with transaction.atomic():
-        locked = Order.objects.select_for_update().get(pk=order.pk)
+        locked = lock_order(order)
         if not locked.needs_reconciliation:
             raise FinanceInvalid(
                 _("Order %(number)s does not need reconciliation.") % {"number": locked.number},
@@ -305,9 +306,7 @@ def cod_collection_record(
     if day > timezone.localdate():
         raise FinanceInvalid(_("The collection day cannot be in the future."), code="day")
     with transaction.atomic():
-        locked = list(
-            Order.objects.select_for_update().filter(pk__in=[o.pk for o in orders]).order_by("pk")
-        )
+        locked = lock_orders(o.pk for o in orders)
         _check_collectable(locked, carrier)
         expected = sum((o.total for o in locked), ZERO)
         if expected != amount and not accept_difference:

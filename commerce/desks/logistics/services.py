@@ -24,6 +24,7 @@ from wagtail.log_actions import log
 from core.errors import CommerceError
 from core.regions import PROVINCE_CODES
 
+from ...locks import lock_order, lock_orders
 from ...orders.models import Order, OrderStatus
 from ...orders.services import order_ship, order_transition
 from ...shipping.models import Carrier, ShippingMethod
@@ -249,7 +250,7 @@ def order_flag(*, order: Order, reason: str, actor) -> Order:
     if not reason:
         raise CommerceError(_("Say why the order is suspicious."), code="flag_reason_missing")
     with transaction.atomic():
-        locked = Order.objects.select_for_update().get(pk=order.pk)
+        locked = lock_order(order)
         if locked.status not in REVIEW_STATUSES:
             raise CommerceError(
                 _("Only orders waiting for review can be flagged."), code="not_in_review"
@@ -393,11 +394,7 @@ def bulk_ship_from_csv(*, rows, actor, default_carrier: Carrier | None = None) -
     if errors:
         raise BulkShipInvalid(errors)
     with transaction.atomic():
-        list(
-            Order.objects.select_for_update()
-            .filter(pk__in=[item.order.pk for item in plan])
-            .order_by("pk")
-        )
+        lock_orders(item.order.pk for item in plan)
         shipped = []
         for item in plan:
             try:
