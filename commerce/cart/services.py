@@ -18,6 +18,7 @@ Invariants
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -30,6 +31,10 @@ from ..errors import InsufficientStock, InvalidQuantity, ProductUnavailable
 from ..locks import lock_cart
 from ..pricing import variants_for_pricing
 from .models import Cart, CartLine
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
 
 SESSION_KEY = "cart_id"
 # The most units of one SKU a cart line (and the product page's quantity field) takes.
@@ -71,7 +76,7 @@ def _check_quantity(quantity) -> None:
 # --- Finding the cart --------------------------------------------------------------
 
 
-def cart_for_request(request, *, create: bool = False) -> Cart | None:
+def cart_for_request(request: HttpRequest, *, create: bool = False) -> Cart | None:
     """The cart of whoever makes the request: the user's when signed in, else the session's.
 
     With ``create`` a cart is made when there is none (adding to the cart); without

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
@@ -21,16 +22,25 @@ from ..red_packets.models import RedPacket
 from ..red_packets.services import red_packet_problem
 from ..shipping.models import ShippingMethod
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpRequest
+
+    from accounts.models import User
+    from products.models import ProductVariant
+
 SESSION_KEY = "checkout"
 
 
-def checkout_state(request) -> dict | None:
+def checkout_state(request: HttpRequest) -> dict | None:
     return request.session.get(SESSION_KEY)
 
 
 def checkout_state_save(
-    request,
     *,
+    request: HttpRequest,
     email: str,
     address: Address | None,
     delivery: Delivery | None,
@@ -54,11 +64,11 @@ def checkout_state_save(
     return state
 
 
-def checkout_state_clear(request) -> None:
+def checkout_state_clear(*, request: HttpRequest) -> None:
     request.session.pop(SESSION_KEY, None)
 
 
-def state_delivery(request, state: dict) -> Delivery:
+def state_delivery(request: HttpRequest, state: dict) -> Delivery:
     """The delivery address the state names; the address must still be the shopper's."""
     if state.get("address_id"):
         address = Address.objects.filter(
@@ -74,7 +84,7 @@ def state_delivery(request, state: dict) -> Delivery:
     raise CheckoutInvalid(_("Please choose where to deliver."))
 
 
-def state_email(request, state: dict) -> str:
+def state_email(request: HttpRequest, state: dict) -> str:
     if request.user.is_authenticated:
         return request.user.email or state.get("email", "")
     return state.get("email", "")
@@ -107,8 +117,8 @@ class Delivery:
 
 def checkout_price(
     *,
-    lines,
-    user,
+    lines: Sequence[tuple[ProductVariant, int]],
+    user: User | AnonymousUser,
     shipping_method: ShippingMethod | None,
     province: str,
     red_packet_id: int | None,

@@ -80,7 +80,7 @@ def checkout(request):
     if data is not None and "refresh" not in data and _forms_valid(form, address_form):
         address, delivery = _chosen_delivery(request, form, address_form, addresses)
         checkout_state_save(
-            request,
+            request=request,
             email=form.cleaned_data.get("email") or request.user.email,
             address=address,
             delivery=delivery,
@@ -296,7 +296,7 @@ def checkout_place(request):
         return redirect("checkout_review")
     if cart is not None:
         cart_clear(cart=cart)
-    checkout_state_clear(request)
+    checkout_state_clear(request=request)
     if not request.user.is_authenticated:
         request.session["guest_order"] = order.number
     messages.success(

@@ -7,6 +7,8 @@ sees why a product is gone, and it comes back by itself if it is published again
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
@@ -17,8 +19,11 @@ from products.showcases import card_images
 from ..errors import ProductUnavailable
 from .models import Favourite
 
+if TYPE_CHECKING:
+    from accounts.models import User
 
-def favourite_toggle(*, user, product: Product) -> bool:
+
+def favourite_toggle(*, user: User, product: Product) -> bool:
     """Favourite the product, or un-favourite it when it already is; True when it is now a
     favourite.
 
@@ -39,7 +44,7 @@ def favourite_toggle(*, user, product: Product) -> bool:
     return True
 
 
-def favourite_remove(*, user, product_id: int) -> bool:
+def favourite_remove(*, user: User, product_id: int) -> bool:
     """Take a product out of the favourites; True when it was there."""
     deleted, _details = Favourite.objects.filter(user=user, product_id=product_id).delete()
     return bool(deleted)

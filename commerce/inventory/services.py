@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F, Sum
@@ -33,6 +34,13 @@ from ..locks import lock_stock_rows
 from ..orders.models import OrderStatus
 from ..orders.status import HOLDS_RESERVATION
 from .models import StockMovement
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+
+    from ..orders.models import Order
 
 Kind = StockMovement.Kind
 OPENING_BALANCE = (
@@ -122,7 +130,11 @@ def _staff(actor):
 
 
 def stock_reserve(
-    *, quantities: dict[str, int], names: dict[str, str] | None = None, order=None, actor=None
+    *,
+    quantities: dict[str, int],
+    names: dict[str, str] | None = None,
+    order: Order | None = None,
+    actor: User | AnonymousUser | None = None,
 ) -> None:
     """Hold ``quantities`` (SKU → units) for an order, or raise ``InsufficientStock`` naming
     every line that cannot be served; nothing is held then."""
@@ -161,7 +173,12 @@ def _sold_out_message(short, names) -> str:
     return _("Sorry: %(details)s. Please change your cart.") % {"details": "; ".join(parts)}
 
 
-def stock_release(*, quantities: dict[str, int], order=None, actor=None) -> None:
+def stock_release(
+    *,
+    quantities: dict[str, int],
+    order: Order | None = None,
+    actor: User | AnonymousUser | None = None,
+) -> None:
     """Give back what a cancelled order held (never below zero, should a row have been corrected
     meanwhile)."""
     rows = lock_stock_rows(quantities)
@@ -181,7 +198,12 @@ def stock_release(*, quantities: dict[str, int], order=None, actor=None) -> None
     _apply_many(rows, movements)
 
 
-def stock_ship(*, quantities: dict[str, int], order=None, actor=None) -> None:
+def stock_ship(
+    *,
+    quantities: dict[str, int],
+    order: Order | None = None,
+    actor: User | AnonymousUser | None = None,
+) -> None:
     """Shipped goods leave the shelf: on hand and reserved both drop by the quantity."""
     rows = lock_stock_rows(quantities)
     movements = []
@@ -203,7 +225,7 @@ def stock_ship(*, quantities: dict[str, int], order=None, actor=None) -> None:
     _apply_many(rows, movements)
 
 
-def stock_return(*, sku: str, quantity: int, order, actor) -> StockMovement:
+def stock_return(*, sku: str, quantity: int, order: Order, actor: User | None) -> StockMovement:
     """Goods a shopper sent back go on the shelf again; never more than the order took of that SKU."""
     quantity = _units(quantity)
     with transaction.atomic():
@@ -306,7 +328,7 @@ def _check_purchase(purchase: Purchase) -> Purchase:
     )
 
 
-def stock_receive_many(*, purchases: list[Purchase], actor) -> list[StockMovement]:
+def stock_receive_many(*, purchases: list[Purchase], actor: User | None) -> list[StockMovement]:
     """Book several purchase-ins in one transaction: all of them, or (on any error) none."""
     checked = [_check_purchase(purchase) for purchase in purchases]
     with transaction.atomic():
@@ -341,7 +363,12 @@ def stock_receive_many(*, purchases: list[Purchase], actor) -> list[StockMovemen
 
 
 def stock_receive(
-    *, sku: str, quantity: int, supplier_reference: str, unit_cost, actor
+    *,
+    sku: str,
+    quantity: int,
+    supplier_reference: str,
+    unit_cost: Decimal | str,
+    actor: User | None,
 ) -> StockMovement:
     """Goods bought from a supplier arrive: on hand rises, the movement keeps reference and cost."""
     return stock_receive_many(
@@ -368,7 +395,9 @@ def _below_reserved(row: Stock, on_hand: int) -> StockChangeRefused:
     )
 
 
-def stock_adjust(*, sku: str, on_hand_change: int, reason: str, actor) -> StockMovement:
+def stock_adjust(
+    *, sku: str, on_hand_change: int, reason: str, actor: User | None
+) -> StockMovement:
     """Correct on hand by ± units for a stated reason (breakage, found goods, samples)."""
     reason = (reason or "").strip()
     if not reason:
@@ -402,7 +431,7 @@ def stock_adjust(*, sku: str, on_hand_change: int, reason: str, actor) -> StockM
     return movement
 
 
-def stock_count(*, sku: str, counted: int, actor) -> StockMovement:
+def stock_count(*, sku: str, counted: int, actor: User | None) -> StockMovement:
     """A stock-take: the shelf holds ``counted`` units; the movement is the difference to on hand.
 
     A count that matches is recorded too (a zero movement), so the list shows when
@@ -432,7 +461,7 @@ def stock_count(*, sku: str, counted: int, actor) -> StockMovement:
     return movement
 
 
-def stock_open(*, sku: str, on_hand: int, actor=None) -> Stock:
+def stock_open(*, sku: str, on_hand: int, actor: User | None = None) -> Stock:
     """Start a SKU's stock with an opening balance: the Stock row and its first movement."""
     on_hand = _units(on_hand, allow_zero=True)
     with transaction.atomic():

@@ -8,6 +8,7 @@ change of status goes through ``order_transition``, which checks the table in
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -24,6 +25,13 @@ from ..shipping.models import ShippingMethod
 from .models import Order, OrderLine, OrderStatus, OrderStatusChange, PaymentMethod
 from .status import CUSTOMER_CANCELLABLE, HOLDS_RESERVATION, can_transition
 
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+
 # Status → the e-mail the customer gets on arriving there.
 STATUS_EMAILS = {
     OrderStatus.PAID: "paid",
@@ -36,7 +44,7 @@ STATUS_EMAILS = {
 def order_place(
     *,
     checkout_key: str,
-    user,
+    user: User | AnonymousUser,
     email: str,
     language: str,
     quantities: dict[str, int],
@@ -232,7 +240,13 @@ def order_quantities(order: Order) -> dict[str, int]:
     return quantities
 
 
-def order_transition(*, order: Order, to_status: str, actor=None, note: str = "") -> Order:
+def order_transition(
+    *,
+    order: Order,
+    to_status: str,
+    actor: User | AnonymousUser | None = None,
+    note: str = "",
+) -> Order:
     """Move an order to ``to_status`` if the table allows it, with its side effects.
 
     The order row is locked and its status re-read, so two staff members (or a
@@ -285,7 +299,9 @@ def _apply_side_effects(order: Order, from_status: str, to_status: str, actor=No
         order.paid_at = order.paid_at or timezone.now()  # the courier collected the cash
 
 
-def order_ship(*, order: Order, carrier: str, tracking_number: str, actor=None) -> Order:
+def order_ship(
+    *, order: Order, carrier: str, tracking_number: str, actor: User | None = None
+) -> Order:
     """Hand the parcel to a carrier: record carrier and tracking number, then mark it shipped."""
     carrier, tracking_number = carrier.strip(), tracking_number.strip()
     if not carrier or not tracking_number:
@@ -304,7 +320,7 @@ def order_ship(*, order: Order, carrier: str, tracking_number: str, actor=None) 
         )
 
 
-def order_cancel_by_customer(*, order: Order, actor=None) -> Order:
+def order_cancel_by_customer(*, order: Order, actor: User | AnonymousUser | None = None) -> Order:
     """The shopper cancels: allowed until the parcel is being packed."""
     if order.status not in CUSTOMER_CANCELLABLE:
         raise IllegalTransition(
@@ -318,7 +334,7 @@ def order_cancel_by_customer(*, order: Order, actor=None) -> Order:
     )
 
 
-def order_confirm_receipt(*, order: Order, actor=None) -> Order:
+def order_confirm_receipt(*, order: Order, actor: User | AnonymousUser | None = None) -> Order:
     """The shopper confirms the parcel arrived: delivered (or still in transit) → completed."""
     order.refresh_from_db(fields=["status"])
     if order.status in {OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT}:
@@ -338,7 +354,7 @@ def order_confirm_receipt(*, order: Order, actor=None) -> Order:
     )
 
 
-def orders_cancel_unpaid(*, now=None) -> int:
+def orders_cancel_unpaid(*, now: datetime | None = None) -> int:
     """Cancel every order still awaiting payment past its pay-by time; returns how many.
 
     Each order is cancelled in its own transaction, so one failure never keeps the

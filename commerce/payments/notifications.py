@@ -66,7 +66,7 @@ def _outcome(order: Order | None, provider: str, notification: Notification) -> 
             "The provider reports the payment as not completed."
         )
     applied = payment_apply_locked(
-        order,
+        order=order,
         provider=provider,
         amount=notification.amount,
         currency=notification.currency,

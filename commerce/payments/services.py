@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
@@ -26,6 +27,9 @@ from ..orders.services import order_transition
 from .models import Payment, PaymentEvent, Refund
 from .providers import provider_for
 from .providers.base import NotSupported, ProviderError
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 class PaymentMismatch(CommerceError):
@@ -65,7 +69,13 @@ class Applied:
 
 
 def payment_apply_locked(
-    order: Order, *, provider: str, amount: Decimal, currency: str, reference: str, actor=None
+    *,
+    order: Order,
+    provider: str,
+    amount: Decimal,
+    currency: str,
+    reference: str,
+    actor: User | None = None,
 ) -> Applied:
     """Receive money for an order whose row the caller holds locked.
 
@@ -146,7 +156,13 @@ def _flag(order: Order, note: str) -> None:
 
 
 def payment_record_success(
-    *, order: Order, provider: str, amount, reference: str, currency: str = "CNY", actor=None
+    *,
+    order: Order,
+    provider: str,
+    amount: Decimal | str,
+    reference: str,
+    currency: str = "CNY",
+    actor: User | None = None,
 ) -> Payment:
     """Staff record money received (a bank transfer, the courier's cash) for ``order``.
 
@@ -156,7 +172,7 @@ def payment_record_success(
     amount = money_amount(amount)
     with transaction.atomic():
         applied = payment_apply_locked(
-            lock_order(order),
+            order=lock_order(order),
             provider=provider,
             amount=amount,
             currency=currency,
@@ -178,9 +194,9 @@ def payment_record_success(
 def refund_create(
     *,
     order: Order,
-    amount,
+    amount: Decimal | str,
     reason: str,
-    actor,
+    actor: User | None,
     kind: str = Refund.Kind.MANUAL,
     reference: str = "",
 ) -> Refund:

@@ -11,6 +11,8 @@ withdrew what.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,8 +24,20 @@ from ..errors import RedPacketInvalid
 from ..locks import lock_red_packet, lock_red_packet_type, lock_red_packet_used_on
 from .models import RedPacket, RedPacketType
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import datetime
 
-def red_packet_problem(packet: RedPacket, *, user, now=None) -> str:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+
+    from ..orders.models import Order
+
+
+def red_packet_problem(
+    packet: RedPacket, *, user: User | AnonymousUser, now: datetime | None = None
+) -> str:
     """Why this shopper cannot spend this packet now ("" when they can)."""
     now = now or timezone.now()
     packet_type = packet.packet_type
@@ -42,7 +56,7 @@ def red_packet_problem(packet: RedPacket, *, user, now=None) -> str:
     return ""
 
 
-def red_packet_redeem(*, packet_id: int, user, order) -> RedPacket:
+def red_packet_redeem(*, packet_id: int, user: User, order: Order) -> RedPacket:
     """Mark a packet used by ``order``. Call inside the order's transaction.
 
     The row is locked and re-checked under the lock, so of several concurrent
@@ -61,7 +75,7 @@ def red_packet_redeem(*, packet_id: int, user, order) -> RedPacket:
     return packet
 
 
-def red_packet_release(*, order) -> RedPacket | None:
+def red_packet_release(*, order: Order) -> RedPacket | None:
     """Give back the packet an order used (the order was cancelled before payment)."""
     packet = lock_red_packet_used_on(order)
     if packet is None:
@@ -73,7 +87,7 @@ def red_packet_release(*, order) -> RedPacket | None:
     return packet
 
 
-def red_packet_type_problem(packet_type: RedPacketType, *, now=None) -> str:
+def red_packet_type_problem(packet_type: RedPacketType, *, now: datetime | None = None) -> str:
     """Why no new packet of this type may be handed out now ("" when it may)."""
     now = now or timezone.now()
     if packet_type.disabled:
@@ -84,7 +98,9 @@ def red_packet_type_problem(packet_type: RedPacketType, *, now=None) -> str:
 
 
 @transaction.atomic
-def red_packet_issue(*, packet_type: RedPacketType, users, actor) -> list[RedPacket]:
+def red_packet_issue(
+    *, packet_type: RedPacketType, users: Iterable[User], actor: User
+) -> list[RedPacket]:
     """Give one packet of the type to each user (staff action), all or none.
 
     The type row is locked so a concurrent "disable type" cannot slip in between
@@ -116,7 +132,7 @@ ISSUE_LOG_NAMES = 50  # the log names this many recipients; the count is always 
 
 
 @transaction.atomic
-def red_packet_claim(*, packet_type: RedPacketType, user) -> RedPacket:
+def red_packet_claim(*, packet_type: RedPacketType, user: User) -> RedPacket:
     """The shopper takes a packet from a campaign.
 
     Claims of one type are serialised by locking the type row; the limits are
@@ -147,7 +163,7 @@ def _claim_problem(packet_type: RedPacketType | None, user, *, now=None) -> str:
 
 
 @transaction.atomic
-def red_packet_disable(*, packet: RedPacket, actor, reason: str = "") -> RedPacket:
+def red_packet_disable(*, packet: RedPacket, actor: User, reason: str = "") -> RedPacket:
     """Withdraw one shopper's packet. A used packet stays used (the order keeps its discount)."""
     packet = lock_red_packet(packet.pk)
     if packet.status == RedPacket.Status.USED:
@@ -165,7 +181,7 @@ def red_packet_disable(*, packet: RedPacket, actor, reason: str = "") -> RedPack
 
 
 @transaction.atomic
-def red_packet_type_disable(*, packet_type: RedPacketType, actor, reason: str = "") -> int:
+def red_packet_type_disable(*, packet_type: RedPacketType, actor: User, reason: str = "") -> int:
     """Withdraw a whole type: it can no longer be issued, claimed or spent, and every
     available packet of it is disabled. Returns how many packets were withdrawn."""
     packet_type = lock_red_packet_type(packet_type.pk)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum, Value
@@ -37,6 +38,13 @@ from ...payments.services import (
 )
 from ...pricing import money
 from .models import CodCollection
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from accounts.models import User
+
+    from ...shipping.models import Carrier
 
 BANK_TRANSFER = PaymentMethod.BANK_TRANSFER
 COD = PaymentMethod.CASH_ON_DELIVERY
@@ -134,7 +142,12 @@ def bank_reference_problem(*, reference: str, order: Order) -> str:
 
 
 def order_confirm_bank_transfer(
-    *, order: Order, reference: str, amount_received, note: str = "", actor
+    *,
+    order: Order,
+    reference: str,
+    amount_received: Decimal | str,
+    note: str = "",
+    actor: User,
 ) -> Order:
     """Finance saw the transfer on the bank statement: record it, and the order is paid.
 
@@ -229,7 +242,7 @@ def reconciliation_queue():
     return Order.objects.filter(needs_reconciliation=True).order_by("placed_at", "pk")
 
 
-def order_reconcile(*, order: Order, note: str, actor) -> Order:
+def order_reconcile(*, order: Order, note: str, actor: User) -> Order:
     """Finance settled a mismatch (the customer paid the rest, the excess was returned…): lift the
     flag.
 
@@ -289,7 +302,14 @@ def cod_awaiting_collection(*, carrier=None):
 
 
 def cod_collection_record(
-    *, carrier, day: date, amount, orders, note: str = "", actor, accept_difference: bool = False
+    *,
+    carrier: Carrier,
+    day: date,
+    amount: Decimal | str,
+    orders: Sequence[Order],
+    note: str = "",
+    actor: User,
+    accept_difference: bool = False,
 ) -> CodCollection:
     """Record the cash a courier handed in for one day and the orders it pays for.
 
@@ -451,7 +471,7 @@ def refundable_amount(order: Order) -> Decimal:
     return money(order_paid_total(order) - order_refunded_total(order))
 
 
-def order_refund(*, order: Order, amount, reason: str, actor) -> Refund:
+def order_refund(*, order: Order, amount: Decimal | str, reason: str, actor: User) -> Refund:
     """Pay back part or all of what the order paid (never more than is left), recorded by hand.
 
     The payments module locks the order and re-checks the balance; this check first

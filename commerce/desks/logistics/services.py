@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Count, Q
@@ -29,6 +30,11 @@ from ...orders.models import Order, OrderStatus
 from ...orders.services import order_ship, order_transition
 from ...shipping.models import Carrier, ShippingMethod
 from ..service.models import StaffNote
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from accounts.models import User
 
 REVIEW_STATUSES = (OrderStatus.PAID, OrderStatus.CONFIRMED)
 # Suspicious: this many orders (the one under review included) from one mobile
@@ -213,7 +219,7 @@ def _in_burst(moment, moments) -> bool:
     return False
 
 
-def order_review_accept(*, order: Order, actor, note: str = "") -> Order:
+def order_review_accept(*, order: Order, actor: User, note: str = "") -> Order:
     """The reviewer lets the order go to the shelves (stocking); a flag on it is lifted.
 
     An order whose payment does not match waits for finance, whatever the reviewer thinks.
@@ -244,7 +250,7 @@ def order_review_accept(*, order: Order, actor, note: str = "") -> Order:
     return order
 
 
-def order_flag(*, order: Order, reason: str, actor) -> Order:
+def order_flag(*, order: Order, reason: str, actor: User) -> Order:
     """Hold a suspicious order in review with the reason; customer service sees the flag too."""
     reason = " ".join(reason.split())
     if not reason:
@@ -272,7 +278,7 @@ def order_flag(*, order: Order, reason: str, actor) -> Order:
 # -----------------------------------------------------------------------------
 
 
-def order_stock_confirm(*, order: Order, actor) -> Order:
+def order_stock_confirm(*, order: Order, actor: User) -> Order:
     """Everything is on the shelf and picked: the order goes to packing."""
     with transaction.atomic():
         order = order_transition(
@@ -285,7 +291,7 @@ def order_stock_confirm(*, order: Order, actor) -> Order:
     return order
 
 
-def order_mark_out_of_stock(*, order: Order, actor, note: str = "") -> Order:
+def order_mark_out_of_stock(*, order: Order, actor: User, note: str = "") -> Order:
     """Something cannot be picked: the order waits, and customer service is told to contact the
     shopper.
 
@@ -309,7 +315,7 @@ def order_mark_out_of_stock(*, order: Order, actor, note: str = "") -> Order:
     return order
 
 
-def order_back_in_stock(*, order: Order, actor) -> Order:
+def order_back_in_stock(*, order: Order, actor: User) -> Order:
     """The missing goods arrived: the out-of-stock order goes back to the shelves."""
     with transaction.atomic():
         order = order_transition(
@@ -345,7 +351,7 @@ def tracking_number_problem(
 
 
 def order_ship_with_carrier(
-    *, order: Order, carrier: Carrier, tracking_number: str, actor
+    *, order: Order, carrier: Carrier, tracking_number: str, actor: User
 ) -> Order:
     """Hand a packed order to a carrier from the managed list, so the shopper gets a tracking link.
 
@@ -380,7 +386,9 @@ class _PlannedShipment:
     tracking_number: str
 
 
-def bulk_ship_from_csv(*, rows, actor, default_carrier: Carrier | None = None) -> list[Order]:
+def bulk_ship_from_csv(
+    *, rows: Iterable[Sequence[str]], actor: User, default_carrier: Carrier | None = None
+) -> list[Order]:
     """Ship every order a CSV names, or none of them.
 
     ``rows`` are the CSV's rows as lists of cells (``csv.reader``): order number,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -25,6 +26,9 @@ from core.errors import CommerceError
 from ...orders.models import Order, OrderStatus
 from ...red_packets.models import RedPacket
 from .models import StaffNote
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 CLOSED_STATUSES = (OrderStatus.COMPLETED, OrderStatus.CANCELLED)
 NOTE_LENGTH = StaffNote._meta.get_field("text").max_length
@@ -142,7 +146,7 @@ def customer_overview(customer) -> CustomerOverview:
     )
 
 
-def staff_note_add(*, order: Order, text: str, actor) -> StaffNote:
+def staff_note_add(*, order: Order, text: str, actor: User) -> StaffNote:
     """Keep a note on the order for colleagues (a call made, a promise given); the customer never
     sees it."""
     text = (text or "").strip()
