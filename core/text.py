@@ -6,6 +6,12 @@ find ``无线蓝牙降噪耳机``. Both the indexed text and the query therefore
 the same steps here: Chinese runs are cut into words (jieba-rs), Latin words are
 lower-cased and stemmed, codes like ``WH-1000XM5`` are kept whole and in parts.
 Whatever is done to one side is done to the other, so the two always agree.
+
+jieba cuts a word it does not know by its context, so a query and a name may be cut
+differently (扫地机 alone, 扫地 / 机器人 inside 扫地机器人). The index therefore also
+holds every pair of neighbouring characters of a Chinese run (bigrams) and every
+single character: a query's bigrams (``bigram_terms``) are all in any text that
+contains the query as written, however either was cut.
 """
 
 import re
@@ -57,6 +63,21 @@ def _chinese_words(run: str, *, for_query: bool) -> list[str]:
     return [word for word in words if not _covered_by_smaller(word, words)]
 
 
+def _bigrams(run: str) -> list[str]:
+    """Neighbouring character pairs of a Chinese run: 扫地机 → 扫地, 地机; one character stays
+    itself."""
+    return [run[start : start + 2] for start in range(len(run) - 1)] or [run]
+
+
+def _indexed_chinese(run: str) -> list[str]:
+    """The run's words (jieba's search mode), then its bigrams and single characters that are not
+    words already (a query word of one character, 男 of 羽绒服 男, is then found in 男士)."""
+    words = _chinese_words(run, for_query=False)
+    known = set(words)
+    extra = [piece for piece in (*_bigrams(run), *run) if piece not in known]
+    return words + list(dict.fromkeys(extra))
+
+
 def _covered_by_smaller(word: str, words: list[str]) -> bool:
     smaller = [other for other in words if len(other) < len(word) and other in word]
     covered = set()
@@ -84,17 +105,20 @@ def _code_parts(chunk: str, *, for_query: bool) -> list[str]:
 def _tokens(text: str, *, for_query: bool) -> list[str]:
     tokens = []
     for chunk in _CHUNK.findall(_normalise(text)):
-        if _HAN_RUN.match(chunk):
-            tokens.extend(_chinese_words(chunk, for_query=for_query))
-        else:
+        if not _HAN_RUN.match(chunk):
             tokens.extend(_code_parts(chunk, for_query=for_query))
+        elif for_query:
+            tokens.extend(_chinese_words(chunk, for_query=True))
+        else:
+            tokens.extend(_indexed_chinese(chunk))
     return [_stem(token) for token in tokens]
 
 
 def segment(text: str) -> str:
     """Text ready for the full-text index: words separated by spaces, lower case, stemmed.
 
-    ``segment("无线蓝牙降噪耳机")`` → ``"无线 蓝牙 降噪 耳机"``.
+    ``segment("扫地机器人")`` → ``"扫地 机器 机器人 地机 器人 扫 地 机 器 人"`` (words, then
+    the bigrams and characters that are not words).
     """
     return " ".join(_tokens(text, for_query=False))
 
@@ -102,6 +126,32 @@ def segment(text: str) -> str:
 def query_terms(text: str) -> list[str]:
     """The words a query is matched with, in the same form the index holds them."""
     return list(dict.fromkeys(_tokens(text, for_query=True)))
+
+
+def bigram_terms(text: str) -> list[str]:
+    """A query as the index's bigrams: each Chinese run as its character pairs, other words as
+    ``query_terms`` has them.
+
+    ``bigram_terms("扫地机")`` → ``["扫地", "地机"]``: found in 扫地机器人 although jieba cuts
+    that 扫地 / 机器人.
+    """
+    terms = []
+    for chunk in _CHUNK.findall(_normalise(text)):
+        if _HAN_RUN.match(chunk):
+            terms.extend(_bigrams(chunk))
+        else:
+            terms.extend(_stem(part) for part in _code_parts(chunk, for_query=True))
+    return list(dict.fromkeys(terms))
+
+
+def chinese_runs(text: str) -> list[str]:
+    """The runs of Chinese characters of a text, in order: ``"拉杆箱 20寸"`` → ``拉杆箱, 寸``."""
+    return [chunk for chunk in _CHUNK.findall(_normalise(text)) if _HAN_RUN.match(chunk)]
+
+
+def is_single_character_word(term: str) -> bool:
+    """One Chinese character (不, 的, 款): too common to find anything on its own."""
+    return len(term) == 1 and bool(_HAN_RUN.match(term))
 
 
 def words(text: str) -> list[str]:

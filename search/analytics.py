@@ -13,8 +13,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Sum
 from django.utils import timezone
 
-from .models import MAX_LOGGED_QUERY_LENGTH, SearchQuery
 from core.text import normalise
+
+from .models import MAX_LOGGED_QUERY_LENGTH, SearchQuery
 
 REPORT_WINDOWS = (7, 30)
 REPORT_ROWS = 50
@@ -86,3 +87,18 @@ def zero_result_queries(
         .order_by("-searches", "query")[:limit]
     )
     return [QueryCount(row["query"], row["searches"], 0) for row in rows]
+
+
+def popular_searches(
+    days: int = 30, *, today: datetime.date | None = None, limit: int = 8
+) -> list[str]:
+    """What shoppers searched most in the window among queries that found something: offered when
+    a search finds nothing."""
+    rows = (
+        _window(days, today)
+        .values("query")
+        .annotate(searches=Sum("hits"), found=Max("results"))
+        .filter(found__gt=0)
+        .order_by("-searches", "query")[:limit]
+    )
+    return [row["query"] for row in rows]

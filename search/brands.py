@@ -12,10 +12,9 @@ what it found before.
 
 from dataclasses import dataclass
 
+from core.text import pinyin_keys, query_terms, words
 from products.cache import catalogue_version
 from products.models import BrandPage
-
-from core.text import pinyin_keys, query_terms, words
 
 # Brand words shorter than this are never corrected: "LG" and "HP" are too close to everything.
 MIN_CORRECTED_LENGTH = 4
@@ -33,7 +32,7 @@ class BrandWord:
 
 
 def allowed_edits(length: int) -> int:
-    """Elasticsearch's AUTO fuzziness, from 4 letters on: one typo up to five letters, two beyond."""
+    """Elasticsearch's AUTO fuzziness from 4 letters: one typo up to five letters, two beyond."""
     if length < MIN_CORRECTED_LENGTH:
         return 0
     return 1 if length <= 5 else 2

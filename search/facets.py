@@ -39,8 +39,13 @@ def search_facets(
     ):
         from .elasticsearch.matching import search_facet_counts
 
+        attempt = matches.attempt  # the step that found the matches, repeated for the counts
         counts = search_facet_counts(
-            terms, filters, filterable, operator=matches.operator, slots=synonym_slots(terms)
+            attempt.terms if attempt else terms,
+            filters,
+            filterable,
+            operator=matches.operator,
+            slots=attempt.slots if attempt else synonym_slots(terms),
         )
         if counts is not None:
             return facets_from_counts(counts, filters, filterable, brands)

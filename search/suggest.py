@@ -21,10 +21,9 @@ from urllib.parse import urlencode
 from django.core.cache import cache
 from django.urls import reverse
 
+from core.text import normalise, pinyin_keys, words
 from products.cache import catalogue_version
 from products.models import BrandPage, Category, Product, ProductTag
-
-from core.text import normalise, pinyin_keys, words
 
 MAX_SUGGESTIONS = 10
 MAX_KEY_LENGTH = 40
@@ -32,6 +31,10 @@ MAX_WORD_STARTS = 6
 MAX_CANDIDATES = 400
 INDEX_CACHE_SECONDS = 24 * 60 * 60
 KIND_ORDER = {"query": 0, "category": 1, "brand": 2, "product": 3}
+PRODUCT_BY = 3  # the best product suggested is at this place or higher
+MAX_CORRECTIONS = 3
+MIN_CORRECTION_KEY = 3
+MAX_DROPPED_LETTERS = 2
 _NOT_KEY = re.compile(r"[\W_]+")
 
 _memo: dict = {"build": None, "index": None}
@@ -89,7 +92,7 @@ def entry_keys(text: str) -> list[tuple[str, int]]:
 
 
 def _entries() -> list[Entry]:
-    """Everything a shopper may be offered: live products, live brands, categories, product tags."""
+    """Everything a shopper may be offered: live products and brands, categories, product tags."""
     search_url = reverse("search")
     entries = [
         Entry(name, reverse("product_detail", kwargs={"slug": slug}), "product")
@@ -145,7 +148,9 @@ def suggest(query: str, limit: int = MAX_SUGGESTIONS) -> list[Entry]:
     """Up to ``limit`` entries whose text, pinyin or initials start with what was typed.
 
     Typed text beats pinyin beats initials; within that, searches, categories and
-    brands come before single products, and shorter texts first.
+    brands come before single products, and shorter texts first, except that the
+    best product is never below ``PRODUCT_BY``: a shopper typing a product's name
+    should see it, however many tags and categories share the prefix.
     """
     prefix = normalise_key(query)[:MAX_KEY_LENGTH]
     if not prefix:
@@ -166,12 +171,48 @@ def suggest(query: str, limit: int = MAX_SUGGESTIONS) -> list[Entry]:
             index.entries[number].text,
         ),
     )
+    return _product_early(_unique(index.entries[number] for number in ranked))[:limit]
+
+
+def _unique(entries) -> list[Entry]:
     seen, results = set(), []
-    for number in ranked:
-        entry = index.entries[number]
+    for entry in entries:
         if (entry.kind, entry.text) not in seen:
             seen.add((entry.kind, entry.text))
             results.append(entry)
-        if len(results) == limit:
-            break
     return results
+
+
+def _product_early(entries: list[Entry]) -> list[Entry]:
+    """The first product moved up to place ``PRODUCT_BY`` when it ranks below it."""
+    first = next((place for place, entry in enumerate(entries) if entry.kind == "product"), None)
+    if first is None or first < PRODUCT_BY:
+        return entries
+    before, after = entries[: PRODUCT_BY - 1], entries[PRODUCT_BY - 1 : first]
+    return [*before, entries[first], *after, *entries[first + 1 :]]
+
+
+def corrections(query: str, limit: int = MAX_CORRECTIONS) -> list[Entry]:
+    """What the shopper may have meant by a query that found nothing: entries that sound the same.
+
+    Chinese typed with the wrong character of the same sound (篮牙 for 蓝牙) has the
+    same pinyin; a Latin word with a wrong last letter or two shares all the rest
+    (``iphonx``). So the query's full pinyin is looked up, then with up to
+    ``MAX_DROPPED_LETTERS`` letters dropped from its end, until something sounds alike.
+    """
+    key = normalise_key(pinyin_keys(query)[0])[:MAX_KEY_LENGTH]
+    if len(key) < MIN_CORRECTION_KEY:
+        return []
+    typed = normalise_key(query)
+    index = current_index()
+    shortest = max(MIN_CORRECTION_KEY, len(key) - MAX_DROPPED_LETTERS)
+    for length in range(len(key), shortest - 1, -1):
+        numbers = index.lookup(PINYIN, key[:length])
+        ranked = sorted(
+            (index.entries[number] for number in numbers),
+            key=lambda entry: (KIND_ORDER[entry.kind], len(entry.text), entry.text),
+        )
+        found = [entry for entry in _unique(ranked) if normalise_key(entry.text) != typed]
+        if found:
+            return found[:limit]
+    return []

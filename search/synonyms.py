@@ -8,16 +8,18 @@ a query as one ``And``/``Or`` tree, so the union is ranked once by the backend
 instead of being stitched together from several searches.
 
 Terms go through core.text exactly like the query does, so a group matches
-the query in the form the index holds (stemmed, Chinese segmented). The groups
-are read once per version and kept in the cache; saving or deleting a group
-bumps the version.
+the query in the form the index holds (stemmed, Chinese segmented). A Chinese
+term that jieba cuts into single characters (凉拖 → 凉, 拖) is looked for by its
+bigrams instead (凉拖), which only a text with the term as written holds. The
+groups are read once per version and kept in the cache; saving or deleting a
+group bumps the version.
 """
 
 from django.core.cache import cache
 from wagtail.search.query import And, Or, PlainText
 
 from core.cache import CacheVersion
-from core.text import query_terms
+from core.text import bigram_terms, is_single_character_word, query_terms
 
 from .brands import brand_corrections
 from .models import SynonymGroup
@@ -27,6 +29,8 @@ CACHE_SECONDS = 24 * 60 * 60
 MAX_TERM_WORDS = 6
 
 Alternative = tuple[str, ...]
+# A group's term: the words a query has when it contains the term, and the words to look for.
+Term = tuple[Alternative, Alternative]
 
 
 _version = CacheVersion("search:synonyms:version")
@@ -41,20 +45,26 @@ def bump_synonyms_version() -> None:
     _version.bump()
 
 
-def _load_groups() -> list[list[Alternative]]:
+def _term(text: str) -> Term:
+    """A term as a query holds it and as it is looked for (see the module docstring)."""
+    words = tuple(query_terms(text))
+    if any(is_single_character_word(word) for word in words):
+        return words, tuple(bigram_terms(text))
+    return words, words
+
+
+def _load_groups() -> list[list[Term]]:
     groups = []
     for group in SynonymGroup.objects.order_by("pk"):
-        alternatives = list(dict.fromkeys(tuple(query_terms(term)) for term in group.term_list()))
-        alternatives = [
-            alternative for alternative in alternatives if 0 < len(alternative) <= MAX_TERM_WORDS
-        ]
-        if len(alternatives) > 1:
-            groups.append(alternatives)
+        terms = list(dict.fromkeys(_term(text) for text in group.term_list()))
+        terms = [term for term in terms if 0 < len(term[0]) <= MAX_TERM_WORDS and term[1]]
+        if len(terms) > 1:
+            groups.append(terms)
     return groups
 
 
-def synonym_groups() -> list[list[Alternative]]:
-    """Every group as its terms in query form, for the current version."""
+def synonym_groups() -> list[list[Term]]:
+    """Every group as its terms (query form, searched form), for the current version."""
     key = f"search:synonyms:{synonyms_version()}"
     groups = cache.get(key)
     if groups is None:
@@ -63,14 +73,15 @@ def synonym_groups() -> list[list[Alternative]]:
     return groups
 
 
-def _group_by_alternative(groups: list[list[Alternative]]) -> dict[Alternative, list[Alternative]]:
-    """Each term to all the terms it stands for; a term in two groups stands for both groups'
-    terms."""
+def _group_by_alternative(groups: list[list[Term]]) -> dict[Alternative, list[Alternative]]:
+    """Each term (query form) to all the terms it stands for (searched form); a term in two
+    groups stands for both groups' terms."""
     lookup: dict[Alternative, list[Alternative]] = {}
-    for alternatives in groups:
-        for alternative in alternatives:
-            merged = lookup.setdefault(alternative, [])
-            merged.extend(other for other in alternatives if other not in merged)
+    for terms in groups:
+        searched = [search for _words, search in terms]
+        for words, _search in terms:
+            merged = lookup.setdefault(words, [])
+            merged.extend(other for other in searched if other not in merged)
     return lookup
 
 
@@ -123,7 +134,11 @@ def expand_query(terms: list[str], operator: str = "and"):
     With ``operator="and"`` every slot is required and a slot matches any of its
     alternatives; with ``"or"`` any word of the query or of its synonyms will do.
     """
-    slots = synonym_slots(terms)
+    return slots_query(synonym_slots(terms), terms, operator)
+
+
+def slots_query(slots: list[list[Alternative]], terms: list[str], operator: str = "and"):
+    """The Wagtail query for slots already worked out (see ``expand_query``)."""
     if all(len(slot) == 1 for slot in slots):
         return " ".join(terms)
     if operator == "or":
@@ -133,3 +148,14 @@ def expand_query(terms: list[str], operator: str = "and"):
         return PlainText(" ".join(words), operator="or")
     queries = [_slot_query(slot) for slot in slots]
     return queries[0] if len(queries) == 1 else And(queries)
+
+
+def some_words(slots: list[list[Alternative]]) -> list[str]:
+    """The words a "some of the words" search may match on: every word of every alternative,
+    except single Chinese characters.
+
+    On its own 不 (of 不存在) or 款 matches half the catalogue (不粘, 不锈钢), so a shopper
+    whose query matched nothing would be shown a page of unrelated products.
+    """
+    words = (word for slot in slots for alternative in slot for word in alternative)
+    return list(dict.fromkeys(word for word in words if not is_single_character_word(word)))

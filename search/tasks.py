@@ -3,14 +3,12 @@
 import logging
 
 from django_tasks import task
-from elasticsearch import ApiError, TransportError
-from elasticsearch.helpers import BulkIndexError
 from wagtail.search import index
 
 from products.models import Product
 
+from .elasticsearch import breaker, indexing
 from .elasticsearch import client as es_client
-from .elasticsearch import indexing
 
 logger = logging.getLogger(__name__)
 
@@ -33,19 +31,21 @@ def sync_product_index(product_ids: list[int]) -> int:
     """Bring the Elasticsearch product documents of these products in line with the database.
 
     Live products are (re)indexed, unpublished and deleted ones removed. Without
-    ELASTICSEARCH_URL there is nothing to do. A cluster that is down only costs a
-    warning: the database stays right, search falls back to it, and
-    ``manage.py rebuild_product_index`` brings the index back in step.
+    ELASTICSEARCH_URL there is nothing to do. A cluster that is down only costs one
+    short timeout and a warning (then the breaker skips it, so a queue of these tasks
+    does not wait on it one by one): the database stays right, search falls back to
+    it, and ``manage.py rebuild_product_index`` brings the index back in step.
     """
     es = es_client.get_client()
     if es is None or not product_ids:
         return 0
+    if breaker.is_open():
+        logger.info("Elasticsearch is skipped for now: products %s not synced.", product_ids)
+        return 0
     try:
         return indexing.sync_products(es, product_ids, es_client.product_index_alias())
-    except (TransportError, ApiError, BulkIndexError) as error:
-        logger.warning(
-            "Could not update the Elasticsearch product index for products %s: %r",
-            product_ids,
-            error,
+    except breaker.FAILURES as error:
+        breaker.trip(
+            error, f"Could not update the Elasticsearch product index for products {product_ids}"
         )
         return 0

@@ -5,30 +5,35 @@ matches exactly as the catalogue does, search.facets counts, search.suggest
 suggests. Any input is answered calmly: odd queries are cleaned, never parsed.
 """
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from core.text import MAX_QUERY_LENGTH, clean_query, query_terms, surface_words
 from guides.models import GuidePage
 from products.listing import filterable_attributes, filtered_products, parse_filters
 from products.models import BrandPage, Category, Product
 from products.showcases import card_images
 
-from .analytics import normalise_logged_query, search_query_record
+from .analytics import normalise_logged_query, popular_searches, search_query_record
 from .facets import search_facets
 from .matching import exact_product, match_guides, match_help_articles, match_products
+from .suggest import corrections as find_corrections
 from .suggest import suggest as find_suggestions
-from core.text import MAX_QUERY_LENGTH, clean_query, query_terms, surface_words
 
 PRODUCTS_PER_PAGE = 24
 RELEVANCE = "relevance"
 POPULAR_CATEGORIES = 8
 POPULAR_GUIDES = 4
+POPULAR_SEARCHES = 8
 
 
 def _sorts() -> list[tuple[str, str]]:
@@ -51,7 +56,7 @@ def search(request):
         return render(
             request,
             "search/search.html",
-            {"search_query": raw_query, **_suggestions_for_nothing()},
+            {"search_query": raw_query, **_suggestions_for_nothing("")},
         )
     product = exact_product(raw_query)
     if product is not None:
@@ -112,13 +117,13 @@ def _results(request, query: str) -> dict:
         len(matches.ids) + len(context["guides"]) + len(context["help_articles"])
     )
     context["nothing_found"] = not context["result_count"]
-    if context["nothing_found"]:
-        context.update(_suggestions_for_nothing())
+    if not matches.ids:  # nothing at all, or only guides and help: say so, offer other searches
+        context.update(_suggestions_for_nothing(query))
     return context
 
 
 def _product_page(request, products, sort: str, ranked_ids: list[int]):
-    """One page of products in the chosen order; "best match" keeps the search backend's ranking."""
+    """One page of products in the chosen order; "best match" keeps the backend's ranking."""
     with_cards = products.select_related("brand", "stats").prefetch_related(
         Prefetch("images", queryset=card_images())
     )
@@ -132,9 +137,9 @@ def _product_page(request, products, sort: str, ranked_ids: list[int]):
     return page
 
 
-def _suggestions_for_nothing() -> dict:
-    """What an empty or fruitless search offers instead: the biggest categories and the latest
-    guides."""
+def _suggestions_for_nothing(query: str) -> dict:
+    """What an empty or fruitless search offers instead: what the shopper may have meant, the
+    searches that find things most often, the biggest categories and the latest guides."""
     counts: dict[str, int] = {}
     rows = (
         Product.objects.live()
@@ -150,7 +155,17 @@ def _suggestions_for_nothing() -> dict:
     )
     categories = [root for root in roots if counts.get(root.path)][:POPULAR_CATEGORIES]
     guides = GuidePage.objects.live().public().order_by("-date", "-pk")[:POPULAR_GUIDES]
-    return {"popular_categories": categories, "popular_guides": list(guides)}
+    searched = normalise_logged_query(query)
+    return {
+        "corrections": find_corrections(query) if query else [],
+        "popular_searches": [
+            {"text": text, "url": f"{reverse('search')}?{urlencode({'q': text})}"}
+            for text in popular_searches(limit=POPULAR_SEARCHES + 1)
+            if text != searched
+        ][:POPULAR_SEARCHES],
+        "popular_categories": categories,
+        "popular_guides": list(guides),
+    }
 
 
 @require_GET

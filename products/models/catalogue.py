@@ -304,7 +304,8 @@ class Product(
         return result
 
     def _redirect_old_slug(self):
-        """When a live product's address changes, the old one keeps working (a permanent redirect)."""
+        """When a live product's address changes, the old one keeps working (a permanent
+        redirect)."""
         from wagtail.contrib.redirects.models import Redirect
 
         old_slug = (
@@ -348,7 +349,8 @@ class Product(
 
     @property
     def admin_stock_available(self):
-        """Units available over all variants; annotated by the admin queryset, computed otherwise."""
+        """Units available over all variants; annotated by the admin queryset, computed
+        otherwise."""
         if hasattr(self, "stock_available_total"):
             return self.stock_available_total or 0
         skus = [variant.sku for variant in self.variants.all()]
@@ -369,15 +371,21 @@ class Product(
 
     @property
     def search_text(self) -> str:
-        """Name, brand, category path, attribute values, tags and codes, segmented for the
-        full-text index.
+        """Name, brand, category path, summary, description, attribute values, tags and codes,
+        segmented for the full-text index.
 
-        Database tokenizers do not split Chinese words, so the index is fed words
-        already cut (see core.text); the pinyin of the name and categories lets
+        Database tokenizers do not split Chinese words and SQLite's does not stem
+        English, so the index is fed every text already cut and stemmed (see
+        core.text), the same on SQLite, PostgreSQL and in the Elasticsearch document
+        (search.elasticsearch.documents); the pinyin of the name and categories lets
         shoppers without a Chinese keyboard find products too. The name's words come
         twice so they outrank words from the category or tags (SQLite's index keeps
         one text column and ignores per-field boosts).
         """
+        from html import unescape
+
+        from django.utils.html import strip_tags
+
         from core.text import pinyin_words, segment
 
         categories = []
@@ -390,6 +398,8 @@ class Product(
             self.name,
             self.brand.title if self.brand_id and self.brand else "",
             category_names,
+            self.summary,
+            unescape(strip_tags(self.description or "")),
         ]
         if self.pk:
             parts += [value.value for value in self.attribute_values.all()]
@@ -527,7 +537,7 @@ class Stock(models.Model):
         return self.available <= self.low_stock_threshold
 
 
-class ProductStats(models.Model):
+class ProductStats(models.Model):  # noqa: DJ008 — a counter row, shown through its product
     """Counters fed by orders and reviews; kept apart from revisions so publishing never resets
     them."""
 

@@ -1,30 +1,40 @@
-"""The Elasticsearch connection, built from settings and shared by every request."""
+"""The Elasticsearch connection, built from settings and shared by every request.
+
+A shopper waits for search, so a slow or hung cluster must hand over to the
+database quickly: every request has a short timeout (``ELASTICSEARCH_TIMEOUT_SECONDS``,
+which urllib3 applies to connecting and to each read) and is never retried, and
+search.elasticsearch.breaker stops asking a cluster that just failed.
+"""
 
 from functools import lru_cache
 
 from django.conf import settings
 from elasticsearch import Elasticsearch
 
-# A shopper waits for search: a slow cluster must hand over to the database quickly.
-REQUEST_TIMEOUT_SECONDS = 2
-MAX_RETRIES = 1
+DEFAULT_TIMEOUT_SECONDS = 1.0
+# Rebuilding the whole index is an operator's command, not a shopper's wait: bulk requests of
+# hundreds of documents get longer.
+REBUILD_TIMEOUT_SECONDS = 60
+
+
+def timeout_seconds() -> float:
+    return float(getattr(settings, "ELASTICSEARCH_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_SECONDS))
 
 
 def get_client() -> Elasticsearch | None:
-    """The client for ``settings.ELASTICSEARCH_URL``, or None when Elasticsearch is not configured."""
+    """The client for ``settings.ELASTICSEARCH_URL``; None when Elasticsearch is not configured."""
     url = getattr(settings, "ELASTICSEARCH_URL", "")
-    return _client_for(url) if url else None
+    return _client_for(url, timeout_seconds()) if url else None
 
 
 @lru_cache(maxsize=4)
-def _client_for(url: str) -> Elasticsearch:
-    """One client (and connection pool) per address; building it opens no connection yet."""
-    return Elasticsearch(
-        url,
-        request_timeout=REQUEST_TIMEOUT_SECONDS,
-        max_retries=MAX_RETRIES,
-        retry_on_timeout=False,
-    )
+def _client_for(url: str, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Elasticsearch:
+    """One client (and connection pool) per address; building it opens no connection yet.
+
+    ``max_retries=0``: a retry of a request that timed out doubles the wait, and with
+    one node there is nobody else to retry on.
+    """
+    return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
 
 
 def product_index_alias() -> str:

@@ -6,7 +6,10 @@ Facet fields are keywords holding what the listing filters on: brand, category
 paths, ``code=value`` pairs of filterable attributes and the price.
 """
 
+from html import unescape
+
 from django.db.models import Prefetch
+from django.utils.html import strip_tags
 from elasticsearch.dsl import (
     Boolean,
     Document,
@@ -19,13 +22,13 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-from products.models import Category, Product, ProductAttributeValue
 from core.text import pinyin_keys, pinyin_words, segment
+from products.models import Category, Product, ProductAttributeValue
 
 from .client import product_index_alias
 
-# Prefixes of already segmented words: 蓝牙 → 蓝, 蓝牙; wireless → w, wi, … (a typed prefix finds the
-# name).
+# Prefixes of already segmented words: 蓝牙 → 蓝, 蓝牙; wireless → w, wi, … (a typed prefix
+# finds the name).
 name_prefix = analyzer(
     "name_prefix",
     tokenizer="whitespace",
@@ -86,21 +89,28 @@ def categories_by_path() -> dict[str, Category]:
 
 
 def _with_ancestors(category: Category, by_path: dict[str, Category]) -> list[Category]:
-    """The category and everything above it, top first (tree paths grow by ``steplen`` per level)."""
+    """The category and everything above it, top first (paths grow by ``steplen`` per level)."""
     step = Category.steplen
     paths = [category.path[:end] for end in range(step, len(category.path) + 1, step)]
     return [by_path[path] for path in paths if path in by_path]
 
 
 def _segmented_text(product: Product, categories: list[Category]) -> str:
-    """The same words the database index gets from ``Product.search_text``, from prefetched rows."""
+    """The words the database index gets from ``Product.search_text``, from prefetched rows."""
     category_names = " ".join(category.name for category in categories)
-    parts = [product.name, product.brand.title if product.brand else "", category_names]
+    parts = [
+        product.name,
+        product.brand.title if product.brand else "",
+        category_names,
+        product.summary,
+        unescape(strip_tags(product.description or "")),
+    ]
     parts += [value.value for value in product.attribute_values.all()]
     parts += [tag.name for tag in product.tags.all()]
     parts += _codes(product)
     text = segment(" ".join(part for part in parts if part))
-    return f"{segment(product.name)} {text} {pinyin_words(f'{product.name} {category_names}')}".strip()
+    pinyin = pinyin_words(f"{product.name} {category_names}")
+    return f"{segment(product.name)} {text} {pinyin}".strip()
 
 
 def _codes(product: Product) -> list[str]:

@@ -1,56 +1,43 @@
 """Ranked product ids and facet counts from Elasticsearch, or None so the caller uses the database.
 
 A cluster that is down, slow or missing its index must never cost the shopper a
-page: every transport or API error is logged as a warning and answered with None.
+page: every failure opens the breaker (search.elasticsearch.breaker, one warning)
+and is answered with None; while the breaker is open the cluster is not asked.
 """
-
-import logging
-
-from elasticsearch import ApiError, TransportError
 
 from products.listing import ListingFilters
 
-from . import client
+from . import breaker, client
 from .queries import build_product_query, parse_facet_counts
-
-logger = logging.getLogger(__name__)
 
 
 def search_product_ids(
-    query_terms: list[str], limit: int, *, slots: list | None = None
-) -> tuple[list[int], bool] | None:
-    """Live product ids with every word (else any word, flagged partial), best first; None without
-    Elasticsearch."""
+    query_terms: list[str], limit: int, *, operator: str = "and", slots: list | None = None
+) -> list[int] | None:
+    """Live product ids with every word (``operator="or"``: any word), best first.
+
+    None without Elasticsearch, while the breaker is open, or when the cluster fails.
+    """
     es = client.get_client()
-    if es is None or not query_terms:
+    if es is None or not query_terms or breaker.is_open():
         return None
-    try:
-        for operator in ("and", "or"):
-            ids = _ranked_ids(es, query_terms, slots, operator, limit)
-            if ids or len(query_terms) == 1:
-                return ids, operator == "or"
-        return [], False
-    except (TransportError, ApiError) as error:
-        logger.warning(
-            "Elasticsearch product search failed; using the database backend instead: %s", error
-        )
-        return None
-
-
-def _ranked_ids(
-    es, query_terms: list[str], slots: list | None, operator: str, limit: int
-) -> list[int]:
     body = build_product_query(
         query_terms, ListingFilters(), {}, operator=operator, facets=False, slots=slots
     )
-    response = es.search(
-        index=client.product_index_alias(),
-        size=limit,
-        source=False,
-        track_total_hits=False,
-        **body,
-    )
-    return [int(hit["_id"]) for hit in response["hits"]["hits"]]
+    try:
+        response = es.search(
+            index=client.product_index_alias(),
+            size=limit,
+            source=False,
+            track_total_hits=False,
+            **body,
+        )
+        return [int(hit["_id"]) for hit in response["hits"]["hits"]]
+    except breaker.FAILURES as error:
+        breaker.trip(
+            error, "Elasticsearch product search failed; using the database backend instead"
+        )
+        return None
 
 
 def search_facet_counts(
@@ -67,7 +54,7 @@ def search_facet_counts(
     The counts come in products.listing's raw shape (see queries.parse_facet_counts).
     """
     es = client.get_client()
-    if es is None or not query_terms:
+    if es is None or not query_terms or breaker.is_open():
         return None
     body = build_product_query(query_terms, filters, filterable, operator=operator, slots=slots)
     try:
@@ -75,8 +62,6 @@ def search_facet_counts(
             index=client.product_index_alias(), size=0, track_total_hits=False, **body
         )
         return parse_facet_counts(response)
-    except (TransportError, ApiError, KeyError, TypeError, ValueError) as error:
-        logger.warning(
-            "Elasticsearch facet counts failed; counting in the database instead: %r", error
-        )
+    except (*breaker.FAILURES, KeyError, TypeError, ValueError) as error:
+        breaker.trip(error, "Elasticsearch facet counts failed; counting in the database instead")
         return None

@@ -107,7 +107,7 @@ def _all_but(clauses: dict[str, dict], leave_out: str | None = None) -> dict:
 
 
 def _category_children_pattern(filters: ListingFilters) -> str:
-    """Tree paths one level below the current category (or the top level): its path plus one step."""
+    """Tree paths one level below the current category (or the top level): its path + one step."""
     prefix = _regex_literal(filters.category.path) if filters.category is not None else ""
     return prefix + "." * Category.steplen
 

@@ -20,8 +20,8 @@
 | vertical     | 人体工学垂直鼠标                         | 电脑办公/鼠标     | —        |  129 |
 | three_body   | 三体 刘慈欣 科幻小说                      | 图书              | —        |   93 |
 | python_book  | Python编程 从入门到实践                   | 图书              | —        |   89 |
-| chitu        | 李宁 赤兔6 跑步鞋 男款                     | 运动户外/跑步鞋    | 李宁      |  399 |
-| chaoqing     | 李宁 超轻21 女子跑鞋                      | 运动户外/跑步鞋    | 李宁      |  459 |
+| chitu        | 李宁 赤兔6 跑步鞋 男款                    | 运动户外/跑步鞋  | 李宁      |  399 |
+| chaoqing     | 李宁 超轻21 女子跑鞋                     | 运动户外/跑步鞋  | 李宁      |  459 |
 | teapot       | 宜兴紫砂茶壶 手工                         | 家居/茶具         | —        |  299 |
 | tea_set      | 玻璃茶具套装                             | 家居/茶具         | —        |  159 |
 | draft        | 索尼 蓝牙音箱 SRS-XB100 (never published) | 数码/音箱        | 索尼 Sony |  399 |
@@ -373,3 +373,102 @@ def shop(site_tree):
 def english(settings):
     """Messages are asserted in English; the shop's default language is Chinese."""
     settings.LANGUAGE_CODE = "en"
+
+
+# A second catalogue for the unseen relevance set (test_relevance_unseen.py): everyday goods with
+# brand names jieba does not know, shortened and regional names, and English only in the summary
+# or description, as a merchandiser writes them. Added beside the catalogue above.
+UNSEEN_CATEGORIES = [
+    # key, name, slug, parent key (None: top level; or a key of the catalogue above)
+    ("luggage", "箱包", "luggage", None),
+    ("suitcases", "行李箱", "suitcases", "luggage"),
+    ("fresh", "生鲜", "fresh", None),
+    ("vegetables", "蔬菜", "vegetables", "fresh"),
+    ("shoes", "鞋靴", "shoes", None),
+    ("mens_shoes", "男鞋", "mens-shoes", "shoes"),
+    ("appliances", "家用电器", "appliances", None),
+    ("cleaning", "清洁电器", "cleaning", "appliances"),
+    ("kitchen", "厨房电器", "kitchen-appliances", "appliances"),
+    ("personal_care", "个护电器", "personal-care", "appliances"),
+    ("cookware", "锅具", "cookware", "home"),
+    ("drinkware", "水杯", "drinkware", "home"),
+    ("stationery", "文具", "stationery", None),
+    ("electrical", "电工电料", "electrical", None),
+    ("paper", "纸品", "paper", "home"),
+    ("clothing", "服饰", "clothing", None),
+    ("coats", "外套", "coats", "clothing"),
+]
+UNSEEN_PRODUCTS = [
+    # key, name, category key, summary, description (rich text)
+    (
+        "trolley",
+        "新秀丽 拉杆行李箱 20寸 登机箱",
+        "suitcases",
+        "Samsonite 20-inch carry-on",
+        "<p>Hard-shell spinner suitcase with a TSA lock.</p>",
+    ),
+    ("tomato", "山东有机番茄 新鲜蔬菜 2.5kg", "vegetables", "Organic tomatoes from Shandong", ""),
+    ("slides", "夏季男士凉拖 防滑软底", "mens_shoes", "Men's non-slip summer slides", ""),
+    (
+        "robot",
+        "追觅 X30 扫地机器人 自动集尘",
+        "cleaning",
+        "Dreame X30",
+        "<p>Robot vacuum and mop with a self-emptying base.</p>",
+    ),
+    ("window_robot", "科沃斯 窗宝 擦窗机器人", "cleaning", "Ecovacs window cleaning robot", ""),
+    ("soymilk", "九阳 破壁豆浆机 1.2L 家用", "kitchen", "Joyoung soy milk maker", ""),
+    (
+        "wok",
+        "苏泊尔 不粘炒锅 32cm",
+        "cookware",
+        "Supor, 32 cm",
+        "<p>Non-stick wok for gas &amp; induction hobs.</p>",
+    ),
+    ("rice_cooker", "美的 智能电饭煲 4L 预约", "kitchen", "Midea smart rice cooker, 4 litres", ""),
+    ("power_bank", "罗马仕 充电宝 20000毫安 快充", "accessories", "Romoss power bank", ""),
+    ("cable", "绿联 Type-C 数据线 1米 快充", "accessories", "UGREEN USB-C cable, 1 m", ""),
+    ("gel_pen", "得力 中性笔 0.5mm 黑色 12支装", "stationery", "Deli 0.5 mm gel pens, 12", ""),
+    ("power_strip", "公牛 插线板 五孔位 1.8米", "electrical", "Bull extension lead", ""),
+    ("tissues", "洁柔 抽纸 3层120抽 24包", "paper", "C&S facial tissue, 24 packs", ""),
+    (
+        "privacy_film",
+        "iPhone 15 防窥钢化膜 高清",
+        "accessories",
+        "Privacy tempered glass for iPhone 15",
+        "",
+    ),
+    ("thermos", "膳魔师 不锈钢保温杯 500ml", "drinkware", "Thermos vacuum flask, 500 ml", ""),
+    ("dryer", "戴森 Supersonic 吹风机 负离子", "personal_care", "Dyson Supersonic hair dryer", ""),
+    ("toothbrush", "飞利浦 声波电动牙刷 HX6730", "personal_care", "Philips sonic toothbrush", ""),
+    (
+        "picture_book",
+        "好奇宝宝 科普绘本 全8册",
+        "books",
+        "Curious kids",
+        "<p>Eight science picture books for ages 3 to 6.</p>",
+    ),
+    ("down_jacket", "波司登 男士羽绒服 冬季加厚", "coats", "Bosideng men's down jacket", ""),
+    ("hiking_shoes", "骆驼 登山鞋 防滑耐磨 男款", "mens_shoes", "Camel hiking shoes", ""),
+    ("sun_jacket", "蕉下 冰丝防晒衣 UPF50+", "coats", "Beneunder UPF 50+ sun jacket", ""),
+]
+
+
+@pytest.fixture
+def unseen_shop(shop):
+    """The catalogue above plus UNSEEN_PRODUCTS (no brand pages: the brand is in the name)."""
+    categories = dict(shop.categories)
+    for key, name, slug, parent in UNSEEN_CATEGORIES:
+        categories[key] = make_category(name, slug, parent=categories.get(parent))
+    goods = make_product_type("Goods")
+    products = dict(shop.products)
+    for key, name, category, summary, description in UNSEEN_PRODUCTS:
+        product = make_product(
+            name=name, category=categories[category], product_type=goods, live=False
+        )
+        product.summary, product.description = summary, description
+        product.save()
+        product.save_revision().publish()
+        product.refresh_from_db()
+        products[key] = product
+    return SimpleNamespace(**{**vars(shop), "categories": categories, "products": products})

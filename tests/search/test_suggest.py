@@ -81,3 +81,23 @@ def test_odd_input_is_answered_calmly(client, db, query):
 
     assert response.status_code == 200
     assert response.json()["query"] == query[:200]
+
+
+def test_a_product_is_in_the_first_three_however_many_searches_and_categories_share_the_prefix(
+    client, shop
+):
+    holder = make_product(
+        name="懒人手机支架 桌面",
+        category=shop.categories["accessories"],
+        product_type=shop.products["charger"].product_type,
+        live=False,
+    )
+    holder.tags.add("手机支架", "手机膜", "手机贴纸", "手机挂绳", "手机散热器")
+    holder.save_revision().publish()
+
+    found = suggestions(client, "手机")
+
+    kinds = [kind for kind, _text in found]
+    assert kinds[:2] == ["query", "query"]  # searches still come first
+    assert "product" in kinds[:3]
+    assert len(found) == 10

@@ -121,7 +121,7 @@ def test_merchandiser_adds_a_group_in_the_admin(client, staff_user):
     response = client.post(url, {"terms": "手机，mobile phone"})
 
     assert response.status_code == 302
-    assert SynonymGroup.objects.get().terms == "手机, mobile phone"
+    assert SynonymGroup.objects.latest("pk").terms == "手机, mobile phone"
 
 
 def test_editor_may_not_edit_synonyms(client, staff_user):
@@ -138,3 +138,47 @@ def test_synonym_slots_describe_the_expansion_for_other_backends():
 
     assert synonym_slots(["手机", "case"]) == [[("手机",), ("mobil", "phone")], [("case",)]]
     assert synonym_slots(["case"]) == [[("case",)]]
+
+
+def _default_synonyms_migration():
+    from importlib import import_module
+
+    return import_module("search.migrations.0003_default_synonyms")
+
+
+def test_the_shop_ships_default_groups_that_stay_editable(client, staff_user):
+    migration = _default_synonyms_migration()
+    shipped = set(SynonymGroup.objects.values_list("terms", flat=True))
+    assert set(migration.DEFAULT_GROUPS) <= shipped
+    group = SynonymGroup.objects.get(terms="番茄, 西红柿, tomato")
+    client.force_login(staff_user("Merchandisers"))
+
+    response = client.post(
+        reverse("wagtailsnippets_search_synonymgroup:edit", args=[group.pk]),
+        {"terms": "番茄, 西红柿, 洋柿子"},
+    )
+
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert group.terms == "番茄, 西红柿, 洋柿子"
+
+
+def test_default_groups_are_added_only_when_none_of_their_terms_has_a_group():
+    from django.apps import apps
+
+    migration = _default_synonyms_migration()
+    SynonymGroup.objects.all().delete()
+    own = SynonymGroup.objects.create(terms="西红柿，洋柿子")
+
+    migration.add_default_groups(apps, None)
+    migration.add_default_groups(apps, None)
+
+    terms = list(SynonymGroup.objects.values_list("terms", flat=True))
+    assert "番茄, 西红柿, tomato" not in terms  # 西红柿 is in the merchandiser's own group
+    assert terms.count("拉杆箱, 拉杆行李箱, trolley case") == 1
+    assert len(terms) == len(migration.DEFAULT_GROUPS)  # all others once, plus their own
+    SynonymGroup.objects.get(pk=own.pk)
+
+    migration.remove_default_groups(apps, None)
+
+    assert list(SynonymGroup.objects.values_list("terms", flat=True)) == ["西红柿，洋柿子"]

@@ -1,10 +1,32 @@
 """Segmentation, pinyin and query cleaning: the index and the query must agree."""
 
-from core.text import clean_query, pinyin_keys, query_terms, segment
+import rjieba
+
+from core.text import bigram_terms, chinese_runs, clean_query, pinyin_keys, query_terms, segment
 
 
-def test_chinese_is_cut_into_words():
-    assert segment("无线蓝牙降噪耳机") == "无线 蓝牙 降噪 耳机"
+def test_chinese_is_cut_into_words_then_bigrams_and_characters():
+    assert (
+        segment("无线蓝牙降噪耳机") == "无线 蓝牙 降噪 耳机 线蓝 牙降 噪耳 无 线 蓝 牙 降 噪 耳 机"
+    )
+
+
+def test_any_part_of_a_name_has_all_its_bigrams_in_the_index_however_jieba_cuts_it():
+    # Alone, 扫地机 is cut 扫地 / 地机; inside the name jieba has no 地机 (扫地 / 机器人).
+    assert "地机" not in rjieba.cut_for_search("扫地机器人")
+    assert query_terms("扫地机") == bigram_terms("扫地机") == ["扫地", "地机"]
+    assert {"扫地", "地机"} <= set(segment("追觅 X30 扫地机器人 自动集尘").split())
+    name = "科沃斯窗宝擦窗机器人"
+    indexed = set(segment(name).split())
+    parts = [
+        name[start:end] for start in range(len(name)) for end in range(start + 2, len(name) + 1)
+    ]
+    assert all(set(bigram_terms(part)) <= indexed for part in parts)
+
+
+def test_bigram_terms_keep_latin_words_and_single_characters_as_the_query_has_them():
+    assert bigram_terms("钢化膜 iPhones 男") == ["钢化", "化膜", "iphon", "男"]
+    assert chinese_runs("钢化膜 iPhones 男") == ["钢化膜", "男"]
 
 
 def test_a_query_uses_the_finest_words_so_longer_runs_still_match():

@@ -1,11 +1,11 @@
-"""manage.py rebuild_product_index: build the Elasticsearch product index afresh and switch to it."""
+"""manage.py rebuild_product_index: build the Elasticsearch product index afresh, switch to it."""
 
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 from elasticsearch import ApiError, TransportError
 
-from search.elasticsearch.client import get_client, product_index_alias
+from search.elasticsearch.client import REBUILD_TIMEOUT_SECONDS, get_client, product_index_alias
 from search.elasticsearch.indexing import (
     create_index,
     index_definition,
@@ -19,8 +19,8 @@ BAR_WIDTH = 30
 
 class Command(BaseCommand):
     help = (
-        "Create a new Elasticsearch product index, fill it with the live products and move the alias to it "
-        "(searches keep using the old index until the switch)."
+        "Create a new Elasticsearch product index, fill it with the live products and move the "
+        "alias to it (searches keep using the old index until the switch)."
     )
 
     def add_arguments(self, parser):
@@ -52,7 +52,14 @@ class Command(BaseCommand):
                 "ELASTICSEARCH_URL is not set; there is no cluster to build the index in."
             )
         try:
-            self._rebuild(es, alias, name, batch_size, keep_old)
+            # Not behind the breaker: the operator asked for this, and a failure is reported.
+            self._rebuild(
+                es.options(request_timeout=REBUILD_TIMEOUT_SECONDS),
+                alias,
+                name,
+                batch_size,
+                keep_old,
+            )
         except (TransportError, ApiError) as error:
             raise CommandError(f"Elasticsearch refused the rebuild: {error}") from error
 
