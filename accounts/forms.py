@@ -71,7 +71,8 @@ class SignupForm(SetPasswordMixin, forms.Form):
         if email_taken(email):
             raise forms.ValidationError(
                 _(
-                    "An account with this e-mail address already exists. Sign in, or reset your password."
+                    "An account with this e-mail address already exists. Sign in, or reset your "
+                    "password."
                 ),
                 code="email_taken",
             )

@@ -1,4 +1,5 @@
-"""Content security policy: strict on the storefront, relaxed only where Wagtail's admin needs it."""
+"""Content security policy: strict on the storefront, relaxed only where Wagtail's admin needs
+it."""
 
 from csp.middleware import CSPMiddleware, PolicyParts
 

@@ -118,6 +118,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves a small team at once (shoppers, editors, merchandisers).
+    # Write-ahead logging lets readers go on while one connection writes; every transaction
+    # takes the write lock when it begins (IMMEDIATE) instead of failing with "database is
+    # locked" when it first writes, and waits up to 20 s for it. synchronous=NORMAL is safe
+    # with WAL (a power cut may lose the last commits, never corrupt the file).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -223,7 +236,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
-EMAIL_TIMEOUT = 10
+# Seconds an SMTP connection may hang before the send fails (and the outbox retries later).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Shop <shop@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -251,17 +265,23 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # database backend stays indexed as the fallback when Elasticsearch is down.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_PRODUCT_INDEX = os.environ.get("ELASTICSEARCH_PRODUCT_INDEX", "products")
+# A hung cluster must not hold a worker: each request gives up after this many seconds
+# (connecting, and each read) and is not retried; after a failure Elasticsearch is skipped
+# for the cooldown and the database answers (search.elasticsearch.breaker).
+ELASTICSEARCH_TIMEOUT_SECONDS = float(os.environ.get("ELASTICSEARCH_TIMEOUT_SECONDS", "1"))
+ELASTICSEARCH_COOLDOWN_SECONDS = int(os.environ.get("ELASTICSEARCH_COOLDOWN_SECONDS", "30"))
 # core.search_backend is Wagtail's database backend with SQLite queries that quotes and
 # field lists cannot break (see its docstring).
 DATABASE_SEARCH = {"BACKEND": "core.search_backend"}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            # Wagtail's elasticsearch8 backend behind the same breaker.
+            "BACKEND": "search.elasticsearch.backend",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX": "wagtail",
-            "TIMEOUT": 5,
-            "OPTIONS": {},
+            "TIMEOUT": ELASTICSEARCH_TIMEOUT_SECONDS,
+            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
             "INDEX_SETTINGS": {},
         },
         "database": DATABASE_SEARCH,
