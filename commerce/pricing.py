@@ -211,7 +211,7 @@ def red_packet_discount(
     if amount <= 0:
         return None, _("This red packet does not apply to anything in your cart.")
     shares = allocate(amount, [line.total for line in eligible])
-    per_sku = {line.sku: share for line, share in zip(eligible, shares)}
+    per_sku = {line.sku: share for line, share in zip(eligible, shares, strict=True)}
     return Discount(code="red_packet", label=packet_type.name, amount=amount, per_sku=per_sku), ""
 
 

@@ -152,7 +152,7 @@ def cart_view(cart: Cart | None) -> CartView:
     _attach_display(rows)
     buyable = [row for row in rows if not row.unavailable]
     breakdown = price_basket(lines=[(row.variant, row.quantity) for row in buyable])
-    for row, priced in zip(buyable, breakdown.lines):
+    for row, priced in zip(buyable, breakdown.lines, strict=False):
         row.priced = priced
     return CartView(cart=cart, rows=rows, breakdown=breakdown)
 

@@ -27,7 +27,7 @@ from django.utils.translation import ngettext
 from core.errors import CommerceError
 from products.models import ProductVariant, Stock
 
-from ..errors import InsufficientStock, InvalidQuantity, ProductUnavailable
+from ..inventory.services import InsufficientStock, InvalidQuantity
 from ..locks import lock_cart
 from ..pricing import variants_for_pricing
 from .models import Cart, CartLine
@@ -42,6 +42,12 @@ MAX_QUANTITY = 99
 # Plain ASCII digits only: int() would also accept "١٢", " +3", "1_0"; the length cap
 # keeps int() away from absurdly long inputs (the range check then explains the limit).
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+class ProductUnavailable(CommerceError):
+    """The product or variant is not on sale (unpublished, or the SKU is gone)."""
+
+    code = "unavailable"
 
 
 # --- Reading input -----------------------------------------------------------------
@@ -214,7 +220,8 @@ def _existing_line(cart: Cart, sku: str) -> CartLine:
 
 
 def cart_remove_line(*, cart: Cart, sku: str) -> bool:
-    """Take a SKU out of the cart; True when there was a line to remove (removing twice is fine)."""
+    """Take a SKU out of the cart; True when there was a line to remove (removing twice is
+    fine)."""
     deleted, _details = CartLine.objects.filter(cart=cart, sku=sku).delete()
     return bool(deleted)
 

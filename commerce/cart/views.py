@@ -93,7 +93,8 @@ def _count_data(cart) -> dict:
 @require_GET
 @never_cache
 def cart_detail(request):
-    """/cart/: the lines at today's prices, with what changed since they were added flagged on top."""
+    """/cart/: the lines at today's prices, with what changed since they were added flagged on
+    top."""
     view = cart_view(cart_for_request(request))
     request._cart_count = view.count  # the header's count, known already (see context_processors)
     return render(request, "commerce/cart/cart.html", {"cart": view})

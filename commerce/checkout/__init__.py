@@ -1,1 +1,2 @@
-"""Checkout: the shopper's choices (address, shipping, payment, red packet, note), the review and placing the order."""
+"""Checkout: the shopper's choices (address, shipping, payment, red packet, note), the review
+and placing the order."""

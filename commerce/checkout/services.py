@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from accounts.models import Address
+from core.errors import CommerceError
 
-from ..errors import CheckoutInvalid, RedPacketInvalid
 from ..pricing import PriceBreakdown, price_basket
 from ..red_packets.models import RedPacket
-from ..red_packets.services import red_packet_problem
+from ..red_packets.services import RedPacketInvalid, red_packet_problem
 from ..shipping.models import ShippingMethod
 
 if TYPE_CHECKING:
@@ -32,6 +32,12 @@ if TYPE_CHECKING:
     from products.models import ProductVariant
 
 SESSION_KEY = "checkout"
+
+
+class CheckoutInvalid(CommerceError):
+    """The checkout cannot go on as it is (no address, no method, an expired checkout…)."""
+
+    code = "checkout_invalid"
 
 
 def checkout_state(request: HttpRequest) -> dict | None:

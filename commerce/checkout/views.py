@@ -17,8 +17,8 @@ from core.errors import CommerceError
 from core.regions import PROVINCE_CODES
 
 from ..cart.selectors import cart_lines_for_checkout
-from ..cart.services import cart_clear, cart_for_request
-from ..errors import InsufficientStock, ProductUnavailable
+from ..cart.services import ProductUnavailable, cart_clear, cart_for_request
+from ..inventory.services import InsufficientStock
 from ..orders.models import Order
 from ..orders.services import order_place
 from ..orders.views import order_url_for
@@ -222,7 +222,8 @@ def checkout_shipping_quotes(request):
 
 
 def checkout_review(request):
-    """/checkout/review/: everything once more, priced by the server, with the place-order button."""
+    """/checkout/review/: everything once more, priced by the server, with the place-order
+    button."""
     state = checkout_state(request)
     if state is None:
         return redirect("checkout")

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from products.models import Product
 from products.showcases import card_images
 
-from ..errors import ProductUnavailable
+from ..cart.services import ProductUnavailable
 from .models import Favourite
 
 if TYPE_CHECKING:

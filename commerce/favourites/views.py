@@ -19,7 +19,8 @@ from .services import favourite_products, favourite_toggle
 
 @require_POST
 def favourite_toggle_view(request, product_id):
-    """Heart or un-heart a product. Visitors are sent to sign in and brought back to the product."""
+    """Heart or un-heart a product. Visitors are sent to sign in and brought back to the
+    product."""
     product = get_object_or_404(Product, pk=product_id)
     return_to = product.url if product.live else reverse("favourite_list")
     if not request.user.is_authenticated:
@@ -58,7 +59,8 @@ def _login_url(return_to: str) -> str:
 @login_required
 @never_cache
 def favourite_list(request):
-    """/account/favourites/: the shopper's favourite products; unpublished ones marked unavailable."""
+    """/account/favourites/: the shopper's favourite products; unpublished ones marked
+    unavailable."""
     products = favourite_products(request.user)
     request._favourite_product_ids = {
         product.pk for product in products

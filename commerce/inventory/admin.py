@@ -122,7 +122,8 @@ class PurchaseImportForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("CSV file"),
         help_text=gettext_lazy(
-            "Columns: sku, quantity, supplier_reference, unit_cost (UTF-8 or GB18030, first line the column names)."
+            "Columns: sku, quantity, supplier_reference, unit_cost (UTF-8 or GB18030, first line "
+            "the column names)."
         ),
     )
 
@@ -152,7 +153,8 @@ def movements_url(sku: str = "") -> str:
 
 
 class StockFormView(StockDeskMixin, FormView):
-    """Form → one inventory function → back to the SKU's movements; a refusal becomes a form error."""
+    """Form → one inventory function → back to the SKU's movements; a refusal becomes a form
+    error."""
 
     template_name = "commerce/admin/stock/form.html"
     submit_label = gettext_lazy("Save")
@@ -233,7 +235,8 @@ class StockTakeView(StockFormView):
 
 
 class PurchaseImportView(StockDeskMixin, FormView):
-    """Upload → every row checked → all booked in one transaction, or nothing and a per-row report."""
+    """Upload → every row checked → all booked in one transaction, or nothing and a per-row
+    report."""
 
     form_class = PurchaseImportForm
     template_name = "commerce/admin/stock/import.html"

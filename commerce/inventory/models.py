@@ -1,4 +1,5 @@
-"""The inventory ledger: every change of a SKU's stock is a movement row (``products.Stock`` keeps the sums)."""
+"""The inventory ledger: every change of a SKU's stock is a movement row (``products.Stock``
+keeps the sums)."""
 
 from django.conf import settings
 from django.db import models

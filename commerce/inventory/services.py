@@ -29,7 +29,6 @@ from wagtail.log_actions import log
 from core.errors import CommerceError
 from products.models import ProductVariant, Stock
 
-from ..errors import InsufficientStock, InvalidQuantity
 from ..locks import lock_stock_rows
 from ..orders.models import OrderStatus
 from ..orders.status import HOLDS_RESERVATION
@@ -50,6 +49,18 @@ MAX_UNITS = (
     1_000_000  # one movement never moves more; catches a cost typed into the quantity column
 )
 CENT = Decimal("0.01")
+
+
+class InsufficientStock(CommerceError):
+    """Fewer units are available than asked for (the message names what is left)."""
+
+    code = "insufficient_stock"
+
+
+class InvalidQuantity(CommerceError):
+    """A number of units that is not a whole number in the allowed range."""
+
+    code = "invalid_quantity"
 
 
 class StockChangeRefused(CommerceError):
@@ -100,7 +111,8 @@ def _locked_row(sku: str) -> Stock:
 
 
 def _apply(row: Stock, movement: StockMovement) -> StockMovement:
-    """Write one movement and the same change to its Stock row (the row is locked by the caller)."""
+    """Write one movement and the same change to its Stock row (the row is locked by the
+    caller)."""
     Stock.objects.filter(pk=row.pk).update(
         on_hand=F("on_hand") + movement.on_hand_change,
         reserved=F("reserved") + movement.reserved_change,
@@ -226,7 +238,8 @@ def stock_ship(
 
 
 def stock_return(*, sku: str, quantity: int, order: Order, actor: User | None) -> StockMovement:
-    """Goods a shopper sent back go on the shelf again; never more than the order took of that SKU."""
+    """Goods a shopper sent back go on the shelf again; never more than the order took of that
+    SKU."""
     quantity = _units(quantity)
     with transaction.atomic():
         row = _locked_row(sku)
@@ -370,7 +383,8 @@ def stock_receive(
     unit_cost: Decimal | str,
     actor: User | None,
 ) -> StockMovement:
-    """Goods bought from a supplier arrive: on hand rises, the movement keeps reference and cost."""
+    """Goods bought from a supplier arrive: on hand rises, the movement keeps reference and
+    cost."""
     return stock_receive_many(
         purchases=[
             Purchase(

@@ -1,1 +1,2 @@
-"""Orders: placing them, the statuses they go through, the shopper's order pages and the admin list."""
+"""Orders: placing them, the statuses they go through, the shopper's order pages and the admin
+list."""

@@ -15,8 +15,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..checkout.services import Delivery, checkout_price
-from ..errors import CheckoutInvalid, IllegalTransition, ProductUnavailable
+from core.errors import CommerceError
+
+from ..cart.services import ProductUnavailable
+from ..checkout.services import CheckoutInvalid, Delivery, checkout_price
 from ..inventory.services import stock_release, stock_reserve, stock_ship
 from ..locks import lock_order
 from ..pricing import variants_for_pricing
@@ -39,6 +41,12 @@ STATUS_EMAILS = {
     OrderStatus.DELIVERED: "delivered",
     OrderStatus.CANCELLED: "cancelled",
 }
+
+
+class IllegalTransition(CommerceError):
+    """The order cannot move to that status from the one it is in (``orders.status``)."""
+
+    code = "illegal_transition"
 
 
 def order_place(

@@ -87,7 +87,8 @@ def payment_apply_locked(
         return Applied(None, PaymentEvent.Outcome.IGNORED, _("The order was already paid."))
     if amount != order.total or currency != order.currency:
         note = _(
-            "Received %(currency)s %(amount)s through %(provider)s, but the order is %(order_currency)s "
+            "Received %(currency)s %(amount)s through %(provider)s, but the order is "
+            "%(order_currency)s "
             "%(total)s."
         ) % {
             "currency": currency,

@@ -218,7 +218,8 @@ class TypeDisableView(DisableView):
     def warning(self):
         available = self.object.packets.filter(status=RedPacket.Status.AVAILABLE).count()
         return _(
-            "“%(name)s” can no longer be issued, claimed or used, and the %(count)d unused packets of it "
+            "“%(name)s” can no longer be issued, claimed or used, and the %(count)d unused "
+            "packets of it "
             "are withdrawn."
         ) % {"name": self.object.name, "count": available}
 

@@ -86,7 +86,8 @@ class RedPacketType(models.Model):
         null=True,
         blank=True,
         help_text=_(
-            "How many packets of this type may exist in all, claimed or issued by staff; empty for no limit."
+            "How many packets of this type may exist in all, claimed or issued by staff; empty "
+            "for no limit."
         ),
     )
     disabled = models.BooleanField(

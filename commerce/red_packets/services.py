@@ -20,7 +20,6 @@ from wagtail.log_actions import log
 
 from core.errors import CommerceError
 
-from ..errors import RedPacketInvalid
 from ..locks import lock_red_packet, lock_red_packet_type, lock_red_packet_used_on
 from .models import RedPacket, RedPacketType
 
@@ -33,6 +32,12 @@ if TYPE_CHECKING:
     from accounts.models import User
 
     from ..orders.models import Order
+
+
+class RedPacketInvalid(CommerceError):
+    """This red packet cannot be spent or claimed (the message says why)."""
+
+    code = "red_packet_invalid"
 
 
 def red_packet_problem(

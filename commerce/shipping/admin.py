@@ -44,7 +44,8 @@ class ShippingMethodViewSet(SnippetViewSet):
 
 
 class CarrierPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, but no one deletes a carrier: orders point at it; switch it off instead."""
+    """Model permissions, but no one deletes a carrier: orders point at it; switch it off
+    instead."""
 
     def user_has_permission(self, user, action):
         return action != "delete" and super().user_has_permission(user, action)

@@ -1,4 +1,5 @@
-"""Template helpers of the logistics desk, used by the shopper's order page and the shipped e-mail."""
+"""Template helpers of the logistics desk, used by the shopper's order page and the shipped
+e-mail."""
 
 from django import template
 

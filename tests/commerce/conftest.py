@@ -37,7 +37,8 @@ class _Collector:
 
 
 class SmtpServer:
-    """An aiosmtpd server on 127.0.0.1:``port`` that can be stopped and started again on that port."""
+    """An aiosmtpd server on 127.0.0.1:``port`` that can be stopped and started again on that
+    port."""
 
     def __init__(self, port: int):
         self.port = port
@@ -75,3 +76,21 @@ def smtp_server(settings):
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def shop(db):
+    """A tin of green tea (68.00, 100 in stock) and a ¥10 shipping method, free from ¥199:
+    what placing an order in desk tests needs (``make_order(shop, …)``)."""
+    from tests.factories.catalogue import make_category, make_product, make_product_type
+    from tests.factories.commerce import make_shipping_method
+    from tests.factories.orders import Shop
+
+    product = make_product(
+        category=make_category("Tea", "tea"),
+        product_type=make_product_type(),
+        name="Green tea",
+        prices=["68.00"],
+        on_hand=100,
+    )
+    return Shop(sku=product.variants.get().sku, method=make_shipping_method())

@@ -28,7 +28,7 @@ def product(db):
 
 def lines_of(product, *quantities):
     variants = list(product.variants.order_by("sort_order"))
-    return [(variant, quantity) for variant, quantity in zip(variants, quantities)]
+    return [(variant, quantity) for variant, quantity in zip(variants, quantities, strict=False)]
 
 
 def test_totals_without_discounts_or_shipping(product):

@@ -112,3 +112,18 @@ def place_order(
         red_packet_id=red_packet.pk if red_packet else None,
         customer_note=note,
     )
+
+
+def make_fixed_red_packet_type(**fields) -> RedPacketType:
+    """A running fixed ¥20-off type unless told otherwise."""
+    now = timezone.now()
+    values = {
+        "name": "¥20 off ¥199",
+        "kind": "fixed",
+        "amount": Decimal("20.00"),
+        "min_spend": Decimal("199.00"),
+        "valid_from": now - timedelta(days=1),
+        "valid_until": now + timedelta(days=30),
+    }
+    values.update(fields)
+    return RedPacketType.objects.create(**values)

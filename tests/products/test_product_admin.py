@@ -148,9 +148,7 @@ def test_missing_required_attribute_and_variant_are_reported_together(
 ):
     client.force_login(staff_user("Managers"))
     data = product_form(books, book_type)
-    data.update(
-        {key: value for key, value in nested_form_data({"variants": inline_formset([])}).items()}
-    )
+    data.update(dict(nested_form_data({"variants": inline_formset([])})))
 
     response = client.post(add_url(), data)
 

@@ -458,7 +458,8 @@ def refund_queue():
 
 
 def refundable_orders(query: str):
-    """Any order (by number, or its start) with money left to refund: partial refunds on request."""
+    """Any order (by number, or its start) with money left to refund: partial refunds on
+    request."""
     query = query.strip()
     if not query:
         return Order.objects.none()

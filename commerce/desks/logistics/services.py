@@ -138,7 +138,8 @@ def orders_review_checks(orders) -> dict[int, list[ReviewProblem]]:
 
 
 def address_problems(order: Order) -> list[ReviewProblem]:
-    """Completeness of the delivery details a courier needs: name, reachable phone, full address."""
+    """Completeness of the delivery details a courier needs: name, reachable phone, full
+    address."""
     checks = [
         (not order.recipient.strip(), "no_recipient", _("The recipient's name is missing.")),
         (
@@ -171,7 +172,8 @@ def address_problems(order: Order) -> list[ReviewProblem]:
 
 
 def unreachable_provinces() -> set[str]:
-    """Provinces where every active shipping method says "not delivered" (all, if none is active)."""
+    """Provinces where every active shipping method says "not delivered" (all, if none is
+    active)."""
     methods = list(ShippingMethod.objects.filter(active=True).prefetch_related("region_rules"))
     closed = [
         {rule.province for rule in method.region_rules.all() if rule.unavailable}
@@ -213,9 +215,9 @@ def _in_burst(moment, moments) -> bool:
     """Is there a window of BURST_WINDOW containing ``moment`` and at least BURST_COUNT of
     ``moments``?"""
     for start in moments:
-        if start <= moment <= start + BURST_WINDOW:
-            if sum(start <= other <= start + BURST_WINDOW for other in moments) >= BURST_COUNT:
-                return True
+        in_window = start <= moment <= start + BURST_WINDOW
+        if in_window and sum(start <= o <= start + BURST_WINDOW for o in moments) >= BURST_COUNT:
+            return True
     return False
 
 

@@ -203,7 +203,7 @@ class OrderActionView(DeskPostView):
 
 
 # Shipping
-# ----------------------------------------------------------------------------------------------------
+# -------------------------------------------------------------------------------------------------
 
 
 class ShipForm(forms.Form):
@@ -218,7 +218,8 @@ class ShipForm(forms.Form):
 
 
 class ShipView(DeskMixin, FormView):
-    """Carrier and tracking number for one packed order; the shopper's page then links to tracking."""
+    """Carrier and tracking number for one packed order; the shopper's page then links to
+    tracking."""
 
     desk = DESK
     form_class = ShipForm
@@ -254,7 +255,8 @@ class ShipView(DeskMixin, FormView):
 
 
 class BulkShipForm(forms.Form):
-    """A CSV file or pasted CSV: order number, carrier code, tracking number (one order per line)."""
+    """A CSV file or pasted CSV: order number, carrier code, tracking number (one order per
+    line)."""
 
     csv_file = forms.FileField(label=gettext_lazy("CSV file"), required=False)
     csv_text = forms.CharField(

@@ -8,7 +8,8 @@ from ...orders.models import Order
 
 
 class StaffNote(models.Model):
-    """A note staff keep on an order (a call made, a promise given); never shown to the customer."""
+    """A note staff keep on an order (a call made, a promise given); never shown to the
+    customer."""
 
     wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
     order = models.ForeignKey(

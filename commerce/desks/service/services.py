@@ -60,7 +60,8 @@ def out_of_stock_holds():
 
 
 def normalise_query(query: str) -> str:
-    """Spaces and dashes out of numbers ("138 0013 8000"); e-mail addresses compared without case."""
+    """Spaces and dashes out of numbers ("138 0013 8000"); e-mail addresses compared without
+    case."""
     query = (query or "").strip()
     compact = re.sub(r"[\s-]", "", query)
     return compact if DIGITS_RE.match(compact) else query
@@ -69,7 +70,8 @@ def normalise_query(query: str) -> str:
 def search_problem(query: str) -> str:
     if len(query) < MIN_QUERY_LENGTH:
         return _(
-            "Type at least %(count)d characters of an order number, mobile number or e-mail address."
+            "Type at least %(count)d characters of an order number, mobile number or e-mail "
+            "address."
         ) % {"count": MIN_QUERY_LENGTH}
     return ""
 

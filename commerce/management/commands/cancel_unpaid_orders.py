@@ -6,7 +6,10 @@ from ...orders.services import orders_cancel_unpaid
 
 
 class Command(BaseCommand):
-    help = "Cancel orders awaiting payment past their pay-by time; releases their stock and red packets."
+    help = (
+        "Cancel orders awaiting payment past their pay-by time; releases their stock and red "
+        "packets."
+    )
 
     def handle(self, *args, **options):
         count = orders_cancel_unpaid()

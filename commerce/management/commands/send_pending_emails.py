@@ -11,7 +11,10 @@ from ...outbox.services import emails_send_pending
 
 
 class Command(BaseCommand):
-    help = "Send the pending outgoing e-mails, oldest first (run from cron, or once the mail server is back)."
+    help = (
+        "Send the pending outgoing e-mails, oldest first (run from cron, or once the mail server "
+        "is back)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(

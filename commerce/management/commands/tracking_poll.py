@@ -1,4 +1,5 @@
-"""Ask the tracking service about shipped parcels and move their orders on (run hourly from cron)."""
+"""Ask the tracking service about shipped parcels and move their orders on (run hourly from
+cron)."""
 
 from django.core.management.base import BaseCommand
 
@@ -6,7 +7,10 @@ from ...shipping.tracking import tracking_adapter, tracking_poll
 
 
 class Command(BaseCommand):
-    help = "Move shipped orders to in transit / delivered from the tracking adapter (COMMERCE_TRACKING_ADAPTER)."
+    help = (
+        "Move shipped orders to in transit / delivered from the tracking adapter "
+        "(COMMERCE_TRACKING_ADAPTER)."
+    )
 
     def handle(self, *args, **options):
         if tracking_adapter() is None:

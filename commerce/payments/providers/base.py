@@ -24,7 +24,8 @@ class NotSupported(Exception):
 
 
 class ProviderError(Exception):
-    """The provider answered with a refusal or could not be reached; ``str()`` says why, for staff."""
+    """The provider answered with a refusal or could not be reached; ``str()`` says why, for
+    staff."""
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Placing orders and moving them through their statuses (domain functions)."""
 
+import io
 from datetime import timedelta
 from decimal import Decimal
 
@@ -307,7 +308,7 @@ def test_unpaid_orders_past_their_time_are_cancelled_by_the_command(shop):
     )
     Order.objects.filter(pk=overdue.pk).update(pay_by=timezone.now() - timedelta(minutes=1))
 
-    call_command("cancel_unpaid_orders", stdout=open("/dev/null", "w"))
+    call_command("cancel_unpaid_orders", stdout=io.StringIO())
 
     overdue.refresh_from_db()
     fresh.refresh_from_db()

@@ -19,51 +19,21 @@ from commerce.desks.service.services import (
 )
 from commerce.models import Order, OrderStatus, Payment, StaffNote
 from commerce.orders.services import order_transition
-from tests.factories.catalogue import make_category, make_product, make_product_type
 from tests.factories.commerce import (
     DELIVERY,
     give_red_packet,
     make_address,
-    make_shipping_method,
     place_order,
 )
+from tests.factories.orders import make_order
 from tests.factories.users import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-_mobiles = iter(range(13600000000, 13699999999))
-
-
-@pytest.fixture
-def shop(db):
-    product = make_product(
-        category=make_category("Tea", "tea"),
-        product_type=make_product_type(),
-        name="Green tea",
-        prices=["68.00"],
-        on_hand=100,
-    )
-    return {"sku": product.variants.get().sku, "method": make_shipping_method()}
 
 
 @pytest.fixture
 def service(staff_user):
     return staff_user("Customer service")
-
-
-def make_order(
-    shop, *, user=None, note="", mobile=None, payment_method="cod", email="guest@example.com"
-):
-    delivery = replace(DELIVERY, mobile=mobile or str(next(_mobiles)))
-    return place_order(
-        user=user if user is not None else UserFactory(),
-        quantities={shop["sku"]: 1},
-        method=shop["method"],
-        payment_method=payment_method,
-        delivery=delivery,
-        note=note,
-        email=email,
-    )
 
 
 def numbers(response) -> list[str]:
@@ -76,7 +46,7 @@ def numbers(response) -> list[str]:
 
 
 # Lists
-# -----------------------------------------------------------------------------------------------------
+# -------------------------------------------------------------------------------------------------
 
 
 def test_orders_with_a_customer_note_are_listed_newest_first_open_ones_by_default(
@@ -113,7 +83,7 @@ def test_out_of_stock_holds_are_listed_with_their_staff_notes(client, shop, serv
 
 
 # Search
-# ----------------------------------------------------------------------------------------------------
+# -------------------------------------------------------------------------------------------------
 
 
 def test_orders_are_found_by_number_mobile_or_e_mail_whole_or_prefix(shop):
@@ -121,8 +91,8 @@ def test_orders_are_found_by_number_mobile_or_e_mail_whole_or_prefix(shop):
     mine = make_order(shop, user=customer, mobile="13912345678")
     guest_order = place_order(
         user=None,
-        quantities={shop["sku"]: 1},
-        method=shop["method"],
+        quantities={shop.sku: 1},
+        method=shop.method,
         email="Wang.Fang@Example.com",
         delivery=replace(DELIVERY, mobile="13787654321"),
     )

@@ -6,9 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from commerce.models import Carrier, Order, OrderStatus, StaffNote
+from tests.factories.orders import make_order, shipping_snapshot
 from tests.factories.users import UserFactory
-
-from .test_logistics import make_order, shop, snapshot  # noqa: F401 — fixtures
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +23,7 @@ def logistics(client, staff_user):
 
 
 # Role gates
-# --------------------------------------------------------------------------------------------------
+# -------------------------------------------------------------------------------------------------
 
 
 def test_customer_service_cannot_ship_and_nothing_changes(client, staff_user, shop):
@@ -38,7 +37,7 @@ def test_customer_service_cannot_ship_and_nothing_changes(client, staff_user, sh
     bulk = client.post(reverse("logistics:bulk_ship"), {"csv_text": f"{order.number},sf,SF1"})
 
     assert (ship.status_code, bulk.status_code) == (403, 403)
-    assert snapshot(order) == [(OrderStatus.PACKING, "", "", None)]
+    assert shipping_snapshot(order) == [(OrderStatus.PACKING, "", "", None)]
 
 
 @pytest.mark.parametrize("role", ["Customer service", "Finance", "Editors"])
@@ -86,10 +85,10 @@ def test_review_queue_lists_new_orders_with_their_problems(
     with django_assert_max_num_queries(20):
         response = logistics.get(reverse("logistics:review"))
 
-    rows = dict(
-        (order.number, [problem.code for problem in problems])
+    rows = {
+        order.number: [problem.code for problem in problems]
         for order, problems in response.context["rows"]
-    )
+    }
     assert len(rows) == 14
     assert [rows[order.number] for order in suspicious] == [["mobile_burst"]] * 3
     assert rows[clean.number] == []
@@ -159,7 +158,7 @@ def test_stocking_page_confirms_stock_or_marks_out_of_stock(logistics, shop):
 
 
 # Shipping
-# ------------------------------------------------------------------------------------------------------------
+# -------------------------------------------------------------------------------------------------
 
 
 def test_logistics_ships_an_order_with_a_carrier_and_tracking_number(logistics, shop):
@@ -176,7 +175,7 @@ def test_logistics_ships_an_order_with_a_carrier_and_tracking_number(logistics, 
     assert 'name="tracking_number"' in form.content.decode()
     assert response.redirect_chain == [(reverse("logistics:packing"), 302)]
     assert f"Order {order.number} was shipped." in messages_of(response)
-    assert snapshot(order) == [(OrderStatus.SHIPPED, "SF1234567890", sf.name, sf.pk)]
+    assert shipping_snapshot(order) == [(OrderStatus.SHIPPED, "SF1234567890", sf.name, sf.pk)]
 
 
 def test_a_refused_shipment_shows_the_reason_on_the_form(logistics, shop):
@@ -191,7 +190,7 @@ def test_a_refused_shipment_shows_the_reason_on_the_form(logistics, shop):
     assert response.context["form"].non_field_errors() == [
         "An order that is “Stocking” cannot become “Shipped”."
     ]
-    assert snapshot(order) == [(OrderStatus.STOCKING, "", "", None)]
+    assert shipping_snapshot(order) == [(OrderStatus.STOCKING, "", "", None)]
 
 
 def test_bulk_csv_with_a_bad_row_leaves_every_order_unchanged_and_reports_the_row(logistics, shop):
@@ -212,7 +211,7 @@ def test_bulk_csv_with_a_bad_row_leaves_every_order_unchanged_and_reports_the_ro
         "Nothing was shipped: 1 lines have problems." in page
         and "Unknown carrier code “nope”." in page
     )
-    assert snapshot(good, other) == [(OrderStatus.PACKING, "", "", None)] * 2
+    assert shipping_snapshot(good, other) == [(OrderStatus.PACKING, "", "", None)] * 2
 
 
 def test_bulk_csv_upload_from_excel_ships_every_order(logistics, shop):
@@ -232,7 +231,7 @@ def test_bulk_csv_upload_from_excel_ships_every_order(logistics, shop):
     )
 
     assert "2 orders were shipped." in messages_of(response)
-    assert snapshot(first, second) == [
+    assert shipping_snapshot(first, second) == [
         (OrderStatus.SHIPPED, "JD1", jd.name, jd.pk),
         (OrderStatus.SHIPPED, "JD2", jd.name, jd.pk),
     ]
@@ -257,7 +256,7 @@ def test_packing_list_prints_the_ticked_orders(logistics, shop):
 
     page = chosen.content.decode()
     assert f'data-order="{ticked.number}"' in page and f'data-order="{other.number}"' not in page
-    assert "@media print" in page and "Collect ¥" in page and shop["sku"] in page
+    assert "@media print" in page and "Collect ¥" in page and shop.sku in page
     assert everything.content.decode().count('class="packing-slip"') == 2
 
 

@@ -8,8 +8,7 @@ from django.core.management import call_command
 from commerce.desks.logistics.services import order_ship_with_carrier
 from commerce.models import Carrier, Order, OrderStatus, OutgoingEmail
 from commerce.shipping.tracking import FileTrackingAdapter, order_tracking_url, tracking_poll
-
-from .test_logistics import make_order, shop  # noqa: F401 — fixtures
+from tests.factories.orders import make_order
 
 pytestmark = pytest.mark.django_db
 

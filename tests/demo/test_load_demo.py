@@ -241,10 +241,7 @@ def assert_orders():
         "sku", "quantity"
     ):
         held[sku] += quantity
-    reserved = {
-        sku: units
-        for sku, units in Stock.objects.filter(reserved__gt=0).values_list("sku", "reserved")
-    }
+    reserved = dict(Stock.objects.filter(reserved__gt=0).values_list("sku", "reserved"))
     assert reserved == dict(held)
     assert not Stock.objects.filter(reserved__gt=F("on_hand")).exists()
 

@@ -10,8 +10,8 @@ from wagtail.models import ModelLogEntry
 from commerce.models import RedPacket, RedPacketType
 from commerce.red_packets.services import red_packet_issue
 from tests.factories import UserFactory
-
-from .test_red_packets import make_order, make_type
+from tests.factories.commerce import make_fixed_red_packet_type
+from tests.factories.orders import make_order
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def messages_of(response) -> list[str]:
 
 
 def test_issue_to_a_list_asks_for_confirmation_then_issues(client, staff_user):
-    packet_type = make_type()
+    packet_type = make_fixed_red_packet_type()
     alice = UserFactory(username="alice")
     bob = UserFactory(username="bob", mobile="13912345678")
     client.force_login(staff_user("Merchandisers"))
@@ -57,7 +57,7 @@ def test_issue_to_a_list_asks_for_confirmation_then_issues(client, staff_user):
 
 
 def test_issue_with_an_unknown_name_issues_nothing_and_names_it(client, staff_user):
-    packet_type = make_type()
+    packet_type = make_fixed_red_packet_type()
     UserFactory(username="alice")
     client.force_login(staff_user("Managers"))
 
@@ -78,10 +78,10 @@ def test_issue_with_an_unknown_name_issues_nothing_and_names_it(client, staff_us
 
 
 def test_issue_to_a_segment(client, staff_user):
-    packet_type = make_type()
+    packet_type = make_fixed_red_packet_type()
     buyer = UserFactory(username="buyer")
     UserFactory(username="newbie")
-    make_order(buyer, key="k1")
+    make_order(user=buyer, lines=False, checkout_key="k1")
     client.force_login(staff_user("Managers"))
     form = {"packet_type": packet_type.pk, "recipients": "", "segment": "never_ordered"}
 
@@ -109,7 +109,7 @@ def test_issue_to_a_segment(client, staff_user):
     ],
 )
 def test_issue_form_needs_exactly_one_source_of_recipients(client, staff_user, form, error):
-    packet_type = make_type()
+    packet_type = make_fixed_red_packet_type()
     UserFactory(username="alice")
     client.force_login(staff_user("Managers"))
 
@@ -121,9 +121,11 @@ def test_issue_form_needs_exactly_one_source_of_recipients(client, staff_user, f
 
 def test_expired_and_disabled_types_are_not_offered_for_issuing(client, staff_user):
     now = timezone.now()
-    running = make_type(name="running")
-    make_type(name="old", valid_from=now - timedelta(days=9), valid_until=now - timedelta(days=1))
-    make_type(name="off", disabled=True)
+    running = make_fixed_red_packet_type(name="running")
+    make_fixed_red_packet_type(
+        name="old", valid_from=now - timedelta(days=9), valid_until=now - timedelta(days=1)
+    )
+    make_fixed_red_packet_type(name="off", disabled=True)
     client.force_login(staff_user("Managers"))
 
     response = client.get(ISSUE_URL)
@@ -132,7 +134,7 @@ def test_expired_and_disabled_types_are_not_offered_for_issuing(client, staff_us
 
 
 def test_customer_service_cannot_issue(client, staff_user):
-    packet_type = make_type()
+    packet_type = make_fixed_red_packet_type()
     UserFactory(username="alice")
     client.force_login(staff_user("Customer service"))
 
@@ -151,7 +153,9 @@ def test_customer_service_cannot_issue(client, staff_user):
 
 def test_disable_a_packet_asks_then_withdraws(client, staff_user):
     manager = staff_user("Managers")
-    [packet] = red_packet_issue(packet_type=make_type(), users=[UserFactory()], actor=manager)
+    [packet] = red_packet_issue(
+        packet_type=make_fixed_red_packet_type(), users=[UserFactory()], actor=manager
+    )
     client.force_login(manager)
     url = reverse("red_packets:disable", args=[packet.pk])
 
@@ -167,7 +171,9 @@ def test_disable_a_packet_asks_then_withdraws(client, staff_user):
 
 def test_disable_a_used_packet_explains_why_not(client, staff_user):
     shopper = UserFactory()
-    [packet] = red_packet_issue(packet_type=make_type(), users=[shopper], actor=None)
+    [packet] = red_packet_issue(
+        packet_type=make_fixed_red_packet_type(), users=[shopper], actor=None
+    )
     RedPacket.objects.filter(pk=packet.pk).update(status="used")
     client.force_login(staff_user("Managers"))
 
@@ -183,7 +189,7 @@ def test_disable_a_used_packet_explains_why_not(client, staff_user):
 
 def test_disable_a_type_withdraws_its_packets(client, staff_user):
     manager = staff_user("Managers")
-    packet_type = make_type()
+    packet_type = make_fixed_red_packet_type()
     red_packet_issue(packet_type=packet_type, users=[UserFactory(), UserFactory()], actor=manager)
     client.force_login(manager)
 
@@ -199,7 +205,7 @@ def test_disable_a_type_withdraws_its_packets(client, staff_user):
 
 
 def test_customer_service_cannot_disable(client, staff_user):
-    packet_type = make_type()
+    packet_type = make_fixed_red_packet_type()
     [packet] = red_packet_issue(packet_type=packet_type, users=[UserFactory()], actor=None)
     client.force_login(staff_user("Customer service"))
 
@@ -222,7 +228,7 @@ def test_type_listing_counts_issued_and_used_without_a_query_per_row(
     client, staff_user, django_assert_max_num_queries
 ):
     for number in range(8):
-        packet_type = make_type(name=f"type {number}")
+        packet_type = make_fixed_red_packet_type(name=f"type {number}")
         packets = red_packet_issue(
             packet_type=packet_type, users=[UserFactory(), UserFactory()], actor=None
         )
@@ -240,7 +246,7 @@ def test_type_listing_counts_issued_and_used_without_a_query_per_row(
 
 
 def test_packet_listing_filters_by_status_and_searches_by_username(client, staff_user):
-    packet_type = make_type()
+    packet_type = make_fixed_red_packet_type()
     alice, bob = UserFactory(username="alice"), UserFactory(username="bob")
     packets = red_packet_issue(packet_type=packet_type, users=[alice, bob], actor=None)
     RedPacket.objects.filter(pk=packets[1].pk).update(status="disabled")
@@ -320,7 +326,7 @@ def test_merchandiser_creates_a_type(client, staff_user):
 
 def test_admin_pages_render_for_a_manager(client, staff_user):
     manager = staff_user("Managers")
-    packet_type = make_type()
+    packet_type = make_fixed_red_packet_type()
     [packet] = red_packet_issue(packet_type=packet_type, users=[UserFactory()], actor=manager)
     client.force_login(manager)
 

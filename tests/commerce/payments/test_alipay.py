@@ -219,7 +219,7 @@ def test_paying_starts_at_alipays_gateway_with_a_request_signed_by_our_key(
     assert fields["return_url"].startswith(
         f"http://testserver/payments/return/{order.number}/?token="
     )
-    assert '"out_trade_no":"%s"' % order.number in fields["biz_content"]
+    assert f'"out_trade_no":"{order.number}"' in fields["biz_content"]
     assert '"total_amount":"110.00"' in fields["biz_content"]
     # Requests, unlike notifications, sign sign_type too; the verify call raises if the signature
     # is wrong.

@@ -1,7 +1,6 @@
 """The logistics desk's domain functions: review checks, suspicious orders, stocking, shipping,
 bulk CSV."""
 
-from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -25,72 +24,16 @@ from commerce.desks.logistics.services import (
 )
 from commerce.errors import CommerceError, IllegalTransition
 from commerce.models import Carrier, Order, OrderStatus, OutgoingEmail, RegionRule, StaffNote
-from commerce.orders.services import order_transition
 from products.models import Stock
-from tests.factories.catalogue import make_category, make_product, make_product_type
-from tests.factories.commerce import DELIVERY, make_shipping_method, place_order
+from tests.factories.commerce import make_shipping_method
+from tests.factories.orders import make_order, shipping_snapshot
 from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-_mobiles = iter(range(13900000000, 13999999999))
-
-
-@pytest.fixture
-def shop(db):
-    product = make_product(
-        category=make_category("Tea", "tea"),
-        product_type=make_product_type(),
-        name="Green tea",
-        prices=["68.00"],
-        on_hand=50,
-    )
-    return {"sku": product.variants.get().sku, "method": make_shipping_method()}
-
-
-def make_order(
-    shop, *, status=OrderStatus.CONFIRMED, payment_method="cod", quantity=1, **delivery
-):
-    """An order in ``status`` with a fresh mobile number (so it is not part of a burst) unless
-    told."""
-    delivery = replace(
-        DELIVERY,
-        **{
-            "mobile": str(next(_mobiles)),
-            "street": f"科技园路 {next(_mobiles) % 1000} 号",
-            **delivery,
-        },
-    )
-    order = place_order(
-        user=UserFactory(),
-        quantities={shop["sku"]: quantity},
-        method=shop["method"],
-        payment_method=payment_method,
-        delivery=delivery,
-    )
-    path = {
-        OrderStatus.PAID: [OrderStatus.PAID],
-        OrderStatus.STOCKING: [OrderStatus.STOCKING],
-        OrderStatus.PACKING: [OrderStatus.STOCKING, OrderStatus.PACKING],
-        OrderStatus.OUT_OF_STOCK: [OrderStatus.STOCKING, OrderStatus.OUT_OF_STOCK],
-    }.get(status, [])
-    for step in path:
-        order = order_transition(order=order, to_status=step)
-    return order
-
 
 def codes(problems) -> list[str]:
     return [problem.code for problem in problems]
-
-
-def snapshot(*orders):
-    """What bulk shipping may change on an order."""
-    return [
-        Order.objects.values_list(
-            "status", "tracking_number", "carrier", "shipping_carrier_id"
-        ).get(pk=order.pk)
-        for order in orders
-    ]
 
 
 # Review checks
@@ -147,7 +90,7 @@ def test_three_orders_to_one_address_written_differently_are_suspicious(shop):
 
 def test_a_province_no_active_method_delivers_to_is_reported(shop):
     order = make_order(shop, province="tibet")
-    RegionRule.objects.create(method=shop["method"], province="tibet", unavailable=True)
+    RegionRule.objects.create(method=shop.method, province="tibet", unavailable=True)
     make_shipping_method("retired", active=False)  # delivers everywhere, but is not offered
 
     assert codes(order_review_checks(order)) == ["unreachable"]
@@ -212,7 +155,7 @@ def test_flagging_needs_a_reason_and_an_order_in_review(shop):
 
 
 # Stocking
-# ----------------------------------------------------------------------------------------------------
+# -------------------------------------------------------------------------------------------------
 
 
 def test_stock_confirmed_moves_the_order_to_packing(shop):
@@ -252,7 +195,7 @@ def test_only_a_stocking_order_can_be_marked_out_of_stock(shop):
 
 
 # Shipping
-# -----------------------------------------------------------------------------------------------------
+# -------------------------------------------------------------------------------------------------
 
 
 def test_carriers_are_preloaded_with_tracking_pages():
@@ -287,8 +230,8 @@ def test_shipping_with_a_carrier_records_it_ships_the_stock_and_mails_the_tracki
         zto.name,
         "7312345",
     )
-    stock = Stock.objects.get(sku=shop["sku"])
-    assert (stock.on_hand, stock.reserved) == (48, 0)
+    stock = Stock.objects.get(sku=shop.sku)
+    assert (stock.on_hand, stock.reserved) == (98, 0)  # 100 in stock, 2 shipped
     mail = OutgoingEmail.objects.get(order=order, kind="shipped")
     assert "https://www.zto.com/?num=7312345" in mail.text_body
     assert 'href="https://www.zto.com/?num=7312345"' in mail.html_body
@@ -333,7 +276,7 @@ def test_shipping_is_refused_with_a_clear_message_and_nothing_changes(
         )
 
     assert refusal.value.message == message
-    assert snapshot(order) == [(OrderStatus.PACKING, "", "", None)]
+    assert shipping_snapshot(order) == [(OrderStatus.PACKING, "", "", None)]
 
 
 def test_an_order_not_yet_packed_cannot_ship_and_keeps_no_carrier(shop):
@@ -344,11 +287,11 @@ def test_an_order_not_yet_packed_cannot_ship_and_keeps_no_carrier(shop):
             order=order, carrier=Carrier.objects.get(code="sf"), tracking_number="SF1", actor=None
         )
 
-    assert snapshot(order) == [(OrderStatus.STOCKING, "", "", None)]
+    assert shipping_snapshot(order) == [(OrderStatus.STOCKING, "", "", None)]
 
 
 # Bulk shipping
-# ---------------------------------------------------------------------------------------------------
+# -------------------------------------------------------------------------------------------------
 
 
 def test_bulk_ship_ships_every_line_with_its_carrier(shop):
@@ -366,7 +309,7 @@ def test_bulk_ship_ships_every_line_with_its_carrier(shop):
     shipped = bulk_ship_from_csv(rows=rows, actor=UserFactory())
 
     assert [order.number for order in shipped] == [first.number, second.number]
-    assert snapshot(first, second) == [
+    assert shipping_snapshot(first, second) == [
         (OrderStatus.SHIPPED, "SF001", "顺丰速运 SF Express", Carrier.objects.get(code="sf").pk),
         (OrderStatus.SHIPPED, "YT002", "圆通速递 YTO", Carrier.objects.get(code="yto").pk),
     ]
@@ -378,7 +321,7 @@ def test_bulk_ship_with_two_columns_uses_the_chosen_carrier(shop):
 
     bulk_ship_from_csv(rows=[[order.number, "E100"]], actor=None, default_carrier=ems)
 
-    assert snapshot(order) == [(OrderStatus.SHIPPED, "E100", ems.name, ems.pk)]
+    assert shipping_snapshot(order) == [(OrderStatus.SHIPPED, "E100", ems.name, ems.pk)]
 
 
 def test_bulk_ship_with_bad_rows_ships_nothing_and_reports_every_bad_row(shop):
@@ -413,13 +356,13 @@ def test_bulk_ship_with_bad_rows_ships_nothing_and_reports_every_bad_row(shop):
         RowError(8, "just one cell", "Expected: order number, carrier code, tracking number."),
     ]
     assert refusal.value.message == "Nothing was shipped: 7 lines have problems."
-    assert snapshot(good, other, not_packed) == [
+    assert shipping_snapshot(good, other, not_packed) == [
         (OrderStatus.PACKING, "", "", None),
         (OrderStatus.PACKING, "", "", None),
         (OrderStatus.STOCKING, "", "", None),
     ]
     assert OutgoingEmail.objects.filter(kind="shipped").count() == 0
-    assert Stock.objects.get(sku=shop["sku"]).reserved == 3
+    assert Stock.objects.get(sku=shop.sku).reserved == 3
 
 
 def test_bulk_ship_refuses_a_tracking_number_already_on_another_order(shop):
@@ -464,7 +407,7 @@ def test_bulk_ship_failing_while_applying_undoes_the_lines_already_shipped(shop,
     assert refusal.value.row_errors == [
         RowError(2, second.number, "An order that is “Cancelled” cannot become “Shipped”.")
     ]
-    assert snapshot(first) == [(OrderStatus.PACKING, "", "", None)]
+    assert shipping_snapshot(first) == [(OrderStatus.PACKING, "", "", None)]
     assert OutgoingEmail.objects.filter(kind="shipped").count() == 0
 
 
@@ -476,7 +419,7 @@ def test_an_empty_file_is_refused():
 
 
 # Dashboard
-# -----------------------------------------------------------------------------------------------------
+# -------------------------------------------------------------------------------------------------
 
 
 def test_counts_per_step(shop):

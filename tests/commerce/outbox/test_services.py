@@ -5,7 +5,6 @@ a dead mail server never fails the order, and the message goes out once the
 server is back (``send_pending_emails``).
 """
 
-from decimal import Decimal
 from uuid import uuid4
 
 import pytest
@@ -16,7 +15,7 @@ from django.http import HttpResponse
 from django.urls import path, reverse
 from wagtail.models import Site
 
-from commerce.models import Order, OrderLine, OrderStatusChange, OutgoingEmail
+from commerce.models import Order, OrderStatusChange, OutgoingEmail
 from commerce.outbox.services import (
     email_queue,
     emails_send_pending,
@@ -27,6 +26,7 @@ from commerce.outbox.services import (
 )
 from home.models import ShopSettings
 from tests.factories import UserFactory
+from tests.factories.orders import make_order
 
 # Stand-ins for the order pages, for the link tests (``pytest.mark.urls(__name__)``).
 urlpatterns = [
@@ -37,40 +37,6 @@ urlpatterns = [
         "orders/view/<str:token>/", lambda request, token: HttpResponse(), name="order_guest_view"
     ),
 ]
-
-
-def make_order(**overrides) -> Order:
-    """An order of two "Tea & Cups" at 100.00 with a 20.00 discount and 10.00 shipping: 190.00."""
-    fields = {
-        "email": "buyer@example.com",
-        "language": "en",
-        "status": "awaiting_payment",
-        "payment_method": "bank_transfer",
-        "recipient": "Li Lei",
-        "mobile": "13800138000",
-        "province": "beijing",
-        "city": "北京市",
-        "district": "朝阳区",
-        "street": "建国路 1 号",
-        "shipping_method_name": "Standard",
-        "subtotal": Decimal("200.00"),
-        "discount_total": Decimal("20.00"),
-        "shipping_fee": Decimal("10.00"),
-        "total": Decimal("190.00"),
-        "checkout_key": uuid4().hex,
-    }
-    order = Order.objects.create(**{**fields, **overrides})
-    OrderLine.objects.create(
-        order=order,
-        sku="P1-1",
-        product_name="Tea & Cups",
-        options="Red / L",
-        unit_price=Decimal("100.00"),
-        quantity=2,
-        discount=Decimal("20.00"),
-        line_total=Decimal("180.00"),
-    )
-    return order
 
 
 def parts(message) -> tuple[str, str]:

@@ -1,4 +1,5 @@
-"""The shopper's side of red packets: "my red packets" and the campaign page with its Claim button."""
+"""The shopper's side of red packets: "my red packets" and the campaign page with its Claim
+button."""
 
 from datetime import timedelta
 
@@ -14,8 +15,8 @@ from commerce.red_packets.services import (
 )
 from tests.factories import UserFactory
 from tests.factories.catalogue import make_category
-
-from .test_red_packets import make_order, make_type
+from tests.factories.commerce import make_fixed_red_packet_type
+from tests.factories.orders import make_order
 
 pytestmark = pytest.mark.django_db
 
@@ -45,20 +46,20 @@ def test_my_red_packets_shows_each_group_with_rule_dates_and_scope(client, site_
     shopper = UserFactory()
     now = timezone.now()
     tea = make_category("Tea", "tea")
-    live = make_type(name="Tea treat", min_spend="99.00", amount="15.00")
+    live = make_fixed_red_packet_type(name="Tea treat", min_spend="99.00", amount="15.00")
     live.categories.add(tea)
-    expired = make_type(
+    expired = make_fixed_red_packet_type(
         name="Old", valid_from=now - timedelta(days=9), valid_until=now - timedelta(days=1)
     )
-    withdrawn = make_type(name="Pulled")
-    used = make_type(
+    withdrawn = make_fixed_red_packet_type(name="Pulled")
+    used = make_fixed_red_packet_type(
         name="Spent", kind="percent", amount=None, percent="12.5", cap="30.00", min_spend="0"
     )
     for packet_type in (live, expired, withdrawn, used):
         RedPacket.objects.create(packet_type=packet_type, user=shopper)
     RedPacket.objects.create(packet_type=live, user=UserFactory())  # someone else's: not shown
     red_packet_type_disable(packet_type=withdrawn, actor=None)
-    order = make_order(shopper, key="k")
+    order = make_order(user=shopper, lines=False, checkout_key="k")
     RedPacket.objects.filter(packet_type=used).update(status="used", used_on=order, used_at=now)
     client.force_login(shopper)
 
@@ -89,7 +90,7 @@ def test_my_red_packets_query_count_does_not_grow_with_packets(
     shopper = UserFactory()
     category = make_category("Tea", "tea")
     for number in range(15):
-        packet_type = make_type(name=f"type {number}")
+        packet_type = make_fixed_red_packet_type(name=f"type {number}")
         packet_type.categories.add(category)
         red_packet_issue(packet_type=packet_type, users=[shopper], actor=None)
     client.force_login(shopper)
@@ -105,16 +106,16 @@ def test_my_red_packets_query_count_does_not_grow_with_packets(
 
 def test_campaign_lists_only_running_claimable_types(client, site_tree):
     now = timezone.now()
-    welcome = make_type(name="Welcome", claimable=True, quantity_limit=100)
-    make_type(name="Not claimable")
-    make_type(name="Off", claimable=True, disabled=True)
-    make_type(
+    welcome = make_fixed_red_packet_type(name="Welcome", claimable=True, quantity_limit=100)
+    make_fixed_red_packet_type(name="Not claimable")
+    make_fixed_red_packet_type(name="Off", claimable=True, disabled=True)
+    make_fixed_red_packet_type(
         name="Later",
         claimable=True,
         valid_from=now + timedelta(days=1),
         valid_until=now + timedelta(days=9),
     )
-    make_type(
+    make_fixed_red_packet_type(
         name="Over",
         claimable=True,
         valid_from=now - timedelta(days=9),
@@ -130,7 +131,7 @@ def test_campaign_lists_only_running_claimable_types(client, site_tree):
 
 
 def test_anonymous_claim_goes_to_sign_in_and_back_to_the_campaign(client, site_tree):
-    packet_type = make_type(claimable=True)
+    packet_type = make_fixed_red_packet_type(claimable=True)
 
     response = client.post(claim_url(packet_type))
 
@@ -140,7 +141,7 @@ def test_anonymous_claim_goes_to_sign_in_and_back_to_the_campaign(client, site_t
 
 
 def test_claiming_adds_the_packet_and_then_shows_it_as_claimed(client, site_tree):
-    packet_type = make_type(claimable=True)
+    packet_type = make_fixed_red_packet_type(claimable=True)
     shopper = UserFactory()
     client.force_login(shopper)
 
@@ -156,7 +157,7 @@ def test_claiming_adds_the_packet_and_then_shows_it_as_claimed(client, site_tree
 
 
 def test_sold_out_type_is_shown_as_all_claimed(client, site_tree):
-    packet_type = make_type(claimable=True, quantity_limit=1)
+    packet_type = make_fixed_red_packet_type(claimable=True, quantity_limit=1)
     red_packet_claim(packet_type=packet_type, user=UserFactory())
     client.force_login(UserFactory())
 
@@ -168,7 +169,7 @@ def test_sold_out_type_is_shown_as_all_claimed(client, site_tree):
 
 def test_claim_is_post_only_and_unknown_types_are_404(client, site_tree):
     client.force_login(UserFactory())
-    not_claimable = make_type()
+    not_claimable = make_fixed_red_packet_type()
 
     assert client.get(claim_url(not_claimable)).status_code == 405
     assert client.post(claim_url(not_claimable)).status_code == 404

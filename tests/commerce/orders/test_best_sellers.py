@@ -84,18 +84,20 @@ def shop(db):
 def orders(shop):
     """The fixed order set; the ranking by hand (units in the last 24 h):
 
-    | order                                        | counts? | Oolong | Juice | Cable | Lamp | Green |
-    | paid 2 h ago                                 | yes     | 3      | 1     |       |      |       |
-    | placed 30 h ago, paid 23 h ago, shipped      | yes     |        |       | 2     |      |       |
-    | cash on delivery placed 5 h ago, confirmed   | yes     |        | 4     |       | 1    |       |
-    | paid 10 h ago, completed                     | yes     | 1      |       | 1     |      | 3     |
-    | awaiting payment, placed 1 h ago             | no      |        |       |       | 10   |       |
-    | paid 1 h ago, then cancelled                 | no      | 10     |       |       |      |       |
-    | paid 25 h ago, delivered                     | no      |        |       | 10    |      |       |
-    | cash on delivery placed 30 h ago, delivered  | no      |        |       |       | 10   |       |
-    |   (cash collected 2 h ago)                   |         |        |       |       |      |       |
-    | cash on delivery placed 1 h ago, cancelled   | no      |        | 10    |       |      |       |
-    | total                                        |         | 4      | 5     | 3     | 1    | 3     |
+    COD: cash on delivery.
+
+    | order                                     | counts? | Oolong | Juice | Cable | Lamp | Green |
+    | paid 2 h ago                              | yes     | 3      | 1     |       |      |       |
+    | placed 30 h ago, paid 23 h ago, shipped   | yes     |        |       | 2     |      |       |
+    | COD placed 5 h ago, confirmed             | yes     |        | 4     |       | 1    |       |
+    | paid 10 h ago, completed                  | yes     | 1      |       | 1     |      | 3     |
+    | awaiting payment, placed 1 h ago          | no      |        |       |       | 10   |       |
+    | paid 1 h ago, then cancelled              | no      | 10     |       |       |      |       |
+    | paid 25 h ago, delivered                  | no      |        |       | 10    |      |       |
+    | COD placed 30 h ago, delivered            | no      |        |       |       | 10   |       |
+    |   (cash collected 2 h ago)                |         |        |       |       |      |       |
+    | COD placed 1 h ago, cancelled             | no      |        | 10    |       |      |       |
+    | total                                     |         | 4      | 5     | 3     | 1    | 3     |
 
     "Gone" sold 20 units 2 h ago but is no longer published.
     """

@@ -9,36 +9,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from commerce.errors import RedPacketInvalid
-from commerce.models import Order, RedPacket, RedPacketType
+from commerce.models import RedPacket, RedPacketType
 from commerce.red_packets.services import red_packet_claim, red_packet_redeem
 from tests.concurrency import run_together
 from tests.factories import UserFactory
+from tests.factories.orders import make_order
 
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def make_order(user, key: str) -> Order:
-    return Order.objects.create(
-        user=user,
-        email="buyer@example.com",
-        status="awaiting_payment",
-        payment_method="cod",
-        recipient="王小明",
-        mobile="13800138000",
-        province="beijing",
-        city="北京市",
-        district="朝阳区",
-        street="建国路 1 号",
-        shipping_method_name="Standard",
-        subtotal=Decimal("100.00"),
-        discount_total=Decimal("20.00"),
-        shipping_fee=Decimal("0.00"),
-        total=Decimal("80.00"),
-        checkout_key=key,
-    )
 
 
 def test_ten_shoppers_racing_for_three_packets_get_exactly_three():
@@ -79,7 +59,9 @@ def test_five_checkouts_racing_for_one_packet_spend_it_once():
         valid_until=now + timedelta(days=1),
     )
     packet = RedPacket.objects.create(packet_type=packet_type, user=shopper)
-    orders = [make_order(shopper, key=f"race-{index}") for index in range(5)]
+    orders = [
+        make_order(user=shopper, lines=False, checkout_key=f"race-{index}") for index in range(5)
+    ]
 
     def checkout(order):
         with transaction.atomic():

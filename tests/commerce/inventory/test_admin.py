@@ -135,7 +135,10 @@ def test_the_purchase_in_form_refuses_a_negative_cost(client, staff_user, shop):
 
 def test_a_csv_import_books_every_row_in_one_go(client, staff_user, shop):
     client.force_login(staff_user("Logistics"))
-    text = f"sku,quantity,supplier_reference,unit_cost\n{shop['tea']},5,DN-1,12.00\n{shop['cup']},2,DN-1,3.5\n"
+    text = (
+        "sku,quantity,supplier_reference,unit_cost\n"
+        f"{shop['tea']},5,DN-1,12.00\n{shop['cup']},2,DN-1,3.5\n"
+    )
 
     response = client.post(reverse(IMPORT), {"file": csv_file(text)})
 

@@ -120,14 +120,14 @@ def test_a_notification_racing_the_shoppers_return_makes_one_payment(settings, m
         "key",
     )
     order = make_order(payment_method="alipay")
-    paid = dict(
-        order_number=order.number,
-        amount=D("110.00"),
-        currency="CNY",
-        paid=True,
-        raw="{}",
-        reference="2024010122001",
-    )
+    paid = {
+        "order_number": order.number,
+        "amount": D("110.00"),
+        "currency": "CNY",
+        "paid": True,
+        "raw": "{}",
+        "reference": "2024010122001",
+    }
     # Alipay's answer to the return page's status query; the notification arrives at the same
     # moment.
     monkeypatch.setattr(

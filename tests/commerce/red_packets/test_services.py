@@ -1,14 +1,13 @@
 """Red packets in the domain: issuing, segments, claiming, disabling, and the audit log."""
 
 from datetime import timedelta
-from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from commerce.errors import CommerceError, RedPacketInvalid
-from commerce.models import Order, RedPacket, RedPacketType
+from commerce.models import RedPacket, RedPacketType
 from commerce.red_packets.selectors import (
     SEGMENT_ALL,
     SEGMENT_NEVER_ORDERED,
@@ -29,54 +28,17 @@ from commerce.red_packets.services import (
     red_packet_type_disable,
 )
 from tests.factories import UserFactory
+from tests.factories.commerce import make_fixed_red_packet_type
+from tests.factories.orders import make_order
 
 pytestmark = pytest.mark.django_db
-
-
-def make_type(**fields) -> RedPacketType:
-    """A running fixed ¥20-off type unless told otherwise."""
-    now = timezone.now()
-    values = {
-        "name": "¥20 off ¥199",
-        "kind": "fixed",
-        "amount": Decimal("20.00"),
-        "min_spend": Decimal("199.00"),
-        "valid_from": now - timedelta(days=1),
-        "valid_until": now + timedelta(days=30),
-    }
-    values.update(fields)
-    return RedPacketType.objects.create(**values)
-
-
-def make_order(user=None, *, key: str, placed_at=None) -> Order:
-    """A bare awaiting-payment order row (no lines): enough to own a red packet or a segment
-    membership."""
-    return Order.objects.create(
-        user=user,
-        email="buyer@example.com",
-        status="awaiting_payment",
-        payment_method="cod",
-        recipient="王小明",
-        mobile="13800138000",
-        province="beijing",
-        city="北京市",
-        district="朝阳区",
-        street="建国路 1 号",
-        shipping_method_name="Standard",
-        subtotal=Decimal("100.00"),
-        discount_total=Decimal("0.00"),
-        shipping_fee=Decimal("10.00"),
-        total=Decimal("110.00"),
-        checkout_key=key,
-        placed_at=placed_at or timezone.now(),
-    )
 
 
 # Issuing --------------------------------------------------------------------------------
 
 
 def test_issue_gives_each_user_one_packet_and_logs_it(staff_user):
-    packet_type = make_type()
+    packet_type = make_fixed_red_packet_type()
     merchandiser = staff_user("Merchandisers")
     alice, bob = UserFactory(username="alice"), UserFactory(username="bob")
 
@@ -109,7 +71,7 @@ def test_issue_gives_each_user_one_packet_and_logs_it(staff_user):
     ],
 )
 def test_issue_refuses_disabled_or_expired_types(fields, message):
-    packet_type = make_type(**fields)
+    packet_type = make_fixed_red_packet_type(**fields)
 
     with pytest.raises(CommerceError) as error:
         red_packet_issue(packet_type=packet_type, users=[UserFactory()], actor=None)
@@ -142,8 +104,10 @@ def test_segments_pick_the_right_shoppers(staff_user):
     UserFactory(username="gone", is_active=False)
     staff_user("Customer service", username="cs")
     UserFactory(username="boss", is_staff=True)
-    make_order(old_buyer, key="k1", placed_at=now - timedelta(days=120))
-    make_order(recent_buyer, key="k2", placed_at=now - timedelta(days=10))
+    make_order(user=old_buyer, lines=False, checkout_key="k1", placed_at=now - timedelta(days=120))
+    make_order(
+        user=recent_buyer, lines=False, checkout_key="k2", placed_at=now - timedelta(days=10)
+    )
 
     def names(segment):
         return [user.username for user in segment_users(segment)]
@@ -162,7 +126,7 @@ def test_unknown_segment_is_refused():
 
 
 def test_issue_to_a_segment():
-    packet_type = make_type()
+    packet_type = make_fixed_red_packet_type()
     UserFactory(username="a")
     UserFactory(username="b")
 
@@ -179,7 +143,9 @@ def test_issue_to_a_segment():
 def test_disabled_packet_is_withdrawn_and_no_longer_spendable(staff_user):
     manager = staff_user("Managers")
     shopper = UserFactory()
-    [packet] = red_packet_issue(packet_type=make_type(), users=[shopper], actor=manager)
+    [packet] = red_packet_issue(
+        packet_type=make_fixed_red_packet_type(), users=[shopper], actor=manager
+    )
 
     red_packet_disable(packet=packet, actor=manager, reason="issued by mistake")
 
@@ -197,8 +163,14 @@ def test_disabled_packet_is_withdrawn_and_no_longer_spendable(staff_user):
 
 def test_a_used_packet_cannot_be_disabled(staff_user):
     shopper = UserFactory()
-    [packet] = red_packet_issue(packet_type=make_type(), users=[shopper], actor=None)
-    red_packet_redeem(packet_id=packet.pk, user=shopper, order=make_order(shopper, key="k"))
+    [packet] = red_packet_issue(
+        packet_type=make_fixed_red_packet_type(), users=[shopper], actor=None
+    )
+    red_packet_redeem(
+        packet_id=packet.pk,
+        user=shopper,
+        order=make_order(user=shopper, lines=False, checkout_key="k"),
+    )
 
     with pytest.raises(CommerceError) as error:
         red_packet_disable(packet=packet, actor=staff_user("Managers"))
@@ -209,12 +181,14 @@ def test_a_used_packet_cannot_be_disabled(staff_user):
 
 def test_disabling_a_type_withdraws_its_available_packets_only(staff_user):
     manager = staff_user("Managers")
-    packet_type = make_type()
+    packet_type = make_fixed_red_packet_type()
     alice, bob, carol = UserFactory(), UserFactory(), UserFactory()
     used, available, _ = red_packet_issue(
         packet_type=packet_type, users=[alice, bob, carol], actor=manager
     )
-    red_packet_redeem(packet_id=used.pk, user=alice, order=make_order(alice, key="k"))
+    red_packet_redeem(
+        packet_id=used.pk, user=alice, order=make_order(user=alice, lines=False, checkout_key="k")
+    )
 
     withdrawn = red_packet_type_disable(
         packet_type=packet_type, actor=manager, reason="campaign over"
@@ -236,7 +210,7 @@ def test_disabling_a_type_withdraws_its_available_packets_only(staff_user):
 
 
 def test_disabling_twice_is_refused(staff_user):
-    packet_type = make_type(disabled=True)
+    packet_type = make_fixed_red_packet_type(disabled=True)
 
     with pytest.raises(CommerceError) as error:
         red_packet_type_disable(packet_type=packet_type, actor=staff_user("Managers"))
@@ -248,7 +222,7 @@ def test_disabling_twice_is_refused(staff_user):
 
 
 def test_claim_respects_the_per_shopper_limit_and_logs():
-    packet_type = make_type(claimable=True, claim_limit=2)
+    packet_type = make_fixed_red_packet_type(claimable=True, claim_limit=2)
     shopper = UserFactory()
 
     first = red_packet_claim(packet_type=packet_type, user=shopper)
@@ -265,7 +239,7 @@ def test_claim_respects_the_per_shopper_limit_and_logs():
 
 
 def test_claim_respects_the_quantity_limit():
-    packet_type = make_type(claimable=True, quantity_limit=2)
+    packet_type = make_fixed_red_packet_type(claimable=True, quantity_limit=2)
     red_packet_claim(packet_type=packet_type, user=UserFactory())
     red_packet_claim(packet_type=packet_type, user=UserFactory())
 
@@ -300,7 +274,7 @@ def test_claim_respects_the_quantity_limit():
     ],
 )
 def test_claim_refuses_types_that_are_not_running(fields, message):
-    packet_type = make_type(**fields)
+    packet_type = make_fixed_red_packet_type(**fields)
 
     with pytest.raises(RedPacketInvalid) as error:
         red_packet_claim(packet_type=packet_type, user=UserFactory())
@@ -314,12 +288,18 @@ def test_claim_refuses_types_that_are_not_running(fields, message):
 
 def test_redeem_then_release_on_cancel_makes_it_available_again():
     shopper = UserFactory()
-    [packet] = red_packet_issue(packet_type=make_type(), users=[shopper], actor=None)
-    order = make_order(shopper, key="k")
+    [packet] = red_packet_issue(
+        packet_type=make_fixed_red_packet_type(), users=[shopper], actor=None
+    )
+    order = make_order(user=shopper, lines=False, checkout_key="k")
 
     red_packet_redeem(packet_id=packet.pk, user=shopper, order=order)
     with pytest.raises(RedPacketInvalid):
-        red_packet_redeem(packet_id=packet.pk, user=shopper, order=make_order(shopper, key="k2"))
+        red_packet_redeem(
+            packet_id=packet.pk,
+            user=shopper,
+            order=make_order(user=shopper, lines=False, checkout_key="k2"),
+        )
     red_packet_release(order=order)
 
     packet.refresh_from_db()
@@ -329,10 +309,16 @@ def test_redeem_then_release_on_cancel_makes_it_available_again():
 
 def test_another_users_packet_cannot_be_redeemed():
     owner, thief = UserFactory(), UserFactory()
-    [packet] = red_packet_issue(packet_type=make_type(), users=[owner], actor=None)
+    [packet] = red_packet_issue(
+        packet_type=make_fixed_red_packet_type(), users=[owner], actor=None
+    )
 
     with pytest.raises(RedPacketInvalid) as error:
-        red_packet_redeem(packet_id=packet.pk, user=thief, order=make_order(thief, key="k"))
+        red_packet_redeem(
+            packet_id=packet.pk,
+            user=thief,
+            order=make_order(user=thief, lines=False, checkout_key="k"),
+        )
 
     assert error.value.message == "That red packet was not found."
 
@@ -340,19 +326,19 @@ def test_another_users_packet_cannot_be_redeemed():
 def test_packets_are_grouped_for_my_red_packets():
     shopper = UserFactory()
     now = timezone.now()
-    live = make_type(name="live")
-    expired = make_type(
+    live = make_fixed_red_packet_type(name="live")
+    expired = make_fixed_red_packet_type(
         name="expired", valid_from=now - timedelta(days=9), valid_until=now - timedelta(days=1)
     )
-    withdrawn = make_type(name="withdrawn")
-    used = make_type(name="used")
+    withdrawn = make_fixed_red_packet_type(name="withdrawn")
+    used = make_fixed_red_packet_type(name="used")
     for packet_type in (live, expired, withdrawn, used):
         RedPacket.objects.create(packet_type=packet_type, user=shopper)
     red_packet_type_disable(packet_type=withdrawn, actor=None)
     red_packet_redeem(
         packet_id=RedPacket.objects.get(packet_type=used).pk,
         user=shopper,
-        order=make_order(shopper, key="k"),
+        order=make_order(user=shopper, lines=False, checkout_key="k"),
     )
 
     groups = red_packets_by_status(shopper)
