@@ -11,6 +11,7 @@ from .cart.models import Cart, CartLine
 from .desks.finance.models import CodCollection
 from .desks.service.models import StaffNote
 from .favourites.models import Favourite
+from .fields import MONEY
 from .inventory.models import StockMovement
 from .orders.models import (
     Order,
@@ -23,7 +24,7 @@ from .orders.models import (
 from .outbox.models import OutgoingEmail
 from .payments.models import Payment, PaymentEvent, Refund
 from .red_packets.models import RedPacket, RedPacketType
-from .shipping.models import MONEY, Carrier, RegionRule, ShippingMethod
+from .shipping.models import Carrier, RegionRule, ShippingMethod
 
 __all__ = [
     "MONEY",

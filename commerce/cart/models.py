@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..shipping.models import MONEY
+from ..fields import MONEY
 
 
 class Cart(models.Model):

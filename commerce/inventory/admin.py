@@ -156,7 +156,7 @@ class StockFormView(StockDeskMixin, FormView):
     """Form → one inventory function → back to the SKU's movements; a refusal becomes a form
     error."""
 
-    template_name = "commerce/admin/stock/form.html"
+    template_name = "commerce/inventory/admin/form.html"
     submit_label = gettext_lazy("Save")
 
     def get_initial(self):
@@ -239,7 +239,7 @@ class PurchaseImportView(StockDeskMixin, FormView):
     report."""
 
     form_class = PurchaseImportForm
-    template_name = "commerce/admin/stock/import.html"
+    template_name = "commerce/inventory/admin/import.html"
     page_title = gettext_lazy("Import purchases (CSV)")
 
     def form_valid(self, form):
@@ -270,7 +270,7 @@ class PurchaseImportView(StockDeskMixin, FormView):
 
 
 class LowStockView(StockDeskMixin, TemplateView):
-    template_name = "commerce/admin/stock/low_stock.html"
+    template_name = "commerce/inventory/admin/low_stock.html"
     page_title = gettext_lazy("Low stock")
     header_icon = "warning"
 

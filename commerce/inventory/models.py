@@ -1,11 +1,10 @@
 """The inventory ledger: every change of a SKU's stock is a movement row (``products.Stock``
 keeps the sums)."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..shipping.models import MONEY
+from ..fields import MONEY, about_order, by_user
 
 
 class StockMovement(models.Model):
@@ -25,25 +24,11 @@ class StockMovement(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     on_hand_change = models.IntegerField(_("on hand ±"), default=0)
     reserved_change = models.IntegerField(_("reserved ±"), default=0)
-    order = models.ForeignKey(
-        "commerce.Order",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="stock_movements",
-        verbose_name=_("order"),
-    )
+    order = about_order("stock_movements")
     supplier_reference = models.CharField(_("supplier reference"), max_length=80, blank=True)
     unit_cost = models.DecimalField(_("unit cost"), null=True, blank=True, **MONEY)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    actor = by_user(_("by"))
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 
     class Meta:

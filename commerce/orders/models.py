@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.regions import PROVINCES
 
-from ..shipping.models import MONEY, ShippingMethod
+from ..fields import MONEY, by_user
+from ..shipping.models import ShippingMethod
 
 
 def new_order_number() -> str:
@@ -230,14 +231,8 @@ class OrderStatusChange(models.Model):
         _("from"), max_length=20, choices=OrderStatus.choices, blank=True
     )
     to_status = models.CharField(_("to"), max_length=20, choices=OrderStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("by"),
-        help_text=_("Empty when the shop changed it (e.g. an automatic cancellation)."),
+    actor = by_user(
+        _("by"), help_text=_("Empty when the shop changed it (e.g. an automatic cancellation).")
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now)

@@ -32,26 +32,11 @@ HOLDS_RESERVATION = {
     S.OUT_OF_STOCK,
     S.PACKING,
 }
-# The steps the shopper's timeline shows, in order.
-TIMELINE = [
-    S.AWAITING_PAYMENT,
-    S.PAID,
-    S.STOCKING,
-    S.PACKING,
-    S.SHIPPED,
-    S.IN_TRANSIT,
-    S.DELIVERED,
-    S.COMPLETED,
-]
-COD_TIMELINE = [
-    S.CONFIRMED,
-    S.STOCKING,
-    S.PACKING,
-    S.SHIPPED,
-    S.IN_TRANSIT,
-    S.DELIVERED,
-    S.COMPLETED,
-]
+# The steps the shopper's timeline shows, in order; cash on delivery is confirmed instead
+# of paid, and the rest is the same.
+_FULFILMENT = [S.STOCKING, S.PACKING, S.SHIPPED, S.IN_TRANSIT, S.DELIVERED, S.COMPLETED]
+TIMELINE = [S.AWAITING_PAYMENT, S.PAID, *_FULFILMENT]
+COD_TIMELINE = [S.CONFIRMED, *_FULFILMENT]
 
 
 def can_transition(from_status: str, to_status: str) -> bool:

@@ -10,6 +10,8 @@ code asks.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..fields import about_order
+
 
 class OutgoingEmail(models.Model):
     """One message, rendered in the recipient's language when it was queued."""
@@ -26,14 +28,7 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(_("subject"), max_length=200)
     text_body = models.TextField(_("text"))
     html_body = models.TextField(_("HTML"), blank=True)
-    order = models.ForeignKey(
-        "commerce.Order",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="emails",
-        verbose_name=_("order"),
-    )
+    order = about_order("emails")
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )

@@ -6,12 +6,11 @@ or racing the shopper's return to the site, pays the order once. Refunds are row
 their sum never exceeds what was paid (checked with the order row locked).
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ..shipping.models import MONEY
+from ..fields import MONEY, about_order, by_user
 
 
 class Payment(models.Model):
@@ -41,14 +40,7 @@ class Payment(models.Model):
         blank=True,
         help_text=_("The provider's trade number, the bank reference, or the courier's."),
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = by_user(_("recorded by"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     succeeded_at = models.DateTimeField(_("received"), null=True, blank=True)
 
@@ -85,14 +77,7 @@ class PaymentEvent(models.Model):
     wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
     provider = models.CharField(_("provider"), max_length=20)
     event_id = models.CharField(_("event id"), max_length=120)
-    order = models.ForeignKey(
-        "commerce.Order",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="payment_events",
-        verbose_name=_("order"),
-    )
+    order = about_order("payment_events")
     payload = models.TextField(_("payload"), blank=True)
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     note = models.CharField(_("note"), max_length=300, blank=True)
@@ -135,13 +120,7 @@ class Refund(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     reason = models.CharField(_("reason"), max_length=300)
     reference = models.CharField(_("reference"), max_length=80, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    created_by = by_user(_("by"), blank=False)
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..shipping.models import MONEY
+from ..fields import MONEY, by_user
 
 
 class RedPacketType(models.Model):
@@ -159,15 +159,7 @@ class RedPacket(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.AVAILABLE
     )
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("issued by"),
-        help_text=_("Empty when the shopper claimed it."),
-    )
+    issued_by = by_user(_("issued by"), help_text=_("Empty when the shopper claimed it."))
     used_at = models.DateTimeField(_("used"), null=True, blank=True)
     used_on = models.OneToOneField(
         "commerce.Order",

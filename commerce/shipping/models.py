@@ -16,7 +16,7 @@ from wagtail.models import Orderable
 
 from core.regions import PROVINCES
 
-MONEY = {"max_digits": 10, "decimal_places": 2}
+from ..fields import MONEY
 
 
 class ShippingMethod(ClusterableModel):

@@ -1,10 +1,10 @@
 """Cash a courier collected on delivery, handed to the finance desk and matched to orders."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ...shipping.models import MONEY, Carrier
+from ...fields import MONEY, by_user
+from ...shipping.models import Carrier
 
 
 class CodCollection(models.Model):
@@ -20,13 +20,7 @@ class CodCollection(models.Model):
     day = models.DateField(_("day"))
     amount = models.DecimalField(_("cash received"), **MONEY)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = by_user(_("recorded by"), blank=False)
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     class Meta:

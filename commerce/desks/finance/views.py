@@ -19,9 +19,10 @@ from django.views.generic import FormView, TemplateView
 
 from core.errors import CommerceError
 
+from ...fields import MONEY
 from ...orders.models import Order, OrderStatus, PaymentMethod
 from ...pricing import money
-from ...shipping.models import MONEY, Carrier
+from ...shipping.models import Carrier
 from ..base import Desk, DeskMixin, DeskPostView, Tab, paginate
 from .services import (
     CodDifference,

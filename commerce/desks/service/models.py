@@ -1,9 +1,9 @@
 """Notes staff keep on orders; the customer never sees them."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ...fields import by_user
 from ...orders.models import Order
 
 
@@ -15,13 +15,7 @@ class StaffNote(models.Model):
     order = models.ForeignKey(
         Order, on_delete=models.CASCADE, related_name="staff_notes", verbose_name=_("order")
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("author"),
-    )
+    author = by_user(_("author"), blank=False)
     text = models.TextField(_("note"), max_length=1000)
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
