@@ -1,5 +1,6 @@
 """The home page, site-wide announcements and the shop's editable settings."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -159,3 +160,41 @@ class ShopSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("shop settings")
+
+
+class PageSubmission(models.Model):
+    """One "new page" form as served to an editor, claimed by the first time it is sent.
+
+    A double click on Publish (or a click while autosave is creating the draft) sends
+    the same form twice; without this the second sending made a second page or failed
+    with "slug already in use". The form carries a random token (templates/wagtailadmin/
+    pages/create.html); the first sending claims it through the unique constraint, a
+    repeat is sent on to the page the first one created (home.submissions).
+    """
+
+    wagtail_reference_index_ignore = True  # bookkeeping rows, never content
+
+    token = models.CharField(_("token"), max_length=32, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("page"),
+    )
+    finished = models.BooleanField(_("finished"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("page form submission")
+        verbose_name_plural = _("page form submissions")
+
+    def __str__(self) -> str:
+        return self.token

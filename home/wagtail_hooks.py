@@ -1,9 +1,12 @@
-"""Admin wiring for the home app: the announcements snippet."""
+"""Admin wiring for the home app: the announcements snippet, and the guard that makes a
+"new page" form sent twice create one page (home.submissions)."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import submissions
 from .models import Announcement
 
 
@@ -23,3 +26,13 @@ class AnnouncementViewSet(SnippetViewSet):
 
 
 register_snippet(AnnouncementViewSet)
+
+
+@hooks.register("before_create_page")
+def guard_repeated_page_creation(request, parent_page, page_class):
+    return submissions.claim_or_redirect(request, parent_page)
+
+
+@hooks.register("after_create_page")
+def remember_created_page(request, page):
+    submissions.record_page(request, page)
