@@ -115,7 +115,9 @@ class ReviewQueueView(QueueView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         problems = orders_review_checks(context["orders"].object_list)
-        context["rows"] = [(order, problems[order.pk]) for order in context["orders"].object_list]
+        for order in context["orders"].object_list:
+            order.problems = problems[order.pk]  # what the review.html cells show
+        context["rows"] = [(order, order.problems) for order in context["orders"].object_list]
         context["flagged_only"] = bool(self.request.GET.get("flagged"))
         return context
 
