@@ -61,8 +61,8 @@ def can_see_stock(user) -> bool:
 
 
 class StockLedgerPermissionPolicy(ModelPermissionPolicy):
-    """Movements are only ever written by ``commerce.inventory``: everyone who sees stock may
-    view them, nobody may add, edit or delete one."""
+    """Movements are only ever written by ``commerce.inventory.services``: everyone who sees
+    stock may view them, nobody may add, edit or delete one."""
 
     def user_has_permission(self, user, action):
         return action == "view" and user.is_active and can_see_stock(user)
