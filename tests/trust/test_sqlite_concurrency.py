@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
+import pytest
 from django.db import connection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -42,21 +43,23 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def copy_migrated_database(path: Path, django_db_blocker) -> None:
-    """The test database (already migrated) copied into ``path`` when it is SQLite.
+def copy_migrated_database(path: Path) -> None:
+    """The test database (migrated, with the migrations' data) copied into ``path`` when it
+    is SQLite.
 
-    Outside any test transaction: SQLite cannot back up a database from a connection
-    that holds its write lock (the backup would wait for ever).
+    The test is transactional: SQLite cannot back up a database from a connection
+    holding its write lock inside a test transaction (the backup would wait for ever),
+    and ``serialized_rollback`` restores the migrations' data (site tree, roles) that
+    an earlier transactional test flushed.
     """
-    with django_db_blocker.unblock():
-        if connection.vendor != "sqlite":
-            return
-        connection.ensure_connection()
-        target = sqlite3.connect(path)
-        try:
-            connection.connection.backup(target)
-        finally:
-            target.close()
+    if connection.vendor != "sqlite":
+        return
+    connection.ensure_connection()
+    target = sqlite3.connect(path)
+    try:
+        connection.connection.backup(target)
+    finally:
+        target.close()
 
 
 def server_environment(database: Path) -> dict:
@@ -261,9 +264,10 @@ def run_clients(port: int, shop: dict, duration: float) -> tuple[dict, list[str]
     return answers, errors, unexpected
 
 
-def test_sixteen_people_at_once_get_no_server_error(tmp_path, django_db_setup, django_db_blocker):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_sixteen_people_at_once_get_no_server_error(tmp_path):
     database = tmp_path / "shop.sqlite3"
-    copy_migrated_database(database, django_db_blocker)
+    copy_migrated_database(database)
     env = server_environment(database)
     subprocess.run(
         [
