@@ -4,7 +4,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from ..outbox.services import absolute_url, email_queue
-from .models import AfterSalesEvent, AfterSalesRequest
+from .models import AfterSalesEvent, AfterSalesRequest, AfterSalesStatus
 
 
 def return_address() -> str:
@@ -27,7 +27,8 @@ def after_sales_email_queue(*, request: AfterSalesRequest, event: AfterSalesEven
             "request": request,
             "order": order,
             "event": event,
-            "status_label": request.get_status_display(),
+            # Lazy: rendered in the order's language, not the clicking staff member's.
+            "status_label": AfterSalesStatus(request.status).label,
             "request_url": absolute_url(
                 reverse("after_sales_detail", kwargs={"number": request.number})
             ),

@@ -42,7 +42,7 @@ class AfterSalesStatus(models.TextChoices):
     REFUND_PENDING = "refund_pending", _("Approved: refund on its way")
     REFUNDING = "refunding", _("Refund being paid")
     REFUNDED = "refunded", _("Refunded")
-    EXCHANGED = "exchanged", _("Replacement shipped")
+    EXCHANGED = "exchanged", _("Exchanged: replacement on its way")
     REPAIRED = "repaired", _("Repaired and shipped back")
     CLOSED = "closed", _("Closed")
     REJECTED = "rejected", _("Rejected")
@@ -103,6 +103,15 @@ class AfterSalesRequest(models.Model):
         on_delete=models.PROTECT,
         related_name="after_sales_request",
         verbose_name=_("refund"),
+    )
+    replacement_order = models.OneToOneField(
+        "commerce.Order",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaced_request",
+        verbose_name=_("replacement order"),
+        help_text=_("The no-charge order that sends an exchange's new item."),
     )
     return_carrier = models.ForeignKey(
         "commerce.Carrier",

@@ -31,8 +31,24 @@ WAITING_FOR_SERVICE = {S.SUBMITTED}
 FINISHED = {S.REFUNDED, S.EXCHANGED, S.REPAIRED, S.CLOSED, S.REJECTED, S.CANCELLED}
 # A request in these counts against what can still be returned of a line.
 NOT_COUNTED = {S.REJECTED, S.CANCELLED}
-# The steps the shopper's page shows for a return.
-TIMELINE = [S.SUBMITTED, S.AWAITING_PARCEL, S.RECEIVED, S.REFUND_PENDING, S.REFUNDED]
+# The steps the shopper's page shows, by type (and whether the parcel comes back).
+TIMELINES = {
+    ("return", True): [S.SUBMITTED, S.AWAITING_PARCEL, S.RECEIVED, S.REFUND_PENDING, S.REFUNDED],
+    ("refund_only", True): [
+        S.SUBMITTED,
+        S.AWAITING_PARCEL,
+        S.RECEIVED,
+        S.REFUND_PENDING,
+        S.REFUNDED,
+    ],
+    ("return", False): [S.SUBMITTED, S.REFUND_PENDING, S.REFUNDED],
+    ("refund_only", False): [S.SUBMITTED, S.REFUND_PENDING, S.REFUNDED],
+    ("exchange", True): [S.SUBMITTED, S.AWAITING_PARCEL, S.RECEIVED, S.EXCHANGED],
+    ("repair", True): [S.SUBMITTED, S.AWAITING_PARCEL, S.RECEIVED, S.REPAIRED],
+    ("complaint", False): [S.SUBMITTED, S.CLOSED],
+}
+# A request that ends here shows where it ended instead of the steps still to come.
+ENDED_EARLY = {S.REJECTED, S.CANCELLED, S.CLOSED}
 
 
 def can_move(from_status: str, to_status: str) -> bool:

@@ -20,6 +20,7 @@ from ..orders.models import Order
 from ..shipping.models import Carrier
 from .emails import return_address
 from .models import AfterSalesKind, AfterSalesReason, AfterSalesRequest
+from .selectors import request_timeline
 from .services import (
     after_sales_cancel,
     after_sales_reply,
@@ -121,7 +122,9 @@ def after_sales_list(request):
 
 def _own(request, number) -> AfterSalesRequest:
     return get_object_or_404(
-        AfterSalesRequest.objects.select_related("order", "return_carrier"),
+        AfterSalesRequest.objects.select_related(
+            "order", "return_carrier", "refund", "replacement_order"
+        ),
         number=number,
         user=request.user,
     )
@@ -131,13 +134,15 @@ def _own(request, number) -> AfterSalesRequest:
 def after_sales_detail(request, number):
     """One request: status, history and staff messages, return address, the parcel form."""
     case = _own(request, number)
+    events = list(case.events.filter(internal=False).select_related("actor"))
     return render(
         request,
         TEMPLATES + "request_detail.html",
         {
             "case": case,
             "lines": case.lines.select_related("order_line"),
-            "events": case.events.filter(internal=False).select_related("actor"),
+            "events": events,
+            "timeline": request_timeline(case, events),
             "photos": case.photos.select_related("image"),
             "ship_form": ShipBackForm(),
             "return_address": return_address(),
@@ -146,13 +151,15 @@ def after_sales_detail(request, number):
     )
 
 
-def _act(request, action, success, **kwargs):
+def _act(http_request, action, success, **kwargs):
+    """Run ``action(**kwargs)`` (whose own ``request`` is the after-sales case) and say how it
+    went."""
     try:
         action(**kwargs)
     except CommerceError as error:
-        messages.error(request, error.message)
+        messages.error(http_request, error.message)
     else:
-        messages.success(request, success)
+        messages.success(http_request, success)
 
 
 @login_required
