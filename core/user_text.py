@@ -1,7 +1,8 @@
 """What shoppers write (reviews, questions, comments, messages to a friend): plain text only.
 
 Every such field passes ``user_text_clean`` before it is stored: a NUL byte or another
-control character (anything in Unicode's "C" categories but newline and tab) is refused
+control character (anything in Unicode's "C" categories but newline, tab and the
+zero-width joiners of emoji) is refused
 with a message rather than stored or turned into a 500, surrounding space is trimmed and
 the length is checked against the field's limit. The text is then stored as written and
 escaped wherever it is shown (Django's autoescape in pages, admin lists and e-mails);
@@ -14,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from .errors import CommerceError
 
-ALLOWED_CONTROLS = {"\n", "\t"}
+# Newline and tab, and the zero-width joiners emoji sequences are made of (👨‍👩‍👧).
+ALLOWED_CONTROLS = {"\n", "\t", "\u200c", "\u200d"}
 HONEYPOT_FIELD = "website"
 
 

@@ -25,6 +25,12 @@ class ReviewSummary:
     distribution: list = field(default_factory=list)  # [(stars, count, percent)], 5★ first
     with_photos: int = 0
 
+    @property
+    def stars(self) -> str:
+        """The average as five stars, rounded to the nearest whole star."""
+        full = int((self.average or 0) + 0.5)
+        return "★" * full + "☆" * (5 - full)
+
 
 def review_summary(product_id: int) -> ReviewSummary:
     """Average, count and distribution of the product's approved reviews, in one query."""
@@ -101,3 +107,22 @@ def own_waiting_reviews(user, product_id: int) -> list[Review]:
             status=ModerationStatus.APPROVED
         )
     )
+
+
+def order_review_rows(order, lines) -> list[tuple]:
+    """What the order page offers per line: ``(line, review or None, can_write)`` for the
+    lines with a review or open to one; two queries whatever the number of lines."""
+    from .services import order_review_refusal  # the one rule of who may review
+
+    if not lines:
+        return []
+    reviews = {
+        review.order_line_id: review
+        for review in Review.objects.filter(order_line__in=[line.pk for line in lines])
+    }
+    refusal = order_review_refusal(order)
+    rows = [
+        (line, reviews.get(line.pk), not refusal and line.product_id is not None) for line in lines
+    ]
+    # Only lines with something to do or see: a review written, or one that may be.
+    return [(line, review, can_write) for line, review, can_write in rows if review or can_write]

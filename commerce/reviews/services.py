@@ -41,13 +41,18 @@ class ReviewRefused(CommerceError):
 
 def review_refusal(line: OrderLine) -> str:
     """Why ``line`` cannot be reviewed now ("" when it can)."""
-    order = line.order
+    if line.product_id is None:
+        return _("This product is no longer in the shop.")
+    return order_review_refusal(line.order)
+
+
+def order_review_refusal(order) -> str:
+    """Why no line of ``order`` can be reviewed now ("" when they can): not yet delivered,
+    cancelled, or refunded in full."""
     if order.status == OrderStatus.CANCELLED:
         return _("A cancelled order cannot be reviewed.")
     if order.status not in REVIEWABLE_STATUSES:
         return _("You can review this once the order has been delivered.")
-    if line.product_id is None:
-        return _("This product is no longer in the shop.")
     refunded = order.refunds.aggregate(total=Sum("amount"))["total"] or Decimal("0")
     if order.total and refunded >= order.total:
         return _("A refunded order cannot be reviewed.")

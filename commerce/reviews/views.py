@@ -4,8 +4,12 @@ reviews" (to review, waiting, rejected with the reason) and the "helpful" vote.
 A line or review id of another shopper is a 404, like one that does not exist.
 """
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import F, Q, Sum
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -138,6 +142,9 @@ def review_list(request):
             product__isnull=False,
             review__isnull=True,
         )
+        # A cancelled or fully refunded order is not offered (its lines cannot be reviewed).
+        .annotate(refunded=Coalesce(Sum("order__refunds__amount"), Decimal("0")))
+        .filter(Q(refunded__lt=F("order__total")) | Q(order__total=0))
         .select_related("order")
         .order_by("-order__placed_at", "pk")[:50]
     )
