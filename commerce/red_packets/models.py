@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..fields import MONEY, by_user
@@ -72,6 +73,13 @@ class RedPacketType(models.Model):
     )
     brands = models.ManyToManyField(
         "products.BrandPage", blank=True, related_name="+", verbose_name=_("only these brands")
+    )
+    not_with_campaigns = models.BooleanField(
+        _("not with campaigns"),
+        default=False,
+        help_text=_(
+            "Counts only items that no campaign price or spend-and-save took anything off."
+        ),
     )
     claimable = models.BooleanField(
         _("shoppers can claim it"),
@@ -142,7 +150,7 @@ class RedPacket(models.Model):
     wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
 
     class Status(models.TextChoices):
-        AVAILABLE = "available", _("Available")
+        AVAILABLE = "available", pgettext_lazy("red packet", "Available")
         USED = "used", _("Used")
         DISABLED = "disabled", _("Disabled")
 
@@ -179,3 +187,20 @@ class RedPacket(models.Model):
 
     def __str__(self) -> str:
         return f"{self.packet_type} → {self.user}"
+
+    def status_now(self, now=None) -> str:
+        """ "available", "used", "expired" or "disabled" as of ``now``: an available packet
+        whose type has ended is expired, though its stored status stays "available"."""
+        if self.status == self.Status.USED:
+            return "used"
+        if self.status == self.Status.DISABLED or self.packet_type.disabled:
+            return "disabled"
+        if (now or timezone.now()) >= self.packet_type.valid_until:
+            return "expired"
+        return "available"
+
+    def get_status_now_display(self) -> str:
+        """The status staff and shoppers read: "Expired" rather than "Available" once over."""
+        if self.status_now() == "expired":
+            return gettext("Expired")
+        return self.get_status_display()

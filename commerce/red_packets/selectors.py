@@ -40,14 +40,7 @@ def spendable_red_packets(user, *, now=None) -> list[RedPacket]:
 
 def red_packet_status_label(packet: RedPacket, *, now=None) -> str:
     """ "available", "used", "expired" or "disabled", as the shopper's list groups them."""
-    now = now or timezone.now()
-    if packet.status == RedPacket.Status.USED:
-        return "used"
-    if packet.status == RedPacket.Status.DISABLED or packet.packet_type.disabled:
-        return "disabled"
-    if now >= packet.packet_type.valid_until:
-        return "expired"
-    return "available"
+    return packet.status_now(now)
 
 
 # Segments of shoppers a packet can be issued to.

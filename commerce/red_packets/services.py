@@ -81,7 +81,7 @@ def red_packet_redeem(*, packet_id: int, user: User, order: Order) -> RedPacket:
 
 
 def red_packet_release(*, order: Order) -> RedPacket | None:
-    """Give back the packet an order used (the order was cancelled before payment)."""
+    """Give back the packet an order used (the order was cancelled, paid or not)."""
     packet = lock_red_packet_used_on(order)
     if packet is None:
         return None
