@@ -20,6 +20,11 @@ class Payment(models.Model):
         PENDING = "pending", _("Started")
         SUCCEEDED = "succeeded", _("Received")
         FAILED = "failed", _("Failed")
+        # A second capture for an order already paid (two "Pay" clicks): the money is ours
+        # and goes back through a refund; it never pays the order a second time.
+        DUPLICATE = "duplicate", _("Duplicate, to refund")
+        # A bank transfer short of the total: kept against the order, which waits for the rest.
+        PART = "part", _("Received in part")
 
     wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
     order = models.ForeignKey(
@@ -64,6 +69,21 @@ class Payment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order} {self.provider} ¥{self.amount}"
+
+    @property
+    def provider_label(self) -> str:
+        """The provider's name for people ("Alipay"), its code when the shop no longer knows it."""
+        from ..orders.models import PaymentMethod
+
+        return (
+            PaymentMethod(self.provider).label
+            if self.provider in PaymentMethod.values
+            else (self.provider)
+        )
+
+
+# Payments whose money arrived: what an order was paid (and what can be refunded) is their sum.
+RECEIVED = (Payment.Status.SUCCEEDED, Payment.Status.DUPLICATE, Payment.Status.PART)
 
 
 class PaymentEvent(models.Model):

@@ -20,7 +20,7 @@ from .models import PaymentEvent
 from .providers import provider_for
 from .providers.base import Notification, PaymentProvider
 from .providers.demo import SIGNATURE_HEADER, demo_notification_body, demo_sign
-from .services import payment_apply_locked
+from .services import payment_apply_locked, payment_failure_record_locked
 
 
 def notification_receive(
@@ -62,6 +62,11 @@ def _outcome(order: Order | None, provider: str, notification: Notification) -> 
             "number": notification.order_number
         }
     if not notification.paid:
+        if notification.failed and order.status == OrderStatus.AWAITING_PAYMENT:
+            payment_failure_record_locked(
+                order=order, provider=provider, amount=notification.amount
+            )
+            return PaymentEvent.Outcome.IGNORED, _("The provider reports the payment as failed.")
         return PaymentEvent.Outcome.IGNORED, _(
             "The provider reports the payment as not completed."
         )
@@ -71,6 +76,7 @@ def _outcome(order: Order | None, provider: str, notification: Notification) -> 
         amount=notification.amount,
         currency=notification.currency,
         reference=notification.reference or notification.event_id,
+        duplicates=True,
     )
     return applied.outcome, applied.note
 

@@ -9,4 +9,5 @@ urlpatterns = [
     path("payments/return/<str:number>/", views.payment_return, name="payment_return"),
     path("payments/notify/<str:code>/", views.payment_notify, name="payment_notify"),
     path("payments/demo/<str:number>/", views.payment_demo, name="payment_demo"),
+    path("payments/switch/<str:number>/", views.payment_switch, name="payment_switch"),
 ]

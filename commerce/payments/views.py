@@ -11,18 +11,31 @@ import logging
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.errors import CommerceError
+
 from ..orders.models import OrderStatus, PaymentMethod
 from ..orders.views import order_url_for
-from .links import order_for_payment_token, payment_return_url
+from .links import order_for_payment_token, payment_return_url, payment_start_url
 from .notifications import demo_gateway_send, notification_receive, payment_return_check
 from .providers import provider_for
 from .providers.base import InvalidSignature, NotSupported, ProviderError
+from .selectors import payment_choices
+from .services import order_payment_method_change
 
 logger = logging.getLogger(__name__)
+
+
+def qr_svg(text: str) -> str:
+    """The QR code as inline SVG markup (segno escapes nothing it is given: the text is the
+    provider's URL, drawn as modules, never written into the markup)."""
+    import segno
+
+    return mark_safe(segno.make(text, error="m").svg_inline(scale=7, border=2))  # noqa: S308
 
 
 def _order_or_404(request, number):
@@ -59,6 +72,7 @@ def payment_start(request, number):
         {
             "order": order,
             "qr_text": result.qr_text,
+            "qr_svg": qr_svg(result.qr_text),
             "provider": provider,
             "return_url": payment_return_url(order),
         },
@@ -78,8 +92,31 @@ def payment_return(request, number):
             "paid": order.paid_at is not None and order.status != OrderStatus.AWAITING_PAYMENT,
             "order_url": order_url_for(request, order),
             "refresh_url": payment_return_url(order),
+            **payment_choices(order),
         },
     )
+
+
+@require_POST
+def payment_switch(request, number):
+    """/payments/switch/<number>/: pay an unpaid order another way (online: off to pay now)."""
+    order = _order_or_404(request, number)
+    try:
+        order = order_payment_method_change(
+            order=order, payment_method=request.POST.get("method", ""), actor=request.user
+        )
+    except CommerceError as error:
+        messages.error(request, error.message)
+        return redirect(order_url_for(request, order))
+    pay_url = payment_start_url(order)
+    if pay_url:
+        return redirect(pay_url)
+    messages.success(
+        request,
+        _("You pay by %(method)s now; the details are below.")
+        % {"method": order.get_payment_method_display()},
+    )
+    return redirect(order_url_for(request, order))
 
 
 @csrf_exempt  # the provider posts here; the signature, not a cookie, proves who sent it

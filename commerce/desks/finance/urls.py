@@ -9,6 +9,16 @@ urlpatterns = [
     path("confirm/<str:number>/", views.ConfirmView.as_view(), name="confirm"),
     path("reconciliation/", views.ReconciliationView.as_view(), name="reconciliation"),
     path("reconciliation/<str:number>/", views.ReconcileView.as_view(), name="reconcile"),
+    path(
+        "reconciliation/<str:number>/excess/refund/",
+        views.ExcessRefundView.as_view(),
+        name="refund_excess",
+    ),
+    path(
+        "reconciliation/<str:number>/duplicate/<int:payment_id>/refund/",
+        views.DuplicateRefundView.as_view(),
+        name="refund_duplicate",
+    ),
     path("cod/", views.CodView.as_view(), name="cod"),
     path("cod/collections/", views.CodCollectionsView.as_view(), name="cod_collections"),
     path("refunds/", views.RefundQueueView.as_view(), name="refunds"),

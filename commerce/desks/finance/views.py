@@ -21,6 +21,7 @@ from core.errors import CommerceError
 
 from ...fields import MONEY
 from ...orders.models import Order, OrderStatus, PaymentMethod
+from ...payments.models import Payment
 from ...pricing import money
 from ...shipping.models import Carrier
 from ..base import Desk, DeskMixin, DeskPostView, Tab, paginate
@@ -31,7 +32,11 @@ from .services import (
     cod_collection_record,
     cod_collections,
     daily_totals,
+    duplicate_payment_refund,
     order_confirm_bank_transfer,
+    order_excess_refund,
+    order_outstanding,
+    order_receipts,
     order_reconcile,
     order_refund,
     reconciliation_queue,
@@ -92,8 +97,8 @@ class ConfirmForm(forms.Form):
         min_value=0,
         **MONEY,
         help_text=gettext_lazy(
-            "An amount other than the order total is flagged for "
-            "reconciliation and does not pay the order."
+            "Less than is outstanding is kept as a part payment and the order waits for "
+            "the rest; more pays the order and the excess is flagged for a refund."
         ),
     )
     note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=300)
@@ -118,11 +123,18 @@ class ConfirmView(DeskMixin, FormView):
         return _("Confirm payment of order %(number)s") % {"number": self.order.number}
 
     def get_initial(self):
-        return {"amount": self.order.total}
+        return {"amount": order_outstanding(self.order)}
 
     def get_context_data(self, **kwargs):
         awaiting = self.order.status == OrderStatus.AWAITING_PAYMENT
-        return super().get_context_data(order=self.order, awaiting=awaiting, **kwargs)
+        receipts = order_receipts(self.order)
+        return super().get_context_data(
+            order=self.order,
+            awaiting=awaiting,
+            receipts=receipts,
+            outstanding=order_outstanding(self.order) if receipts else None,
+            **kwargs,
+        )
 
     def form_valid(self, form):
         try:
@@ -137,12 +149,21 @@ class ConfirmView(DeskMixin, FormView):
         except CommerceError as error:
             form.add_error("reference" if error.code == "bank_reference" else None, error.message)
             return self.form_invalid(form)
-        if order.needs_reconciliation:
+        if order.needs_reconciliation and order.status == OrderStatus.AWAITING_PAYMENT:
             messages.warning(
                 self.request,
                 _(
-                    "Order %(number)s was not marked paid: the amount differs from the "
-                    "total, so it waits for reconciliation."
+                    "Part payment recorded for order %(number)s: ¥%(outstanding)s is "
+                    "outstanding. It waits in the reconciliation list for a top-up."
+                )
+                % {"number": order.number, "outstanding": order_outstanding(order)},
+            )
+        elif order.needs_reconciliation:
+            messages.warning(
+                self.request,
+                _(
+                    "Order %(number)s is paid, with more than its total: the excess waits "
+                    "in the reconciliation list for a refund."
                 )
                 % {"number": order.number},
             )
@@ -183,6 +204,48 @@ class ReconcileView(DeskPostView):
         else:
             messages.success(
                 request, _("Order %(number)s was reconciled.") % {"number": order.number}
+            )
+        return redirect("finance:reconciliation")
+
+
+class DuplicateRefundView(DeskPostView):
+    """Refund a duplicate capture through the shop's refund path; the flag lifts once settled."""
+
+    desk = DESK
+
+    def post(self, request, number, payment_id):
+        payment = get_object_or_404(
+            Payment.objects.select_related("order"), pk=payment_id, order__number=number
+        )
+        try:
+            refund = duplicate_payment_refund(payment=payment, actor=request.user)
+        except CommerceError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("Refunded the duplicate payment of ¥%(amount)s on order %(number)s.")
+                % {"amount": refund.amount, "number": number},
+            )
+        return redirect("finance:reconciliation")
+
+
+class ExcessRefundView(DeskPostView):
+    """Refund what an order received beyond what is due; the flag lifts once settled."""
+
+    desk = DESK
+
+    def post(self, request, number):
+        order = get_object_or_404(Order, number=number)
+        try:
+            refund = order_excess_refund(order=order, actor=request.user)
+        except CommerceError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("Refunded the excess of ¥%(amount)s on order %(number)s.")
+                % {"amount": refund.amount, "number": number},
             )
         return redirect("finance:reconciliation")
 

@@ -12,12 +12,20 @@ from .base import (
 )
 from .cod import CashOnDelivery
 from .demo import DemoGateway
+from .wechat import WeChatPayNative
 
-PROVIDERS: list[PaymentProvider] = [CashOnDelivery(), BankTransfer(), Alipay(), DemoGateway()]
+PROVIDERS: list[PaymentProvider] = [
+    CashOnDelivery(),
+    BankTransfer(),
+    Alipay(),
+    WeChatPayNative(),
+    DemoGateway(),
+]
 
 
 def available_providers() -> list[PaymentProvider]:
-    """Providers switched on by settings (Alipay needs its keys; the demo is off in production)."""
+    """Providers switched on by settings (Alipay and WeChat Pay need their keys; the demo is off
+    in production)."""
     return [provider for provider in PROVIDERS if provider.is_available()]
 
 

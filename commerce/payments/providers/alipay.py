@@ -22,6 +22,7 @@ from .base import InvalidSignature, Notification, PaymentProvider, ProviderError
 logger = logging.getLogger(__name__)
 
 PAID_STATUSES = {"TRADE_SUCCESS", "TRADE_FINISHED"}
+FAILED_STATUSES = {"TRADE_CLOSED"}  # unpaid and closed (timed out, or closed by the shopper)
 CHINA = timezone.get_fixed_timezone(8 * 60)  # Alipay reads times as Beijing time
 
 
@@ -118,6 +119,7 @@ class Alipay(PaymentProvider):
             amount=amount,
             currency="CNY",
             paid=data.get("trade_status") in PAID_STATUSES,
+            failed=data.get("trade_status") in FAILED_STATUSES,
             raw=raw,
             reference=data.get("trade_no", ""),
         )
@@ -139,9 +141,15 @@ class Alipay(PaymentProvider):
             return None
 
     def refund(self, *, order, payment, amount: Decimal, request_id: str) -> str:
+        # With both, Alipay goes by its trade number, which names the very capture (a duplicate
+        # one included); the order number alone serves a payment recorded without it.
+        trade = {"trade_no": payment.reference} if payment and payment.reference else {}
         try:
             response = self.client().api_alipay_trade_refund(
-                refund_amount=str(amount), out_trade_no=order.number, out_request_no=request_id
+                refund_amount=str(amount),
+                out_trade_no=order.number,
+                out_request_no=request_id,
+                **trade,
             )
         except Exception as error:  # noqa: BLE001 - network or signature trouble
             raise ProviderError(str(error) or error.__class__.__name__) from error

@@ -51,6 +51,7 @@ class Notification:
     paid: bool
     raw: str
     reference: str = ""
+    failed: bool = False  # the attempt is over without payment (declined, closed): say so
 
 
 class PaymentProvider:

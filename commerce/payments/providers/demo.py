@@ -75,6 +75,7 @@ class DemoGateway(PaymentProvider):
                 amount=Decimal(str(data["amount"])),
                 currency=str(data["currency"]),
                 paid=data["status"] == "paid",
+                failed=data["status"] == "failed",
                 raw=body.decode(),
                 reference=str(data.get("trade_no", "")),
             )

@@ -307,3 +307,11 @@ def test_a_refund_alipay_refuses_is_explained_and_not_recorded(
 
     assert raised.value.message == "The payment provider refused the refund: 交易状态不合法"
     assert Refund.objects.count() == 0
+
+
+def test_a_closed_trade_is_a_failed_attempt_the_shopper_is_told_about(client, order, alipay_on):
+    post(client, notification(order, alipay_on["alipay_key"], trade_status="TRADE_CLOSED"))
+
+    order.refresh_from_db()
+    assert order.status == OrderStatus.AWAITING_PAYMENT
+    assert list(Payment.objects.values_list("status", flat=True)) == ["failed"]

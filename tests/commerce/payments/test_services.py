@@ -24,6 +24,7 @@ from commerce.payments.services import (
     payment_record_success,
     refund_create,
 )
+from commerce.payments.views import qr_svg
 from tests.factories.catalogue import make_category, make_product, make_product_type
 from tests.factories.commerce import make_address, make_shipping_method, place_order
 from tests.factories.users import UserFactory
@@ -170,18 +171,53 @@ def test_the_same_notification_delivered_again_is_answered_but_applied_once(clie
     assert OutgoingEmail.objects.filter(order=order, kind="paid").count() == 1
 
 
-def test_a_later_different_event_for_a_paid_order_is_stored_and_ignored(client, shop):
+def test_a_second_capture_for_a_paid_order_is_kept_as_a_duplicate_and_flagged(client, shop):
     order = demo_order(shop)
     notify(client, body_for(order, event_id="evt-1"))
 
-    notify(client, body_for(order, event_id="evt-2"))
+    notify(client, body_for(order, event_id="evt-2"))  # a new trade number: paid twice
 
-    assert Payment.objects.count() == 1
+    assert list(Payment.objects.order_by("pk").values_list("reference", "status", "amount")) == [
+        ("Tevt-1", "succeeded", D("110.00")),
+        ("Tevt-2", "duplicate", D("110.00")),
+    ]
     assert dict(PaymentEvent.objects.values_list("event_id", "outcome")) == {
         "evt-1": "applied",
-        "evt-2": "ignored",
+        "evt-2": "flagged",
     }
-    assert PaymentEvent.objects.get(event_id="evt-2").note == "The order was already paid."
+    order.refresh_from_db()
+    assert (order.status, order.needs_reconciliation) == (OrderStatus.PAID, True)
+    assert order.reconciliation_note == (
+        "Paid twice: a second payment of CNY 110.00 through Online payment (demo) (Tevt-2) "
+        "arrived for an order already paid; refund it."
+    )
+    assert order_paid_total(order) == D("220.00")
+    assert OutgoingEmail.objects.filter(order=order, kind="paid").count() == 1
+
+
+def test_the_same_trade_number_under_a_new_event_id_is_ignored(client, shop):
+    order = demo_order(shop)
+    notify(client, body_for(order, event_id="evt-1"))
+    again = json.loads(body_for(order, event_id="evt-2"))
+    again["trade_no"] = "Tevt-1"  # e.g. the status query on return, after the notification
+
+    notify(client, json.dumps(again).encode())
+
+    assert Payment.objects.count() == 1
+    assert PaymentEvent.objects.get(event_id="evt-2").outcome == "ignored"
+    assert Order.objects.get(pk=order.pk).needs_reconciliation is False
+
+
+def test_staff_recording_money_twice_is_refused_not_kept_as_a_duplicate(shop):
+    order = demo_order(shop, payment_method="bank_transfer")
+    payment_record_success(order=order, provider="bank_transfer", amount="110.00", reference="B1")
+
+    with pytest.raises(CommerceError, match="already paid"):
+        payment_record_success(
+            order=order, provider="bank_transfer", amount="110.00", reference="B2"
+        )
+
+    assert Payment.objects.count() == 1
 
 
 def test_a_failed_payment_notification_leaves_the_order_awaiting_payment(client, shop):
@@ -192,7 +228,8 @@ def test_a_failed_payment_notification_leaves_the_order_awaiting_payment(client,
     order.refresh_from_db()
     assert order.status == OrderStatus.AWAITING_PAYMENT
     assert PaymentEvent.objects.get().outcome == PaymentEvent.Outcome.IGNORED
-    assert Payment.objects.count() == 0
+    assert list(Payment.objects.values_list("status", "amount")) == [("failed", D("110.00"))]
+    assert order_paid_total(order) == D("0.00")
 
 
 def test_a_notification_for_an_unknown_order_is_stored_flagged(client, shop):
@@ -264,8 +301,13 @@ def test_shopper_pays_through_the_demo_gateway_from_checkout_to_return(client, s
             "payment_method": "demo",
         },
     )
+    review = client.get(reverse("checkout_review"))
     placed = client.post(
-        reverse("checkout_place"), {"checkout_key": client.session["checkout"]["key"]}
+        reverse("checkout_place"),
+        {
+            "checkout_key": client.session["checkout"]["key"],
+            "reviewed": review.context["reviewed"],
+        },
     )
     order = Order.objects.get()
     assert placed["Location"].startswith(f"/payments/start/{order.number}/?token=")
@@ -286,13 +328,19 @@ def test_shopper_pays_through_the_demo_gateway_from_checkout_to_return(client, s
     assert OutgoingEmail.objects.filter(order=order, kind="paid").count() == 1
 
 
-def test_fail_on_the_demo_gateway_leaves_the_order_to_be_paid_later(client, shop):
+def test_fail_on_the_demo_gateway_says_the_payment_did_not_go_through_and_offers_a_retry(
+    client, shop
+):
     order = demo_order(shop)
     url = f"/payments/demo/{order.number}/?token={payment_token(order)}"
 
     response = client.post(url, {"action": "fail"}, follow=True)
 
-    assert "We have not received a confirmation of your payment yet" in response.content.decode()
+    page = response.content.decode()
+    assert "Payment did not go through" in page
+    assert "We have not received a confirmation of your payment yet" not in page
+    assert f'href="/payments/start/{order.number}/?token=' in page  # try again
+    assert 'value="bank_transfer"' in page  # or pay another way
     order.refresh_from_db()
     assert order.status == OrderStatus.AWAITING_PAYMENT
     assert PaymentEvent.objects.get().outcome == PaymentEvent.Outcome.IGNORED
@@ -530,7 +578,9 @@ def test_a_provider_answering_with_a_qr_code_gets_a_page_showing_it(client, shop
     page = client.get(f"/payments/start/{order.number}/?token={payment_token(order)}")
 
     assert page.status_code == 200
-    assert "https://qr.example/x" in page.content.decode()
+    html = page.content.decode()
+    assert "data-payment-qr" in html and '<svg width="' in html  # drawn, not printed
+    assert page.context["qr_svg"] == qr_svg("https://qr.example/x")
 
 
 def test_a_provider_that_cannot_start_sends_the_shopper_back_with_a_message(

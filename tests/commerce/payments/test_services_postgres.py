@@ -87,7 +87,7 @@ def test_the_same_notification_delivered_three_times_at_once_pays_once_and_mails
     assert order.status_changes.filter(to_status=OrderStatus.PAID).count() == 1
 
 
-def test_different_events_for_one_order_at_once_still_pay_once():
+def test_different_captures_for_one_order_at_once_pay_once_and_keep_the_rest_as_duplicates():
     order = make_order()
     notifications = [
         Notification(
@@ -106,10 +106,14 @@ def test_different_events_for_one_order_at_once_still_pay_once():
         [lambda n=n: notification_apply(provider="demo", notification=n) for n in notifications]
     )
 
-    assert Payment.objects.filter(order=order, status="succeeded").count() == 1
-    assert Counter(PaymentEvent.objects.values_list("outcome", flat=True)) == Counter(
-        {"applied": 1, "ignored": 3}
+    assert Counter(Payment.objects.filter(order=order).values_list("status", flat=True)) == (
+        Counter({"succeeded": 1, "duplicate": 3})
     )
+    assert Counter(PaymentEvent.objects.values_list("outcome", flat=True)) == Counter(
+        {"applied": 1, "flagged": 3}
+    )
+    order.refresh_from_db()
+    assert (order.status, order.needs_reconciliation) == (OrderStatus.PAID, True)
     assert OutgoingEmail.objects.filter(order=order, kind="paid").count() == 1
 
 

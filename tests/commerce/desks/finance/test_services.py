@@ -18,9 +18,19 @@ from commerce.desks.finance.services import (
     daily_totals,
     finance_counts,
     order_confirm_bank_transfer,
+    order_excess_refund,
+    order_outstanding,
     order_refund,
 )
-from commerce.models import Carrier, CodCollection, Order, OrderStatus, Payment, Refund
+from commerce.models import (
+    Carrier,
+    CodCollection,
+    Order,
+    OrderStatus,
+    OutgoingEmail,
+    Payment,
+    Refund,
+)
 from commerce.orders.services import order_ship, order_transition
 from commerce.payments.services import payment_record_success
 from tests.factories.orders import make_order
@@ -156,7 +166,7 @@ def test_the_unique_constraint_stops_a_reference_that_slipped_past_the_check(
     )
     before = state(second)
     monkeypatch.setattr(
-        "commerce.desks.finance.services.bank_reference_problem", lambda **kwargs: ""
+        "commerce.desks.finance.services.bank.bank_reference_problem", lambda **kwargs: ""
     )
 
     with pytest.raises(FinanceInvalid) as refused:
@@ -168,7 +178,9 @@ def test_the_unique_constraint_stops_a_reference_that_slipped_past_the_check(
     assert state(second) == before
 
 
-def test_a_different_amount_is_flagged_for_reconciliation_and_not_paid(client, shop, finance):
+def test_a_short_transfer_is_kept_as_a_part_payment_and_flagged_with_what_is_outstanding(
+    client, shop, finance
+):
     order = make_order(shop, payment_method="bank_transfer")
     client.force_login(finance)
 
@@ -184,26 +196,116 @@ def test_a_different_amount_is_flagged_for_reconciliation_and_not_paid(client, s
         True,
         "REF-3",
     )
-    assert order.reconciliation_note == "Bank transfer REF-3: ¥70.00 received, ¥78.00 due. short"
-    assert Payment.objects.filter(order=order).count() == 0
-    assert "was not marked paid" in response.content.decode()
+    assert order.reconciliation_note == (
+        "REF-3: ¥70.00 received; ¥70.00 of ¥78.00 so far, ¥8.00 outstanding. short"
+    )
+    assert list(Payment.objects.filter(order=order).values_list("amount", "status")) == [
+        (Decimal("70.00"), "part")
+    ]
+    assert "¥8.00 is outstanding" in response.content.decode()
     awaiting = client.get(reverse("finance:awaiting")).content.decode()
     reconciliation = client.get(reverse("finance:reconciliation")).content.decode()
     assert order.number not in awaiting and order.number in reconciliation
+    assert "Record a top-up (¥8.00 outstanding)" in reconciliation
 
 
-def test_the_matching_amount_later_pays_the_flagged_order_and_lifts_the_flag(shop, finance):
+def test_a_top_up_reaching_the_total_pays_the_order_and_lifts_the_flag(shop, finance):
     order = make_order(shop, payment_method="bank_transfer")
     order_confirm_bank_transfer(
         order=order, reference="REF-4", amount_received="70.00", actor=finance
     )
 
     order = order_confirm_bank_transfer(
-        order=order, reference="REF-4", amount_received="78.00", note="rest paid", actor=finance
+        order=order, reference="REF-4B", amount_received="8.00", note="rest paid", actor=finance
     )
 
     assert (order.status, order.needs_reconciliation) == ("paid", False)
-    assert order.reconciliation_note == "Settled: ¥78.00 received, reference REF-4. rest paid"
+    assert order.reconciliation_note == "Settled: ¥78.00 received, the last REF-4B."
+    assert list(
+        Payment.objects.filter(order=order).order_by("pk").values_list("status", "amount")
+    ) == [
+        ("part", Decimal("70.00")),
+        ("succeeded", Decimal("8.00")),
+    ]
+    assert order.bank_reference == "REF-4"
+    assert OutgoingEmail.objects.filter(order=order, kind="paid").count() == 1
+
+
+def test_a_top_up_cannot_reuse_the_first_transfers_reference(shop, finance):
+    order = make_order(shop, payment_method="bank_transfer")
+    order_confirm_bank_transfer(
+        order=order, reference="REF-7", amount_received="70.00", actor=finance
+    )
+
+    with pytest.raises(FinanceInvalid, match="a top-up has a reference of its own"):
+        order_confirm_bank_transfer(
+            order=order, reference="REF-7", amount_received="8.00", actor=finance
+        )
+
+    assert Payment.objects.filter(order=order).count() == 1
+
+
+def test_two_short_transfers_add_up_and_stay_outstanding(client, shop, finance):
+    order = make_order(shop, payment_method="bank_transfer")
+    for reference, amount in (("A-1", "30.00"), ("A-2", "20.50")):
+        order_confirm_bank_transfer(
+            order=order, reference=reference, amount_received=amount, actor=finance
+        )
+    client.force_login(finance)
+
+    form = client.get(reverse("finance:confirm", args=[order.number])).content.decode()
+
+    assert Order.objects.get(pk=order.pk).status == "awaiting_payment"
+    assert "A-1" in form and "A-2" in form and "¥27.50 is outstanding" in form
+    assert 'value="27.50"' in form  # the top-up's amount is filled in
+
+
+def test_an_over_paid_transfer_pays_the_order_and_flags_the_excess_for_a_refund(
+    client, shop, finance
+):
+    order = make_order(shop, payment_method="bank_transfer")
+    order = order_confirm_bank_transfer(
+        order=order, reference="REF-9", amount_received="100.00", actor=finance
+    )
+    assert (order.status, order.needs_reconciliation) == ("paid", True)
+    assert order.reconciliation_note == (
+        "REF-9: ¥100.00 received for ¥78.00 due; refund the excess of ¥22.00."
+    )
+    client.force_login(finance)
+    assert (
+        "Refund the excess ¥22.00"
+        in client.get(reverse("finance:reconciliation")).content.decode()
+    )
+
+    client.post(reverse("finance:refund_excess", args=[order.number]))
+
+    refund = Refund.objects.get()
+    assert (refund.amount, refund.kind) == (Decimal("22.00"), "manual")
+    order.refresh_from_db()
+    assert (order.status, order.needs_reconciliation) == ("paid", False)
+    assert order.reconciliation_note == "Excess of ¥22.00 refunded."
+
+
+def test_an_order_without_excess_has_nothing_to_refund_from_the_list(shop, finance):
+    order = make_order(shop, payment_method="bank_transfer")
+    order_confirm_bank_transfer(
+        order=order, reference="REF-10", amount_received="70.00", actor=finance
+    )
+
+    with pytest.raises(FinanceInvalid, match="nothing beyond what is due"):
+        order_excess_refund(order=order, actor=finance)
+
+    assert Refund.objects.count() == 0
+
+
+def test_the_amount_received_is_a_decimal_never_a_float(shop, finance):
+    order = make_order(shop, payment_method="bank_transfer")
+    for reference, amount in (("F-1", "0.10"), ("F-2", "0.20")):
+        order_confirm_bank_transfer(
+            order=order, reference=reference, amount_received=amount, actor=finance
+        )
+
+    assert order_outstanding(order) == Decimal("77.70")
 
 
 def test_reconciling_needs_a_note_and_lifts_the_flag(client, shop, finance):

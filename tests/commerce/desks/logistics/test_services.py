@@ -7,7 +7,6 @@ import pytest
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from commerce.desks.logistics import services as logistics
 from commerce.desks.logistics.services import (
     BulkShipInvalid,
     RowError,
@@ -22,6 +21,7 @@ from commerce.desks.logistics.services import (
     order_ship_with_carrier,
     order_stock_confirm,
 )
+from commerce.desks.logistics.services import shipping as logistics_shipping
 from commerce.errors import CommerceError, IllegalTransition
 from commerce.models import Carrier, Order, OrderStatus, OutgoingEmail, RegionRule, StaffNote
 from products.models import Stock
@@ -389,7 +389,7 @@ def test_bulk_ship_failing_while_applying_undoes_the_lines_already_shipped(shop,
         make_order(shop, status=OrderStatus.PACKING),
         make_order(shop, status=OrderStatus.PACKING),
     )
-    checked = logistics._bulk_ship_plan
+    checked = logistics_shipping._bulk_ship_plan
 
     def check_then_cancel(rows, default_carrier):
         # The shopper's cancellation lands between the check and the shipping of the second line.
@@ -397,7 +397,7 @@ def test_bulk_ship_failing_while_applying_undoes_the_lines_already_shipped(shop,
         Order.objects.filter(pk=second.pk).update(status=OrderStatus.CANCELLED)
         return plan
 
-    monkeypatch.setattr(logistics, "_bulk_ship_plan", check_then_cancel)
+    monkeypatch.setattr(logistics_shipping, "_bulk_ship_plan", check_then_cancel)
 
     with pytest.raises(BulkShipInvalid) as refusal:
         bulk_ship_from_csv(
