@@ -1,12 +1,15 @@
-"""Products in the sitemap, beside Wagtail's pages (F-36)."""
+"""Products in the sitemap, beside Wagtail's pages (F-36), in Chinese and in English."""
 
-from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
+
+from core.sitemaps import BilingualSitemap
 
 from .models import Product
 
 
-class ProductSitemap(Sitemap):
-    """Every live product; split into pages of 50,000 by Django's sitemap index."""
+class ProductSitemap(BilingualSitemap):
+    """Every live product in both languages; split into pages of 50,000 addresses by Django's
+    sitemap index, each page reading only its own products."""
 
     changefreq = "daily"
     priority = 0.8
@@ -19,3 +22,6 @@ class ProductSitemap(Sitemap):
 
     def lastmod(self, product):
         return product.last_published_at
+
+    def latest_lastmod_of_all(self):
+        return Product.objects.live().aggregate(latest=Max("last_published_at"))["latest"]

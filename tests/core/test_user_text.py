@@ -15,6 +15,11 @@ def test_control_characters_are_refused_with_a_message(bad):
     assert "Your review" in refused.value.message
 
 
+def test_emoji_joined_by_zero_width_joiners_are_kept():
+    family = "好喝 \U0001f468\u200d\U0001f469\u200d\U0001f467 \u2764\ufe0f"
+    assert user_text_clean(family, label="x", max_length=100) == family
+
+
 def test_text_is_trimmed_and_kept_as_written_newlines_and_html_included():
     text = user_text_clean(
         "  <script>alert(1)</script>\r\nline two\t \n", label="x", max_length=100

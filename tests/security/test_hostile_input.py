@@ -109,26 +109,6 @@ PARAMETERS = [
     "sign",
     "result",
 ]
-# Views of the commerce package that still answer 5xx for some hostile value after the
-# middleware, keyed by URL name; each is fixed in commerce (see the reason).
-_NEXT = (
-    "commerce/cart/views.py safe_back() hands a `next` that is not a path ('²', 'b') to "
-    "redirect(), which reverses it as a URL name: NoReverseMatch (a 500); it should accept "
-    "only what core.redirects.safe_next_path accepts"
-)
-_QUANTITY = (
-    "commerce/shipping/views.py _parse_quantity() checks str.isdigit(), which accepts '²', "
-    "then int('²') raises ValueError (the product page's shipping calculator); it should "
-    "use core.numbers.parse_whole_number(raw, minimum=1, maximum=MAX_QUANTITY)"
-)
-KNOWN_COMMERCE_FAILURES: dict[str, str] = {
-    "cart_add": _NEXT,
-    "cart_line_update": _NEXT,
-    "cart_line_remove": _NEXT,
-    "favourite_toggle": _NEXT + " (commerce/favourites/views.py uses it)",
-    "product_detail": _QUANTITY,
-    "product_shipping": _QUANTITY,
-}
 SKIPPED_PREFIXES = ("admin/",)
 _CONVERTER = re.compile(r"<(?:(?P<kind>\w+):)?(?P<name>\w+)>")
 
@@ -247,13 +227,7 @@ def failures_of(client: Client, requests, *, relogin=None) -> list[str]:
 
 
 def _cases():
-    cases = []
-    for name, route in storefront_routes():
-        marks = []
-        if name in KNOWN_COMMERCE_FAILURES:
-            marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_COMMERCE_FAILURES[name]))
-        cases.append(pytest.param(name, route, id=name, marks=marks))
-    return cases
+    return [pytest.param(name, route, id=name) for name, route in storefront_routes()]
 
 
 @pytest.mark.parametrize(("name", "route"), _cases())

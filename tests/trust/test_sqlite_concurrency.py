@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DURATION = float(os.environ.get("TRUST_LOAD_SECONDS", "30"))
 SHOPPERS, STAFF = 12, 4
 KEY_RE = re.compile(r'name="checkout_key" value="([^"]+)"')
+REVIEWED_RE = re.compile(r'name="reviewed" value="([^"]+)"')
 
 
 def free_port() -> int:
@@ -210,9 +211,10 @@ def shopper_round(client: Client, shop: dict, person: dict, n: int, record) -> N
     record("checkout", 302, client.send("POST", "/checkout/", checkout))
     status, body = client.send("GET", "/checkout/review/")
     record("review", 200, (status, body))
-    key = KEY_RE.search(body)
-    if key:
-        placed = client.send("POST", "/checkout/place/", {"checkout_key": key.group(1)})
+    key, reviewed = KEY_RE.search(body), REVIEWED_RE.search(body)
+    if key and reviewed:
+        form = {"checkout_key": key.group(1), "reviewed": reviewed.group(1)}
+        placed = client.send("POST", "/checkout/place/", form)
         record("place", 302, placed)
 
 
