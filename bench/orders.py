@@ -67,6 +67,17 @@ HOT_SKU = "OB-HOT"
 SPREAD_STOCK = 1_000_000  # "large": the spread scenario never runs out
 AUTH_BACKEND = "accounts.backends.EmailOrMobileBackend"
 KEY_RE = re.compile(r'name="checkout_key" value="([^"]+)"')
+REVIEWED_RE = re.compile(r'name="reviewed" value="([^"]+)"')
+
+
+def place_form(review_page: str) -> dict | None:
+    """The review page's place-order fields: its checkout key and the signed total it showed."""
+    key, reviewed = KEY_RE.search(review_page), REVIEWED_RE.search(review_page)
+    if key is None or reviewed is None:
+        return None
+    return {"checkout_key": key.group(1), "reviewed": reviewed.group(1)}
+
+
 ORDER_PATH_RE = re.compile(r"^/account/orders/[^/]+/$")
 
 
@@ -457,11 +468,11 @@ def place_one(shopper: Shopper, lines: dict[str, int], tally: Tally) -> str:
         )
         status, location, body = shopper.request("GET", "/checkout/review/")
         expect("review", status, location, body, ok_status=200)
-        key = KEY_RE.search(body)
-        if key is None:
-            raise Unexpected("review: no checkout_key on the page")
+        form = place_form(body)
+        if form is None:
+            raise Unexpected("review: no place-order form on the page")
         place_started = time.perf_counter()
-        response = shopper.request("POST", "/checkout/place/", {"checkout_key": key.group(1)})
+        response = shopper.request("POST", "/checkout/place/", form)
         place_ms = (time.perf_counter() - place_started) * 1000
         expect("place", *response, ok_status=302, ok_location=ORDER_PATH_RE.match)
     except SoldOut as sold_out:
@@ -480,8 +491,8 @@ def place_one(shopper: Shopper, lines: dict[str, int], tally: Tally) -> str:
     return outcome
 
 
-def prepare_checkout(shopper: Shopper, lines: dict[str, int]) -> str:
-    """Fill the cart and go as far as the review page; the checkout key to place with."""
+def prepare_checkout(shopper: Shopper, lines: dict[str, int]) -> dict:
+    """Fill the cart and go as far as the review page; the place-order form to send."""
     for sku, quantity in lines.items():
         expect(
             "add",
@@ -496,10 +507,10 @@ def prepare_checkout(shopper: Shopper, lines: dict[str, int]) -> str:
     )
     status, location, body = shopper.request("GET", "/checkout/review/")
     expect("review", status, location, body, ok_status=200)
-    key = KEY_RE.search(body)
-    if key is None:
-        raise Unexpected("review: no checkout_key on the page")
-    return key.group(1)
+    form = place_form(body)
+    if form is None:
+        raise Unexpected("review: no place-order form on the page")
+    return form
 
 
 def run_bursts(shoppers: list[Shopper], pick_lines, *, rounds: int) -> tuple[Tally, float]:
@@ -545,10 +556,10 @@ def _together(shoppers: list[Shopper], action) -> None:
         thread.join()
 
 
-def _place_prepared(shopper: Shopper, key: str, tally: Tally) -> None:
+def _place_prepared(shopper: Shopper, form: dict, tally: Tally) -> None:
     started = time.perf_counter()
     try:
-        response = shopper.request("POST", "/checkout/place/", {"checkout_key": key})
+        response = shopper.request("POST", "/checkout/place/", form)
         expect("place", *response, ok_status=302, ok_location=ORDER_PATH_RE.match)
     except SoldOut as sold_out:
         tally.sold_out.append(str(sold_out))
@@ -709,9 +720,9 @@ def count_queries(users, method) -> None:
         print(f"{name:<10}{response.status_code:>5}{len(queries):>5} queries")
         show_sql(queries)
         if name == "review":
-            key = KEY_RE.search(response.content.decode()).group(1)
+            form = place_form(response.content.decode())
     with CaptureQueriesContext(connection) as queries:
-        response = client.post("/checkout/place/", {"checkout_key": key})
+        response = client.post("/checkout/place/", form)
     print(
         f"{'place':<10}{response.status_code:>5}{len(queries):>5} queries  "
         f"→ {response.get('Location')}"
