@@ -9,7 +9,10 @@ The desks (``commerce.desks``), the red packets and the stock ledger build on th
 from collections.abc import Callable
 
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from wagtail.admin.menu import MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
 
@@ -96,3 +99,19 @@ def data_log_formatter(label, message, *, default="", **fields) -> type[LogForma
     return type(
         "DataLogFormatter", (LogFormatter,), {"label": label, "format_message": format_message}
     )
+
+
+class CalendarColumn(Column):
+    """A date as a calendar date and time ("2027-03-07 23:59", Asia/Shanghai), for dates
+    that may lie ahead: Wagtail's ``DateColumn`` reads every date as "… ago" and shows a
+    future one as "just now"."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return shop_time(value) if value else ""
+
+
+def shop_time(value) -> str:
+    """A moment as the shop's staff read it: "2026-12-07 14:05" in the shop's time zone
+    (Asia/Shanghai), never UTC."""
+    return format_date(timezone.localtime(value), "Y-m-d H:i")

@@ -8,11 +8,18 @@ same rows queue behind each other instead of deadlocking:
 1. carts (merging two carts locks both, lower pk first);
 2. orders (a status change, a payment or refund, finance and logistics actions; several
    orders at once — a courier's cash, a bulk shipment — by pk);
-3. red packet types, then red packets (issuing and claiming lock the type; spending,
+   then after-sales requests (``after_sales.AfterSalesRequest``, one at a time): a request
+   is locked after its order, never before; receiving a parcel locks the request, then
+   the stock rows of what came back; a refund releases the request's lock before the
+   refund locks the order (claim → refund → finalise);
+3. flash-sale counters (``promotions.FlashSaleCounter``, by pk): ``order_place`` locks
+   the counters of the basket's flash-sale SKUs before it prices the basket, so the sale
+   price it charges is one the cap still allows; cancelling gives units back under them;
+4. red packet types, then red packets (issuing and claiming lock the type; spending,
    giving back and withdrawing lock the packet);
-4. stock rows (``products.Stock``, by pk), last among the order's rows so the hottest
+5. stock rows (``products.Stock``, by pk), last among the order's rows so the hottest
    rows are held the shortest (``order_place`` and cancellation: red packet, then stock);
-5. outbox rows, one at a time in a transaction of their own (sending an e-mail).
+6. outbox rows, one at a time in a transaction of their own (sending an e-mail).
 
 Outside commerce, the address book locks the user's row (``accounts.addresses``); no
 commerce transaction holds a lock while it does.
@@ -28,9 +35,11 @@ from collections.abc import Iterable
 
 from products.models import Stock
 
+from .after_sales.models import AfterSalesRequest
 from .cart.models import Cart
 from .orders.models import Order
 from .outbox.models import OutgoingEmail
+from .promotions.models import FlashSaleCounter
 from .red_packets.models import RedPacket, RedPacketType
 
 
@@ -77,6 +86,24 @@ def lock_red_packet_used_on(order: Order) -> RedPacket | None:
     return RedPacket.objects.select_for_update().filter(used_on=order).first()
 
 
+def lock_flash_counters(
+    keys: Iterable[tuple[int, str]],
+) -> dict[tuple[int, str], FlashSaleCounter]:
+    """The (campaign pk, SKU) counters, locked in pk order; rows must exist (create them first
+    with ``promotions.services.flash_counters_ensure``, outside the transaction)."""
+    keys = set(keys)
+    if not keys:
+        return {}
+    campaign_ids = {pk for pk, _sku in keys}
+    skus = {sku for _pk, sku in keys}
+    rows = (
+        FlashSaleCounter.objects.select_for_update()
+        .filter(campaign_id__in=campaign_ids, sku__in=skus)
+        .order_by("pk")
+    )
+    return {(row.campaign_id, row.sku): row for row in rows if (row.campaign_id, row.sku) in keys}
+
+
 def lock_stock_rows(skus: Iterable[str]) -> dict[str, Stock]:
     """The SKUs' stock rows, locked in pk order: SKU → row (SKUs without a row are absent)."""
     rows = Stock.objects.select_for_update().filter(sku__in=list(skus)).order_by("pk")
@@ -90,3 +117,8 @@ def lock_pending_email(email_id: int) -> OutgoingEmail | None:
         .filter(pk=email_id, status=OutgoingEmail.Status.PENDING)
         .first()
     )
+
+
+def lock_after_sales_request(pk: int) -> AfterSalesRequest:
+    """The after-sales request's row, locked and read afresh (staff may have moved it)."""
+    return AfterSalesRequest.objects.select_for_update().get(pk=pk)

@@ -11,17 +11,23 @@ Rounding rules
 - The free-shipping threshold is compared with the goods total after discounts.
 
 Extending: ``DISCOUNT_RULES`` is an ordered list of functions that look at the
-basket and return discounts. Campaigns and bundles add rules there; callers keep
-calling ``price_basket``. The red packet the shopper chose is always applied last.
+basket (and the ``PricingContext``: who, where, when) and return discounts. Campaigns
+and bundles add rules there (``commerce.promotions.rules``, registered when the app is
+ready); callers keep calling ``price_basket``. The red packet the shopper chose is
+always applied last. How campaigns stack is written once, in
+``commerce.promotions.engine``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import ROUND_DOWN, Decimal
+from typing import Any
 
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.money import CENT, ZERO, money
@@ -40,6 +46,12 @@ class PricedLine:
     quantity: int
     unit_price: Decimal
     discount: Decimal = ZERO
+    # Set by the campaign rule: the campaign price (``promotions.engine.Offer``), the
+    # units taken at a flash sale's price, and what each campaign took off this line.
+    offer: Any = None
+    flash_units: int = 0
+    campaign_discount: Decimal = ZERO
+    campaign_name: str = ""
 
     @property
     def sku(self) -> str:
@@ -96,6 +108,7 @@ class PriceBreakdown:
     shipping_method: ShippingMethod | None = None
     shipping_fee: Decimal | None = None
     red_packet_problem: str = ""
+    hints: list[str] = field(default_factory=list)
 
     @property
     def subtotal(self) -> Decimal:
@@ -125,7 +138,22 @@ class PriceBreakdown:
         return next((d for d in self.discounts if d.code == "red_packet"), None)
 
 
-DiscountRule = Callable[[list[PricedLine]], list[Discount]]
+@dataclass
+class PricingContext:
+    """Who is buying, for where and when: what campaign rules need beyond the lines.
+
+    ``province`` is the delivery address's when known, otherwise the shopper's chosen
+    "deliver to" province; rules may add ``hints`` ("spend ¥36 more to save ¥20").
+    """
+
+    province: str = ""
+    user: Any = None
+    email: str = ""
+    now: datetime = field(default_factory=timezone.now)
+    hints: list[str] = field(default_factory=list)
+
+
+DiscountRule = Callable[[list[PricedLine], PricingContext], list[Discount]]
 # Rules run in this order, each on what the earlier ones left; promotions add theirs here.
 DISCOUNT_RULES: list[DiscountRule] = []
 
@@ -148,8 +176,14 @@ def price_basket(
     red_packet: RedPacket | None = None,
     shipping_method: ShippingMethod | None = None,
     province: str = "",
+    user: Any = None,
+    email: str = "",
+    now: datetime | None = None,
 ) -> PriceBreakdown:
     """Price (variant, quantity) pairs: unit prices, discounts, shipping and total.
+
+    ``province``, ``user`` and ``email`` say who buys for where: regional campaigns and a
+    flash sale's per-shopper limit depend on them.
 
     The red packet must already have passed ``red_packets.red_packet_problem`` (who
     owns it, dates, status); here only its rule is applied. When it does not fit the
@@ -162,9 +196,11 @@ def price_basket(
         for variant, quantity in lines
     ]
     breakdown = PriceBreakdown(lines=priced, discounts=[])
+    context = PricingContext(province=province, user=user, email=email, now=now or timezone.now())
     for rule in DISCOUNT_RULES:
-        for discount in rule(priced):
+        for discount in rule(priced, context):
             _apply(breakdown, discount)
+    breakdown.hints = context.hints
     if red_packet is not None:
         discount, problem = red_packet_discount(red_packet.packet_type, priced)
         if discount is not None:
@@ -190,10 +226,18 @@ def _apply(breakdown: PriceBreakdown, discount: Discount) -> None:
 def red_packet_discount(
     packet_type: RedPacketType, lines: list[PricedLine]
 ) -> tuple[Discount | None, str]:
-    """What a red packet of this type takes off these lines, or why it takes nothing."""
+    """What a red packet of this type takes off these lines, or why it takes nothing.
+
+    A type "not with campaigns" counts only lines no campaign took anything off.
+    """
     eligible = [
         line for line in lines if red_packet_applies_to(packet_type, line) and line.total > 0
     ]
+    if packet_type.not_with_campaigns:
+        touched = [line for line in eligible if line.discount > 0]
+        eligible = [line for line in eligible if line.discount <= 0]
+        if touched and not eligible:
+            return None, _("This red packet cannot be combined with campaign prices.")
     eligible_total = sum((line.total for line in eligible), ZERO)
     if not eligible:
         return None, _("This red packet does not apply to anything in your cart.")

@@ -12,13 +12,16 @@ from wagtail.snippets.models import register_snippet
 from accounts.emails import ACCOUNT_EMAIL_HOOK
 from core.permissions import ViewOnlyPermissionPolicy
 from products.detail import PRODUCT_PAGE_HOOK
+from products.prices import EFFECTIVE_PRICES_HOOK
 from products.ranking import BEST_SELLERS_HOOK
 
+from .after_sales import admin as after_sales_admin
 from .desks.finance import admin as finance_admin
 from .desks.logistics import admin as logistics_admin
 from .desks.service import admin as service_admin
 from .inventory import admin as inventory_admin
 from .inventory.models import StockMovement
+from .moderation.admin_group import CustomerVoiceViewSetGroup
 from .orders.admin import OrderViewSet
 from .orders.best_sellers import best_sellers
 from .orders.models import Order
@@ -26,7 +29,13 @@ from .outbox.admin import OutgoingEmailViewSet
 from .outbox.models import OutgoingEmail
 from .outbox.services import email_queue
 from .payments import admin as payments_admin
+from .price_protection import admin as price_protection_admin
+from .price_protection.models import PriceProtectionClaim
+from .price_protection.selectors import shown_prices_with_lowest
+from .promotions import admin as promotions_admin
+from .questions.views import product_page_questions
 from .red_packets import admin as red_packets_admin
+from .reviews.views import product_page_reviews
 from .shipping.admin import CarrierPermissionPolicy, CarrierViewSet, ShippingMethodViewSet
 from .shipping.models import Carrier
 from .shipping.views import product_page_shopping
@@ -35,6 +44,9 @@ from .shipping.views import product_page_shopping
 # account e-mails (password reset) go through the same outbox as order e-mails.
 hooks.register(BEST_SELLERS_HOOK, best_sellers)
 hooks.register(PRODUCT_PAGE_HOOK, product_page_shopping)
+hooks.register(EFFECTIVE_PRICES_HOOK, shown_prices_with_lowest)
+hooks.register(PRODUCT_PAGE_HOOK, product_page_reviews)
+hooks.register(PRODUCT_PAGE_HOOK, product_page_questions)
 hooks.register(ACCOUNT_EMAIL_HOOK, email_queue)
 
 # Who may do what: the ledger, orders and the outbox are written by their services only.
@@ -43,18 +55,25 @@ register_permission_policy(
 )
 register_permission_policy(Carrier, CarrierPermissionPolicy(Carrier))
 register_permission_policy(Order, ViewOnlyPermissionPolicy(Order))
+register_permission_policy(PriceProtectionClaim, ViewOnlyPermissionPolicy(PriceProtectionClaim))
 register_permission_policy(OutgoingEmail, ViewOnlyPermissionPolicy(OutgoingEmail))
 
 register_snippet(CarrierViewSet)
 register_snippet(ShippingMethodViewSet)
+register_snippet(promotions_admin.PromotionsGroup)
 
 hooks.register("register_admin_viewset", inventory_admin.InventoryViewSetGroup)
 hooks.register("register_admin_viewset", lambda: OrderViewSet("orders"))
+hooks.register(
+    "register_admin_viewset",
+    lambda: price_protection_admin.PriceProtectionClaimViewSet("price_protection_claims"),
+)
 hooks.register("register_admin_viewset", lambda: OutgoingEmailViewSet("outgoing_emails"))
 hooks.register("register_admin_viewset", red_packets_admin.RedPacketViewSetGroup)
+hooks.register("register_admin_viewset", CustomerVoiceViewSetGroup)
 
 # The desks: their pages, menus and dashboard panels.
-for desk_admin in (finance_admin, service_admin, logistics_admin):
+for desk_admin in (finance_admin, service_admin, logistics_admin, after_sales_admin):
     hooks.register("register_admin_urls", desk_admin.admin_urls)
     hooks.register("register_admin_menu_item", desk_admin.menu_item)
     hooks.register("construct_homepage_panels", desk_admin.add_panel)
@@ -69,6 +88,7 @@ LOG_ACTIONS = (
     inventory_admin.LOG_ACTIONS,
     logistics_admin.LOG_ACTIONS,
     payments_admin.LOG_ACTIONS,
+    price_protection_admin.LOG_ACTIONS,
     red_packets_admin.LOG_ACTIONS,
 )
 

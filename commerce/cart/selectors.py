@@ -18,6 +18,7 @@ from products.models import ProductVariant, Stock
 from products.showcases import card_images
 
 from ..pricing import PriceBreakdown, PricedLine, price_basket, variants_for_pricing
+from ..promotions.region import shopper_province
 from .models import Cart, CartLine
 from .services import MAX_QUANTITY, SESSION_KEY
 
@@ -128,8 +129,11 @@ class CartView:
         return bool(self.rows) and not self.unavailable_rows and not self.over_stock_rows
 
 
-def cart_view(cart: Cart | None) -> CartView:
+def cart_view(cart: Cart | None, *, province: str = "", user=None) -> CartView:
     """Price the cart's lines with the pricing engine and flag what changed since they were added.
+
+    ``province`` and ``user`` are the shopper's (``cart_view_for``), so the cart shows the
+    campaign prices and 满减 hints their cards show.
 
     A fixed number of queries however many lines: lines, live variants (with
     categories), stock, gallery images, and names of lines no longer on sale.
@@ -151,10 +155,19 @@ def cart_view(cart: Cart | None) -> CartView:
     ]
     _attach_display(rows)
     buyable = [row for row in rows if not row.unavailable]
-    breakdown = price_basket(lines=[(row.variant, row.quantity) for row in buyable])
+    breakdown = price_basket(
+        lines=[(row.variant, row.quantity) for row in buyable],
+        province=province,
+        user=user if user is not None else cart.user,
+    )
     for row, priced in zip(buyable, breakdown.lines, strict=False):
         row.priced = priced
     return CartView(cart=cart, rows=rows, breakdown=breakdown)
+
+
+def cart_view_for(request, cart: Cart | None) -> CartView:
+    """The cart as this shopper sees it: priced for their "deliver to" province."""
+    return cart_view(cart, province=shopper_province(request), user=request.user)
 
 
 def _attach_display(rows: list[CartRow]) -> None:

@@ -10,16 +10,19 @@ from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from core.errors import CommerceError
+from core.events import event_record
+from core.redirects import safe_next_path
 from products.models import ProductVariant
 
-from .selectors import cart_count, cart_view
+from ..bundles.selectors import running_bundles
+from ..promotions.region import shopper_province
+from .selectors import cart_count, cart_view_for
 from .services import (
     cart_accept_prices,
     cart_add_line,
@@ -39,12 +42,7 @@ def wants_json(request) -> bool:
 
 def safe_back(request, default: str) -> str:
     """Where a plain form post returns: its ``next`` field when it points at this site."""
-    candidate = request.POST.get("next", "")
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return default
+    return safe_next_path(request, request.POST.get("next", "")) or default
 
 
 def reply(request, message: str, *, back: str, status: int = 200, level=messages.SUCCESS, **data):
@@ -63,7 +61,7 @@ def _cart_reply(request, message: str, *, back: str, cart, with_contents: bool =
         if with_contents:
             data["cart_html"] = render_to_string(
                 "commerce/cart/includes/cart_contents.html",
-                {"cart": cart_view(cart)},
+                {"cart": cart_view_for(request, cart)},
                 request=request,
             )
     return reply(request, message, back=back, **data)
@@ -95,7 +93,7 @@ def _count_data(cart) -> dict:
 def cart_detail(request):
     """/cart/: the lines at today's prices, with what changed since they were added flagged on
     top."""
-    view = cart_view(cart_for_request(request))
+    view = cart_view_for(request, cart_for_request(request))
     request._cart_count = view.count  # the header's count, known already (see context_processors)
     return render(request, "commerce/cart/cart.html", {"cart": view})
 
@@ -110,6 +108,7 @@ def cart_add(request):
         line = cart_add_line(cart=cart, sku=request.POST.get("sku", ""), quantity=quantity)
     except CommerceError as error:
         return _refused(request, error, back=back, cart=cart_for_request(request))
+    event_record(request, "cart_add", sku=line.sku, quantity=quantity)
     message = _("Added to your cart: %(name)s × %(count)d.") % {
         "name": _line_name(line),
         "count": quantity,
@@ -149,15 +148,33 @@ def cart_line_update(request, sku):
 def cart_line_remove(request, sku):
     """Take a line out of the cart (removing one already gone is not an error)."""
     cart = cart_for_request(request)
-    if cart is not None:
-        cart_remove_line(cart=cart, sku=sku)
+    bundles_before = _bundle_prices(request, cart)
+    if cart is not None and cart_remove_line(cart=cart, sku=sku):
+        event_record(request, "cart_remove", sku=sku[:64])
+    message = _("Removed from your cart.")
+    if bundles_before:
+        still = _bundle_prices(request, cart)
+        lost = [name for code, name in bundles_before.items() if code not in still]
+        if lost:
+            message += " " + _(
+                "The bundle price of %(names)s no longer applies: it needs every item of the "
+                "bundle in your cart."
+            ) % {"names": "、".join(lost)}
     return _cart_reply(
         request,
-        _("Removed from your cart."),
+        message,
         back=safe_back(request, "cart"),
         cart=cart,
         with_contents=True,
     )
+
+
+def _bundle_prices(request, cart) -> dict[str, str]:
+    """The bundle discounts the cart gets now (code → bundle name); none without bundles."""
+    if cart is None or not running_bundles(province=shopper_province(request)):
+        return {}
+    discounts = cart_view_for(request, cart).breakdown.discounts
+    return {d.code: d.label for d in discounts if d.code.startswith("bundle:")}
 
 
 @require_POST

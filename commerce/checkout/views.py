@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.addresses import address_create
 from accounts.models import Address
 from core.errors import CommerceError
+from core.events import event_record
 from core.regions import PROVINCE_CODES
 
 from ..cart.selectors import cart_lines_for_checkout
@@ -24,16 +25,21 @@ from ..orders.services import order_place
 from ..orders.views import order_url_for
 from ..payments.links import payment_start_url
 from ..pricing import price_basket
+from ..promotions.region import shopper_province
 from ..red_packets.selectors import spendable_red_packets
 from ..shipping.models import ShippingMethod
 from ..shipping.services import ShippingError, shipping_quotes
 from .forms import NEW_ADDRESS, CheckoutForm, DeliveryAddressForm
 from .services import (
+    SESSION_KEY,
     Delivery,
+    TotalChanged,
     checkout_price,
     checkout_state,
     checkout_state_clear,
     checkout_state_save,
+    reviewed_read,
+    reviewed_sign,
     state_delivery,
     state_email,
 )
@@ -63,7 +69,13 @@ def checkout(request):
     data = request.POST if request.method == "POST" else None
     state = checkout_state(request) or {}
     province = _chosen_province(data, addresses, state)
-    base = price_basket(lines=lines)
+    # Priced for the chosen address's province (else the "deliver to" one), as review will.
+    base = price_basket(
+        lines=lines,
+        province=province or shopper_province(request),
+        user=request.user,
+        email=state_email(request, state) if state else "",
+    )
     quotes = _quotes(province, base)
     packet_options = _red_packet_options(request.user, lines)
     form = CheckoutForm(
@@ -77,6 +89,8 @@ def checkout(request):
     if not guest and not request.user.email:
         form.fields["email"].required = True
     address_form = DeliveryAddressForm(data, prefix="new", initial=state.get("delivery") or None)
+    if data is None:
+        event_record(request, "checkout_start", quantity=len(lines))
     if data is not None and "refresh" not in data and _forms_valid(form, address_form):
         address, delivery = _chosen_delivery(request, form, address_form, addresses)
         checkout_state_save(
@@ -223,7 +237,8 @@ def checkout_shipping_quotes(request):
 
 def checkout_review(request):
     """/checkout/review/: everything once more, priced by the server, with the place-order
-    button."""
+    button. The form carries the total shown here (signed); after a refused placing the page
+    also says what changed and from which total."""
     state = checkout_state(request)
     if state is None:
         return redirect("checkout")
@@ -239,6 +254,7 @@ def checkout_review(request):
             shipping_method=method,
             province=delivery.province,
             red_packet_id=state.get("red_packet_id"),
+            email=state_email(request, state),
         )
     except CommerceError as error:
         messages.error(request, error.message)
@@ -257,6 +273,8 @@ def checkout_review(request):
             "method": method,
             "breakdown": breakdown,
             "packet": packet,
+            "reviewed": reviewed_sign(key=state["key"], breakdown=breakdown),
+            "changed": state.get("changed"),
             "email": state_email(request, state),
             "payment_label": dict(Order._meta.get_field("payment_method").choices)[
                 state["payment_method"]
@@ -272,6 +290,10 @@ def checkout_place(request):
     state = checkout_state(request)
     if state is None or key != state.get("key"):
         return _already_placed_or_expired(request, key)
+    reviewed = reviewed_read(request.POST.get("reviewed", ""), key=key)
+    if reviewed is None:
+        messages.error(request, _("Please check the total and place your order again."))
+        return redirect("checkout_review")
     cart = cart_for_request(request)
     # Every line of the cart, as it is now: order_place refuses the whole order if any
     # line is unavailable or short under the stock lock, rather than dropping a line.
@@ -288,7 +310,11 @@ def checkout_place(request):
             payment_method=state["payment_method"],
             red_packet_id=state.get("red_packet_id"),
             customer_note=state.get("note", ""),
+            reviewed=reviewed,
         )
+    except TotalChanged as error:
+        _remember_change(request, state, error)
+        return redirect("checkout_review")
     except (InsufficientStock, ProductUnavailable) as error:
         messages.error(request, error.message)
         return redirect("cart")
@@ -298,12 +324,31 @@ def checkout_place(request):
     if cart is not None:
         cart_clear(cart=cart)
     checkout_state_clear(request=request)
+    event_record(
+        request,
+        "order_placed",
+        order_id=order.pk,
+        amount=order.total,
+        quantity=sum(quantities.values()),
+        province=order.province,
+    )
     if not request.user.is_authenticated:
         request.session["guest_order"] = order.number
     messages.success(
         request, _("Thank you! Your order %(number)s has been placed.") % {"number": order.number}
     )
     return redirect(payment_start_url(order) or order_url_for(request, order))
+
+
+def _remember_change(request, state: dict, error: TotalChanged) -> None:
+    """Keep what changed for the review page, which shows it above the new total."""
+    state["changed"] = {
+        "reviewed": str(error.reviewed),
+        "total": str(error.total),
+        "changes": error.changes,
+    }
+    request.session[SESSION_KEY] = state
+    request.session.modified = True
 
 
 def _already_placed_or_expired(request, key: str):

@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from core.errors import CommerceError
+from core.events import event_record
 from products.models import Product
 
 from ..cart.views import reply, safe_back, wants_json
@@ -43,6 +44,11 @@ def favourite_toggle_view(request, product_id):
         return reply(
             request, error.message, back=back, status=400, level=messages.ERROR, code=error.code
         )
+    event_record(
+        request,
+        "favourite_add" if now_favourite else "favourite_remove",
+        product_id=product.pk,
+    )
     message = (
         _("Saved to your favourites: %(name)s.")
         if now_favourite

@@ -431,4 +431,11 @@ LOG_ACTIONS = {
         quantity="quantity",
         order="order",
     ),
+    "commerce.stock.damaged": data_log_formatter(
+        gettext_lazy("Stock: written off"),
+        gettext_lazy("%(quantity)s damaged units from order %(order)s written off"),
+        default=None,
+        quantity="quantity",
+        order="order",
+    ),
 }

@@ -18,6 +18,7 @@ class StockMovement(models.Model):
         RETURN_IN = "return_in", _("Returned")
         ADJUSTMENT = "adjustment", _("Adjustment")
         STOCKTAKE = "stocktake", _("Stock-take correction")
+        DAMAGED = "damaged", _("Written off (damaged)")
 
     wagtail_reference_index_ignore = True  # busy rows, see commerce/models.py
     sku = models.CharField(_("SKU"), max_length=64, db_index=True)

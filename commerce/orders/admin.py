@@ -6,12 +6,14 @@ domain functions in ``commerce.orders.services`` (the staff desks call them), ne
 a generic edit form, so the permission policy allows "view" and nothing else.
 """
 
+from django.db import models
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from ..admin_base import shop_time
 from .models import Order
 
 EXTRA_SECTIONS = {"items": _("Items"), "history": _("Status history")}
@@ -54,7 +56,7 @@ class OrderInspectView(InspectView):
                     "<li>{} · {} → {} · {} {}</li>",
                     (
                         (
-                            change.created_at.strftime("%Y-%m-%d %H:%M"),
+                            shop_time(change.created_at),
                             change.get_from_status_display() or "—",
                             change.get_to_status_display(),
                             change.actor or _("the shop"),
@@ -64,6 +66,11 @@ class OrderInspectView(InspectView):
                     ),
                 ),
             )
+        value = getattr(self.object, field_name, None)
+        if value is None or value == "":
+            return "—"
+        if isinstance(field, models.DateTimeField):
+            return shop_time(value)
         return super().get_field_display_value(field_name, field)
 
     def get_context_for_field(self, field_name):

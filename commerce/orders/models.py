@@ -6,6 +6,8 @@ change it. Which status may follow which lives in ``commerce.orders.status``.
 """
 
 import secrets
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -26,6 +28,14 @@ def new_order_number() -> str:
     return today + "".join(secrets.choice("0123456789") for _ in range(10))
 
 
+@dataclass(frozen=True)
+class NamedDiscount:
+    """One discount of a placed order, as its page and e-mails show it."""
+
+    label: str
+    amount: Decimal
+
+
 class OrderStatus(models.TextChoices):
     AWAITING_PAYMENT = "awaiting_payment", _("Awaiting payment")
     PAID = "paid", _("Paid")
@@ -44,6 +54,7 @@ class PaymentMethod(models.TextChoices):
     CASH_ON_DELIVERY = "cod", _("Cash on delivery")
     BANK_TRANSFER = "bank_transfer", _("Bank transfer")
     ALIPAY = "alipay", _("Alipay")
+    WECHAT = "wechat", _("WeChat Pay")
     DEMO = "demo", _("Online payment (demo)")
 
 
@@ -132,6 +143,8 @@ class Order(models.Model):
     shipping_fee = models.DecimalField(_("shipping fee"), **MONEY)
     total = models.DecimalField(_("total"), **MONEY)
     red_packet_name = models.CharField(_("red packet"), max_length=80, blank=True)
+    # Each discount by name (campaigns, 满减, the red packet) as priced: [{"label", "amount"}].
+    discounts = models.JSONField(_("discounts by name"), default=list, blank=True, editable=False)
     # A double-click or a retried POST carries the same key and finds this order again.
     checkout_key = models.CharField(max_length=64, unique=True, editable=False)
     placed_at = models.DateTimeField(_("placed"), default=timezone.now, db_index=True)
@@ -173,6 +186,15 @@ class Order(models.Model):
         return reverse("order_detail", kwargs={"number": self.number})
 
     @property
+    def named_discounts(self) -> list[NamedDiscount]:
+        """The discounts the order was priced with, by name (empty for older orders)."""
+        return [
+            NamedDiscount(label=str(row.get("label", "")), amount=Decimal(str(row["amount"])))
+            for row in self.discounts or []
+            if isinstance(row, dict) and "amount" in row
+        ]
+
+    @property
     def address_line(self) -> str:
         return " ".join(
             part
@@ -202,6 +224,9 @@ class OrderLine(models.Model):
     unit_price = models.DecimalField(_("unit price"), **MONEY)
     quantity = models.PositiveIntegerField(_("quantity"))
     discount = models.DecimalField(_("discount"), **MONEY)
+    campaign_name = models.CharField(
+        _("campaign"), max_length=80, blank=True, help_text=_("The campaign that priced it.")
+    )
     line_total = models.DecimalField(
         _("line total"), **MONEY, help_text=_("Unit price × quantity − discount.")
     )

@@ -16,12 +16,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import CommerceError
+from core.events import event_record
 
 from ..cart.services import ProductUnavailable
-from ..checkout.services import CheckoutInvalid, Delivery, checkout_price
+from ..checkout.services import CheckoutInvalid, Delivery, checkout_price, total_check
 from ..inventory.services import stock_release, stock_reserve, stock_ship
 from ..locks import lock_order
 from ..pricing import variants_for_pricing
+from ..promotions.services import (
+    flash_counters_ensure,
+    flash_counters_lock,
+    flash_keys,
+    flash_sale_give_back,
+    flash_sale_take,
+)
 from ..red_packets.services import red_packet_redeem, red_packet_release
 from ..shipping.models import ShippingMethod
 from .models import Order, OrderLine, OrderStatus, OrderStatusChange, PaymentMethod
@@ -61,6 +69,7 @@ def order_place(
     payment_method: str,
     red_packet_id: int | None = None,
     customer_note: str = "",
+    reviewed: dict | None = None,
 ) -> Order:
     """Turn the cart's SKUs and quantities into an order, in one transaction.
 
@@ -68,6 +77,14 @@ def order_place(
     in pk order and re-checked under the lock; the red packet row is locked and
     re-checked too. The same ``checkout_key`` always yields the same order: a retry
     finds it, and two racing requests meet at the key's unique constraint.
+
+    Flash sales: the counters of the basket's flash-sale SKUs are locked before the basket
+    is priced (``promotions.services``), so a cap and a per-shopper limit never overshoot;
+    units beyond them are priced as if the sale were over.
+
+    ``reviewed`` is what the shopper's review page showed (``checkout.services.
+    reviewed_read``): when today's total differs, nothing is placed and ``TotalChanged``
+    says what changed, so the shopper confirms the new total.
     """
     existing = _order_for_key(checkout_key, user, email)
     if existing is not None:
@@ -76,9 +93,14 @@ def order_place(
         raise CheckoutInvalid(_("Please choose a payment method."))
     if not quantities:
         raise CheckoutInvalid(_("Your cart is empty."))
+    now = timezone.now()
+    keys = flash_keys(quantities, now=now)
+    flash_counters_ensure(keys)  # outside the transaction: the rows exist for everyone
     try:
         with transaction.atomic():
             return _place(
+                now=now,
+                flash=keys,
                 checkout_key=checkout_key,
                 user=user,
                 email=email,
@@ -89,6 +111,7 @@ def order_place(
                 payment_method=payment_method,
                 red_packet_id=red_packet_id,
                 customer_note=customer_note,
+                reviewed=reviewed,
             )
     except IntegrityError:
         existing = _order_for_key(checkout_key, user, email)
@@ -113,6 +136,8 @@ def _order_for_key(checkout_key: str, user, email: str) -> Order | None:
 
 def _place(
     *,
+    now,
+    flash,
     checkout_key,
     user,
     email,
@@ -123,6 +148,7 @@ def _place(
     payment_method,
     red_packet_id,
     customer_note,
+    reviewed,
 ) -> Order:
     variants = variants_for_pricing(quantities)
     missing = [sku for sku in quantities if sku not in variants]
@@ -135,18 +161,23 @@ def _place(
     if method is None:
         raise CheckoutInvalid(_("Please choose a shipping method."))
     lines = [(variants[sku], quantity) for sku, quantity in quantities.items()]
+    # Flash counters first (commerce.locks): the basket is priced with what they still allow.
+    counters = flash_counters_lock(flash)
     breakdown, packet = checkout_price(
         lines=lines,
         user=user,
         shipping_method=method,
         province=delivery.province,
         red_packet_id=red_packet_id,
+        email=email,
+        now=now,
     )
     if breakdown.shipping_fee is None:
         raise CheckoutInvalid(
             _("%(method)s does not deliver to this address; please choose another method.")
             % {"method": method.name}
         )
+    total_check(reviewed=reviewed, breakdown=breakdown)
     order = _create_order(
         checkout_key=checkout_key,
         user=user,
@@ -159,6 +190,7 @@ def _place(
         packet=packet,
         customer_note=customer_note,
     )
+    flash_sale_take(order=order, lines=breakdown.lines, counters=counters, user=user, email=email)
     if packet is not None:
         red_packet_redeem(packet_id=packet.pk, user=user, order=order)
     _queue_email(order, "placed")
@@ -207,6 +239,7 @@ def _create_order(
         shipping_fee=breakdown.shipping_fee,
         total=breakdown.total,
         red_packet_name=packet.packet_type.name if packet else "",
+        discounts=[{"label": d.label, "amount": str(d.amount)} for d in breakdown.discounts],
         placed_at=now,
         pay_by=None
         if cash_on_delivery
@@ -223,6 +256,7 @@ def _create_order(
                 unit_price=line.unit_price,
                 quantity=line.quantity,
                 discount=line.discount,
+                campaign_name=line.campaign_name[:80],
                 line_total=line.total,
             )
             for line in breakdown.lines
@@ -286,14 +320,17 @@ def order_transition(
 
 def _apply_side_effects(order: Order, from_status: str, to_status: str, actor=None) -> None:
     if to_status == OrderStatus.CANCELLED:
-        # Red packet before stock (commerce.locks), as in order_place: the two never deadlock.
-        if order.paid_at is None:
-            red_packet_release(order=order)
+        # Flash counters, red packet, then stock (commerce.locks), as in order_place.
+        flash_sale_give_back(order=order)
+        # Paid or not, the packet goes back: a paid order's refund is what it paid, after
+        # the packet, so keeping the packet spent would take its value from the shopper.
+        red_packet_release(order=order)
         if from_status in HOLDS_RESERVATION:
             stock_release(quantities=order_quantities(order), order=order, actor=actor)
     elif to_status == OrderStatus.PAID:
         order.paid_at = timezone.now()
         order.pay_by = None
+        _record_paid(order)
     elif to_status == OrderStatus.SHIPPED:
         if not order.tracking_number:
             raise IllegalTransition(
@@ -304,7 +341,21 @@ def _apply_side_effects(order: Order, from_status: str, to_status: str, actor=No
         to_status == OrderStatus.DELIVERED
         and order.payment_method == PaymentMethod.CASH_ON_DELIVERY
     ):
-        order.paid_at = order.paid_at or timezone.now()  # the courier collected the cash
+        if order.paid_at is None:  # the courier collected the cash
+            order.paid_at = timezone.now()
+            _record_paid(order)
+
+
+def _record_paid(order: Order) -> None:
+    """The "order paid" behaviour event, once the payment is committed (no request: it may
+    come from a provider's notification)."""
+    values = {
+        "order_id": order.pk,
+        "amount": order.total,
+        "user_id": order.user_id,
+        "province": order.province,
+    }
+    transaction.on_commit(lambda: event_record(None, "order_paid", **values))
 
 
 def order_ship(

@@ -16,8 +16,9 @@ from django.views.decorators.http import require_POST
 
 from core.errors import CommerceError
 
-from ..payments.links import payment_start_url
-from ..payments.models import Payment
+from ..payments.models import RECEIVED
+from ..payments.selectors import payment_choices
+from ..payments.services import order_outstanding_amount
 from .models import Order, OrderStatus, PaymentMethod
 from .services import order_cancel_by_customer, order_confirm_receipt
 from .status import COD_TIMELINE, CUSTOMER_CANCELLABLE, TIMELINE
@@ -48,12 +49,12 @@ def order_list(request):
 
 @login_required
 def order_detail(request, number):
+    from ..reviews.selectors import order_review_rows  # reviews build on orders
+
     order = get_object_or_404(Order, number=number, user=request.user)
-    return render(
-        request,
-        "commerce/orders/order_detail.html",
-        order_context(order, actions_url=order.get_absolute_url()),
-    )
+    context = order_context(order, actions_url=order.get_absolute_url())
+    context["review_rows"] = order_review_rows(order, context["lines"])
+    return render(request, "commerce/orders/order_detail.html", context)
 
 
 def order_guest_view(request, token):
@@ -77,29 +78,40 @@ def _guest_order(token) -> Order:
 def order_context(order: Order, *, actions_url: str) -> dict:
     """The order page: lines, totals, delivery, what to do next, and the timeline."""
     changes = list(order.status_changes.select_related("actor"))
+    awaiting_transfer = (
+        order.status == OrderStatus.AWAITING_PAYMENT
+        and order.payment_method == PaymentMethod.BANK_TRANSFER
+    )
     return {
         "order": order,
         "lines": list(order.lines.all()),
+        "discounts": order.named_discounts,  # the totals' rows, by name
         "history": changes,
         "timeline": order_timeline(order, changes),
         "can_cancel": order.status in CUSTOMER_CANCELLABLE,
         "can_confirm_receipt": order.status
         in {OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT, OrderStatus.DELIVERED},
-        "awaiting_transfer": order.status == OrderStatus.AWAITING_PAYMENT
-        and order.payment_method == PaymentMethod.BANK_TRANSFER,
+        "awaiting_transfer": awaiting_transfer,
+        "transfer_amount": order_outstanding_amount(order) if awaiting_transfer else None,
         "actions_url": actions_url.rstrip("/"),
-        "pay_url": payment_start_url(order),
-        "payments": list(order.payments.filter(status=Payment.Status.SUCCEEDED)),
+        **payment_choices(order),
+        "payments": list(order.payments.filter(status__in=RECEIVED)),
         "refunds": list(order.refunds.all()),
     }
 
 
 def order_timeline(order: Order, changes) -> list[dict]:
-    """The usual steps for this kind of order, each marked reached (with when) or to come."""
+    """The usual steps for this kind of order, each marked reached (with when) or to come.
+
+    A cancelled order has no steps to come: it shows when it was placed, the steps it did
+    reach, and the cancellation, with when and why.
+    """
     reached = {}
     for change in changes:
         reached.setdefault(change.to_status, change.created_at)
     steps = COD_TIMELINE if order.payment_method == PaymentMethod.CASH_ON_DELIVERY else TIMELINE
+    if order.status == OrderStatus.CANCELLED:
+        return _cancelled_timeline(order, changes, steps, reached)
     return [
         {
             "status": status,
@@ -109,6 +121,29 @@ def order_timeline(order: Order, changes) -> list[dict]:
         }
         for status in steps
     ]
+
+
+def _cancelled_timeline(order: Order, changes, steps, reached) -> list[dict]:
+    cancel = next((c for c in reversed(changes) if c.to_status == OrderStatus.CANCELLED), None)
+    placed = {
+        "status": "placed",
+        "label": _("Order placed"),
+        "at": order.placed_at,
+        "current": False,
+    }
+    between = [
+        {"status": status, "label": OrderStatus(status).label, "at": reached[status]}
+        for status in steps[1:]  # the first step is the placing itself
+        if status in reached
+    ]
+    cancelled = {
+        "status": OrderStatus.CANCELLED,
+        "label": OrderStatus.CANCELLED.label,
+        "at": cancel.created_at if cancel else order.updated_at,
+        "note": cancel.note if cancel else "",
+        "current": True,
+    }
+    return [placed, *between, cancelled]
 
 
 def _act(request, order, action, success_message):

@@ -160,6 +160,7 @@ def order_email_context(order: Order) -> dict:
         "is_bank_transfer": order.payment_method == PaymentMethod.BANK_TRANSFER,
         "is_cash_on_delivery": order.payment_method == PaymentMethod.CASH_ON_DELIVERY,
         "payment_info": _payment_info_text(site_and_shop[1]),
+        "bank_account": site_and_shop[1].bank_account if site_and_shop[1] is not None else None,
         "cancel_note": _cancel_note(order),
     }
 

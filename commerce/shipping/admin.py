@@ -17,6 +17,8 @@ class ShippingMethodViewSet(SnippetViewSet):
     menu_label = _("Shipping methods")
     add_to_settings_menu = True
     list_display = ["name", "code", "base_fee", "free_shipping_threshold", "active"]
+    search_fields = ["name", "code"]
+    search_backend_name = None  # a handful of rows: plain database filtering
     ordering = ["sort_order", "pk"]
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("code")]),
@@ -62,6 +64,8 @@ class CarrierViewSet(SnippetViewSet):
     menu_label = _("Carriers")
     permission_policy = CarrierPermissionPolicy(Carrier)
     list_display = ["name", "code", "tracking_url_template", "active", "sort_order"]
+    search_fields = ["name", "code"]
+    search_backend_name = None  # a handful of rows: plain database filtering
     ordering = ["sort_order", "pk"]
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("code")]),

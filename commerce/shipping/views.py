@@ -11,20 +11,41 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from core.numbers import parse_whole_number
 from core.regions import PROVINCES
 from products.models import Product
 
+from ..after_sales.selectors import merchant_return_policy
 from ..cart.services import MAX_QUANTITY
+from .selectors import offer_shipping_details, offered_methods
 from .services import ShippingError, shipping_quotes
 
 
 def product_page_shopping(*, request, product, preview: bool) -> dict:
-    """Quantity limit and provinces; the calculator's answer when submitted without JavaScript."""
-    context = {"provinces": PROVINCES, "max_quantity": MAX_QUANTITY}
+    """Quantity limit and provinces; the calculator's answer when submitted without JavaScript;
+    the delivery fees and the return policy of each variant for the page's structured data."""
+    context = {
+        "provinces": PROVINCES,
+        "max_quantity": MAX_QUANTITY,
+        "terms_offer_structured_data": _offer_terms(),
+    }
     if not preview and "province" in request.GET:
         context.update(shipping_calculator_context(product, request.GET))
         context["calculated"] = True
     return context
+
+
+def _offer_terms():
+    """Per variant: what one unit costs to deliver by each method, and how it can be returned
+    (merged into the variant's schema.org Offer by the catalogue)."""
+    methods = offered_methods()
+    policy = merchant_return_policy()
+
+    def terms(*, variant, price) -> dict:
+        shipping = offer_shipping_details(methods, price=price, weight_grams=variant.weight_grams)
+        return {"shippingDetails": shipping, "hasMerchantReturnPolicy": policy}
+
+    return terms
 
 
 def shipping_calculator(request, slug):
@@ -73,7 +94,4 @@ def shipping_calculator_context(product, params) -> dict:
 
 
 def _parse_quantity(raw) -> int | None:
-    if raw is None or not str(raw).isdigit():
-        return None
-    quantity = int(raw)
-    return quantity if 1 <= quantity <= MAX_QUANTITY else None
+    return parse_whole_number(raw, minimum=1, maximum=MAX_QUANTITY)

@@ -15,6 +15,7 @@ from commerce.inventory.services import (
     stock_open,
     stock_receive,
     stock_return,
+    stock_write_off_damaged,
 )
 from commerce.models import Order, OrderStatus, StockMovement
 from commerce.orders.services import (
@@ -311,3 +312,20 @@ def test_the_opening_balance_migration_books_what_rows_hold_beyond_the_ledger(sh
     assert kinds("OLD-1") == [("adjustment", 7, 2)]
     assert kinds(shop["cup"]) == [("adjustment", 4, 0), ("adjustment", 2, 0)]
     assert StockMovement.objects.count() == 4
+
+
+def test_damaged_returns_leave_the_shelf_and_never_more_than_came_back(shop):
+    order = place_order(user=shop["buyer"], quantities={shop["cup"]: 2}, method=shop["method"])
+    ship(order, shop["clerk"])
+    stock_return(sku=shop["cup"], quantity=2, order=order, actor=shop["clerk"])
+    stock_write_off_damaged(
+        sku=shop["cup"], quantity=1, order=order, actor=shop["clerk"], reason="AS-1"
+    )
+
+    with pytest.raises(StockChangeRefused) as too_many:
+        stock_write_off_damaged(sku=shop["cup"], quantity=2, order=order, actor=shop["clerk"])
+
+    assert too_many.value.code == "write_off_exceeds_return"
+    assert stock(shop["cup"]) == (3, 0)
+    assert kinds(shop["cup"])[-1] == ("damaged", -1, 0)
+    assert stock_ledger_mismatches() == []
