@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install install-dev migrate demo messages check clean
+.PHONY: run test lint format install install-dev browser-tools migrate demo messages check clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# What the browser tests run inside the page (axe-core, pinned in package-lock.json). Without
+# npm the accessibility checks skip and say why.
+browser-tools:
+	@if [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null 2>&1; then \
+		npm ci --silent; fi
+
 migrate: install
 	$(PY) manage.py migrate --noinput
 
@@ -33,8 +39,10 @@ demo: migrate
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev
-	$(PY) -m pytest $(PYTEST_ARGS)
+# One test worker per core (pytest-xdist); TEST_WORKERS=0 runs in this process.
+TEST_WORKERS ?= auto
+test: install-dev browser-tools
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The house style: ruff's lint rules and formatter (pyproject.toml). CI fails on any finding.
 lint: install-dev
@@ -56,4 +64,4 @@ check: install
 	$(PY) manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) staticfiles media-test .pytest_cache
+	rm -rf $(VENV) staticfiles media-test .pytest_cache node_modules

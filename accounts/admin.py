@@ -24,6 +24,8 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_users
 from wagtail.users.views.bulk_actions import AssignRoleBulkAction, SetActiveStateBulkAction
 
+from core.staff_names import staff_name
+
 
 def may_manage(acting_user, target) -> bool:
     """Whether ``acting_user`` may change ``target``: administrators only by administrators."""
@@ -39,6 +41,9 @@ class _AdministratorBoxMixin:
         if field is not None and not (for_user is not None and for_user.is_superuser):
             field.disabled = True
             field.help_text = _("Only an administrator can make someone an administrator.")
+        groups = self.fields.get("groups")
+        if groups is not None:
+            groups.label_from_instance = lambda group: staff_name(group.name)
 
 
 class StaffCreationForm(_AdministratorBoxMixin, UserCreationForm):
@@ -54,6 +59,14 @@ class _ForUserFormMixin:
         return {**super().get_form_kwargs(), "for_user": self.request.user}
 
 
+class StaffFilterSet(wagtail_users.UserFilterSet):
+    """Wagtail's user filters, with the role boxes in the reader's language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["group"].field.label_from_instance = lambda group: staff_name(group.name)
+
+
 class StaffIndexView(wagtail_users.IndexView):
     """Wagtail's user listing with a roles column, searchable by mobile number too."""
 
@@ -62,7 +75,7 @@ class StaffIndexView(wagtail_users.IndexView):
         columns = list(super().columns)
         roles = Column(
             "roles",
-            accessor=lambda user: ", ".join(group.name for group in user.groups.all()),
+            accessor=lambda user: ", ".join(staff_name(group.name) for group in user.groups.all()),
             label=_("Roles"),
             classname="roles",
             width="20%",
@@ -100,6 +113,7 @@ class StaffEditView(_ForUserFormMixin, wagtail_users.EditView):
 
 class StaffUserViewSet(wagtail_users.UserViewSet):
     index_view_class = StaffIndexView
+    filterset_class = StaffFilterSet
     add_view_class = StaffCreateView
     edit_view_class = StaffEditView
 

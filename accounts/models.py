@@ -13,6 +13,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from core.regions import PROVINCES
+from core.text import person_name
 
 mobile_validator = RegexValidator(
     r"^1[3-9]\d{9}$", _("Enter an 11-digit mainland mobile number, e.g. 13800138000.")
@@ -44,6 +45,10 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def get_full_name(self) -> str:
+        """ "王小明" for a Chinese name (family name first), "Xiaoming Wang" otherwise."""
+        return person_name(given=self.first_name, family=self.last_name)
 
 
 class Address(models.Model):

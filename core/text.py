@@ -28,6 +28,7 @@ MAX_QUERY_LENGTH = 200
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CHUNK = re.compile(rf"[{_HAN}]+|[^\W_{_HAN}]+(?:[-_./][^\W_{_HAN}]+)*")
 _HAN_RUN = re.compile(rf"^[{_HAN}]+$")
+_ANY_HAN = re.compile(rf"[{_HAN}]")
 _LETTERS_OR_DIGITS = re.compile(rf"[^\W\d_{_HAN}]+|\d+")
 _SEPARATORS = re.compile(r"[-_./]")
 _MIN_STEM_LENGTH = 4
@@ -220,3 +221,17 @@ def pinyin_words(text: str) -> str:
                 "".join(lazy_pinyin(word)) for word in _chinese_words(chunk, for_query=True)
             )
     return " ".join(words)
+
+
+def has_chinese(text: str) -> bool:
+    """Whether ``text`` holds a Han character."""
+    return bool(_ANY_HAN.search(text or ""))
+
+
+def person_name(*, given: str, family: str) -> str:
+    """A person's name in the order their language writes it: "王小明" (family name first,
+    no space) when either part is Chinese, "Xiaoming Wang" otherwise."""
+    given, family = (given or "").strip(), (family or "").strip()
+    if has_chinese(given) or has_chinese(family):
+        return f"{family}{given}"
+    return " ".join(part for part in (given, family) if part)

@@ -44,6 +44,8 @@ from commerce.orders.services import (
     order_ship,
     order_transition,
 )
+from commerce.payments.models import Payment
+from commerce.payments.services import payment_record_success
 from commerce.red_packets.selectors import shoppers
 from commerce.red_packets.services import red_packet_issue
 from products.models import Category, ProductVariant, Stock
@@ -470,6 +472,15 @@ def _walk(order: Order, target: str, *, buyer, setup: _Setup, number: int) -> No
             _ship(order, setup=setup, tracking_number=f"SF{1403200000 + number * 7919}")
         elif status == S.COMPLETED:
             order_confirm_receipt(order=order, actor=buyer)
+        elif status == S.PAID:
+            # Through the payments module, so the money is on record and can be refunded.
+            payment_record_success(
+                order=order,
+                provider=order.payment_method,
+                amount=order.total,
+                reference=f"DEMO-{order.checkout_key[:20]}",
+                actor=setup.staff.get("finance"),
+            )
         else:
             actor = (
                 setup.staff.get("finance") if status == S.PAID else setup.staff.get("logistics")
@@ -522,6 +533,8 @@ def _backdate(order: Order, *, placed_at, now) -> None:
         StockMovement.Kind.SALE_OUT: reached.get(S.SHIPPED),
         StockMovement.Kind.RELEASE: reached.get(S.CANCELLED),
     }
+    if paid_at is not None:
+        Payment.objects.filter(order=order).update(created_at=paid_at, succeeded_at=paid_at)
     for kind, when in movement_times.items():
         if when is not None:
             StockMovement.objects.filter(order=order, kind=kind).update(created_at=when)

@@ -42,6 +42,11 @@ def fill_settings(site, *, link: Callable[[str], dict]) -> str:
     ``link`` turns a target such as "help:payment" into a LinkBlock value.
     """
     settings = ShopSettings.for_site(site)
+    if not settings.bank_account_number:  # added later than the rest: filled in on its own
+        settings.bank_account_name, settings.bank_name, settings.bank_account_number = (
+            shop.BANK_ACCOUNT
+        )
+        settings.save(update_fields=["bank_account_name", "bank_name", "bank_account_number"])
     if settings.service_phone or settings.payment_methods_info or settings.footer_links:
         return "Shop settings: already filled in"
     settings.payment_methods_info = shop.PAYMENT_METHODS_INFO

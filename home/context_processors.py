@@ -10,4 +10,5 @@ def storefront(request):
     return {
         "current_announcements": Announcement.objects.current,
         "currency_symbol": settings.SHOP_CURRENCY_SYMBOL,
+        "analytics_retention_days": settings.ANALYTICS_RETENTION_DAYS,
     }

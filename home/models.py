@@ -29,6 +29,7 @@ class HomePage(Page):
         "products.BrandIndexPage",
         "guides.GuideIndexPage",
         "help_center.HelpCenterPage",
+        "commerce.CampaignPage",
     ]
     max_count = 1
 
@@ -127,6 +128,23 @@ class ShopSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Shipping methods, delivery times and notes shown on product pages."),
     )
+    # The account bank-transfer orders are paid into, shown on the order page and in the order
+    # e-mail; the reference to write is always the order number.
+    bank_account_name = models.CharField(
+        _("account name"),
+        max_length=100,
+        blank=True,
+        help_text=_("The account holder, exactly as the bank knows it (usually the company)."),
+    )
+    bank_name = models.CharField(
+        _("bank"), max_length=100, blank=True, help_text=_("The bank and branch.")
+    )
+    bank_account_number = models.CharField(
+        _("account number"),
+        max_length=40,
+        blank=True,
+        help_text=_("Shown only when this and the account name are filled in."),
+    )
     service_phone = models.CharField(_("customer-service phone"), max_length=40, blank=True)
     service_email = models.EmailField(_("customer-service e-mail"), blank=True)
     service_hours = models.CharField(_("customer-service hours"), max_length=120, blank=True)
@@ -147,6 +165,14 @@ class ShopSettings(BaseSiteSetting):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("bank_account_name"),
+                FieldPanel("bank_name"),
+                FieldPanel("bank_account_number"),
+            ],
+            heading=_("Bank account for bank transfers"),
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("service_phone"),
                 FieldPanel("service_email"),
                 FieldPanel("service_hours"),
@@ -160,6 +186,17 @@ class ShopSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("shop settings")
+
+    @property
+    def bank_account(self) -> dict | None:
+        """The bank-transfer account (name, bank, number), or None until it is filled in."""
+        if not (self.bank_account_name and self.bank_account_number):
+            return None
+        return {
+            "name": self.bank_account_name,
+            "bank": self.bank_name,
+            "number": self.bank_account_number,
+        }
 
 
 class PageSubmission(models.Model):

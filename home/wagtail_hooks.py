@@ -1,10 +1,13 @@
-"""Admin wiring for the home app: the announcements snippet, and the guard that makes a
-"new page" form sent twice create one page (home.submissions)."""
+"""Admin wiring for the home app: the announcements snippet, the guard that makes a
+"new page" form sent twice create one page (home.submissions), and the workflow's name
+on the "Submit to …" button in the reader's language."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.staff_names import STAFF_NAMES, staff_name
 
 from . import submissions
 from .models import Announcement
@@ -36,3 +39,26 @@ def guard_repeated_page_creation(request, parent_page, page_class):
 @hooks.register("after_create_page")
 def remember_created_page(request, page):
     submissions.record_page(request, page)
+
+
+def _workflow_names_translated(menu_items, request, context):
+    """ "Submit to Editorial review" reads "提交给编辑审核": the workflow and task names are
+    data in English (core.staff_names), so the button's label is translated here."""
+    for item in menu_items:
+        if item.name != "action-submit":
+            continue
+        label_context = item.get_context_data
+
+        def get_context_data(parent_context, _label_context=label_context):
+            context = _label_context(parent_context)
+            label = str(context.get("label", ""))
+            for name in STAFF_NAMES:
+                label = label.replace(name, staff_name(name))
+            context["label"] = label
+            return context
+
+        item.get_context_data = get_context_data
+
+
+hooks.register("construct_page_action_menu", _workflow_names_translated)
+hooks.register("construct_snippet_action_menu", _workflow_names_translated)

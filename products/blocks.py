@@ -72,6 +72,8 @@ class ProductRowBlock(blocks.StructBlock):
         else:
             products = in_chosen_order(showcases.card_queryset(), value["products"])[:limit]
         context["products"] = products
+        # A hot-sellers row says what it ranks and numbers its cards.
+        context["ranked"] = rule == "hot"
         return context
 
 

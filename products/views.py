@@ -9,9 +9,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.events import event_record
+
 from .detail import product_detail_context
 from .listing import compute_facets, filterable_attributes, filtered_products, parse_filters
 from .models import BrandPage, Product
+from .seo import listing_meta
 from .showcases import card_images
 
 PRODUCTS_PER_PAGE = 24
@@ -45,8 +48,8 @@ def product_list(request):
             ("best_selling", _("Best-selling")),
             ("best_rated", _("Best rated")),
         ],
-        "canonical_query": _canonical_query(request.GET, page_number),
     }
+    context["seo"] = listing_meta(request, filters=filters, page=page)
     return render(request, "products/product_list.html", context)
 
 
@@ -68,20 +71,14 @@ def _clamp_page(raw, paginator) -> tuple[int, str]:
     return number, ""
 
 
-def _canonical_query(query, page_number: int) -> str:
-    """The query string in a stable order, so one view has one address."""
-    params = query.copy()
-    params.pop("page", None)
-    if page_number > 1:
-        params["page"] = str(page_number)
-    return params.urlencode() if params else ""
-
-
 def product_detail(request, slug):
     """/products/<slug>/: one live product."""
     product = get_object_or_404(
-        Product.objects.live().select_related("brand", "primary_category", "product_type"),
+        Product.objects.live()
+        .select_related("brand", "primary_category", "product_type")
+        .prefetch_related("variants"),  # read by the page and by commerce's hooks: once
         slug=slug,
     )
     context = product_detail_context(request, product)
+    event_record(request, "product_view", product_id=product.pk)
     return render(request, "products/product_detail.html", context)

@@ -15,12 +15,15 @@ The keys sit in one sorted list; a prefix lookup is a binary search.
 import bisect
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import translation
 
+from core.languages import path_in_language
 from core.text import normalise, pinyin_keys, words
 from products.cache import catalogue_version
 from products.models import BrandPage, Category, Product, ProductTag
@@ -116,7 +119,10 @@ def _entries() -> list[Entry]:
 
 
 def build_index() -> SuggestIndex:
-    entries = _entries()
+    # One index serves both languages: its links are the default language's addresses and
+    # are moved to the shopper's language when answered (_in_language).
+    with translation.override(settings.LANGUAGE_CODE):
+        entries = _entries()
     keys: list[list[tuple[str, int]]] = [[], [], []]
     for number, entry in enumerate(entries):
         for key, how in entry_keys(entry.text):
@@ -171,7 +177,15 @@ def suggest(query: str, limit: int = MAX_SUGGESTIONS) -> list[Entry]:
             index.entries[number].text,
         ),
     )
-    return _product_early(_unique(index.entries[number] for number in ranked))[:limit]
+    return _in_language(
+        _product_early(_unique(index.entries[number] for number in ranked))[:limit]
+    )
+
+
+def _in_language(entries: list[Entry]) -> list[Entry]:
+    """``entries`` with their links at the addresses of the language being shown."""
+    language = translation.get_language()
+    return [replace(entry, url=path_in_language(entry.url, language)) for entry in entries]
 
 
 def _unique(entries) -> list[Entry]:
@@ -214,5 +228,5 @@ def corrections(query: str, limit: int = MAX_CORRECTIONS) -> list[Entry]:
         )
         found = [entry for entry in _unique(ranked) if normalise_key(entry.text) != typed]
         if found:
-            return found[:limit]
+            return _in_language(found[:limit])
     return []

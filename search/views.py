@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from core.events import event_record
 from core.text import MAX_QUERY_LENGTH, clean_query, query_terms, surface_words
 from guides.models import GuidePage
 from products.listing import filterable_attributes, filtered_products, parse_filters
@@ -26,6 +27,7 @@ from products.showcases import card_images
 from .analytics import normalise_logged_query, popular_searches, search_query_record
 from .facets import search_facets
 from .matching import exact_product, match_guides, match_help_articles, match_products
+from .seo import search_meta
 from .suggest import corrections as find_corrections
 from .suggest import suggest as find_suggestions
 
@@ -56,7 +58,11 @@ def search(request):
         return render(
             request,
             "search/search.html",
-            {"search_query": raw_query, **_suggestions_for_nothing("")},
+            {
+                "search_query": raw_query,
+                "seo": search_meta(request, raw_query),
+                **_suggestions_for_nothing(""),
+            },
         )
     product = exact_product(raw_query)
     if product is not None:
@@ -65,6 +71,7 @@ def search(request):
     context = _results(request, query)
     _record(request, raw_query, results=context["result_count"])
     context["promotions"] = promoted_results(raw_query) if context["products"].number == 1 else []
+    context["seo"] = search_meta(request, raw_query, context["products"])
     return render(request, "search/search.html", {"search_query": raw_query, **context})
 
 
@@ -73,6 +80,7 @@ def _record(request, raw_query: str, *, results: int) -> None:
     search."""
     if set(request.GET) <= {"q"}:
         search_query_record(raw_query=raw_query, results=results)
+        event_record(request, "search", query=" ".join(raw_query.split()), results=results)
 
 
 def promoted_results(raw_query: str) -> list:

@@ -1,18 +1,17 @@
 """Admin wiring for the merchandisers' search controls: a "Search" menu with the
-synonym groups, the promoted results and the search report."""
+synonym groups and the promoted results. The search report lives in the Reports menu
+(analytics.reports.search); its old address leads there."""
 
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.admin.auth import permission_required
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .analytics import REPORT_WINDOWS, top_queries, zero_result_queries
 from .models import SynonymGroup
 
 REPORT_PERMISSION = "search.view_search_report"
@@ -47,32 +46,6 @@ class SearchViewSetGroup(SnippetViewSetGroup):
 register_snippet(SearchViewSetGroup)
 
 
-class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
-    """The most searched queries and the ones that found nothing, over the last 7 or 30 days."""
-
-    template_name = "search/admin/report.html"
-    page_title = _("Search report")
-    header_icon = "search"
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
-
-    def get_context_data(self, **kwargs):
-        requested = self.request.GET.get("days", "")
-        days = (
-            int(requested)
-            if requested.isdigit() and int(requested) in REPORT_WINDOWS
-            else REPORT_WINDOWS[0]
-        )
-        return super().get_context_data(
-            days=days,
-            windows=REPORT_WINDOWS,
-            top_queries=top_queries(days),
-            zero_result_queries=zero_result_queries(days),
-            **kwargs,
-        )
-
-
 class PermissionMenuItem(MenuItem):
     """A menu entry shown to users holding any of the given permissions."""
 
@@ -84,9 +57,19 @@ class PermissionMenuItem(MenuItem):
         return any(request.user.has_perm(permission) for permission in self.permissions)
 
 
+class SearchReportMovedView(RedirectView):
+    """The search report's first address, kept for bookmarks: the report is in Reports now."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        url = reverse("analytics_report", kwargs={"slug": "search"})
+        return url + ("?range=30d" if self.request.GET.get("days") == "30" else "")
+
+
 @hooks.register("register_admin_urls")
 def register_report_url():
-    view = permission_required(REPORT_PERMISSION)(SearchReportView.as_view())
+    view = permission_required(REPORT_PERMISSION)(SearchReportMovedView.as_view())
     return [path("search-report/", view, name="search_report")]
 
 
@@ -99,18 +82,6 @@ def register_promotions_menu_item():
         icon_name="pick",
         order=10,
         permissions=PROMOTION_PERMISSIONS,
-    )
-
-
-@hooks.register(SUBMENU_HOOK)
-def register_report_menu_item():
-    return PermissionMenuItem(
-        _("Search report"),
-        reverse("search_report"),
-        name="search-report",
-        icon_name="table",
-        order=20,
-        permissions=[REPORT_PERMISSION],
     )
 
 

@@ -9,7 +9,10 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db import connection
+from django.dispatch import receiver
+from django.urls import clear_url_caches
 
 from guides.models import GuideIndexPage
 from help_center.models import HelpCenterPage
@@ -27,6 +30,15 @@ ROLES = [
     "Logistics",
     "Managers",
 ]
+
+
+@receiver(setting_changed)
+def _addresses_follow_the_default_language(*, setting, **kwargs):
+    """Tests that make English the default language (``settings.LANGUAGE_CODE = "en"``) move
+    the unprefixed addresses to English and Chinese under ``/zh-hans/``; addresses reversed
+    under the other default (cached per language by Django's resolver) must be forgotten."""
+    if setting == "LANGUAGE_CODE":
+        clear_url_caches()
 
 
 def pytest_runtest_setup(item):

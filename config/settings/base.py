@@ -28,6 +28,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
+# Serve MEDIA_ROOT from Django itself (the embedded default; production has a web server).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -39,6 +41,7 @@ INSTALLED_APPS = [
     "help_center",
     "commerce",
     "search",
+    "analytics",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -77,10 +80,14 @@ MIDDLEWARE = [
     # before the session or any view reads them (core/middleware.py).
     "core.middleware.HostileInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware for the language addresses (/en/…): the address decides the
+    # language; a root page opened by a shopper who chose English redirects to /en/….
+    "core.languages.ShopLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Counts a visit when a shopper lands and keeps where it came from (core/events.py).
+    "core.events.VisitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.ShopCSPMiddleware",
@@ -225,6 +232,20 @@ ALIPAY_PRIVATE_KEY_PATH = os.environ.get("ALIPAY_PRIVATE_KEY_PATH", "")
 ALIPAY_PUBLIC_KEY = os.environ.get("ALIPAY_PUBLIC_KEY", "")
 ALIPAY_PUBLIC_KEY_PATH = os.environ.get("ALIPAY_PUBLIC_KEY_PATH", "")
 ALIPAY_SANDBOX = env_bool("ALIPAY_SANDBOX", False)
+# WeChat Pay Native (QR code, API v3): offered only when all of these are set. The merchant's
+# private key and WeChat Pay's public key as PEM or bare base64 text, or as paths to files.
+WECHATPAY_MCHID = os.environ.get("WECHATPAY_MCHID", "")
+WECHATPAY_APPID = os.environ.get("WECHATPAY_APPID", "")
+WECHATPAY_APIV3_KEY = os.environ.get("WECHATPAY_APIV3_KEY", "")
+WECHATPAY_CERT_SERIAL_NO = os.environ.get("WECHATPAY_CERT_SERIAL_NO", "")
+WECHATPAY_PRIVATE_KEY = os.environ.get("WECHATPAY_PRIVATE_KEY", "")
+WECHATPAY_PRIVATE_KEY_PATH = os.environ.get("WECHATPAY_PRIVATE_KEY_PATH", "")
+WECHATPAY_PUBLIC_KEY = os.environ.get("WECHATPAY_PUBLIC_KEY", "")
+WECHATPAY_PUBLIC_KEY_PATH = os.environ.get("WECHATPAY_PUBLIC_KEY_PATH", "")
+WECHATPAY_PUBLIC_KEY_ID = os.environ.get("WECHATPAY_PUBLIC_KEY_ID", "")
+# Behaviour events (core/events.py, analytics/): raw events are kept this many days
+# (``manage.py analytics_purge``); the daily rollups the reports read are kept for good.
+ANALYTICS_RETENTION_DAYS = int(os.environ.get("ANALYTICS_RETENTION_DAYS", "180"))
 # Best-sellers of the last 24 hours are recomputed at most this often (seconds).
 BEST_SELLERS_CACHE_SECONDS = int(os.environ.get("BEST_SELLERS_CACHE_SECONDS", "300"))
 

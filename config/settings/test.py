@@ -1,5 +1,8 @@
 """Test settings: fast hashing, in-memory mail, no throttling surprises between tests."""
 
+import os
+from urllib.parse import urlsplit, urlunsplit
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -15,3 +18,11 @@ ALLOWED_HOSTS = ["*"]
 # Serve static files straight from the source folders (no collectstatic in tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Parallel test workers (pytest-xdist) each get a Redis database of their own: every test
+# clears the cache, and a shared database would be cleared under another worker's feet.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _worker.startswith("gw"):  # noqa: F405
+    _url = urlsplit(REDIS_URL)  # noqa: F405
+    _database = int(_url.path.strip("/") or 0) - int(_worker[2:])
+    CACHES["default"]["LOCATION"] = urlunsplit(_url._replace(path=f"/{_database % 16}"))  # noqa: F405

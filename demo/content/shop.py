@@ -120,6 +120,8 @@ SHIPPING_INFO = (
     "<p>现货商品付款后 24 小时内发货，预售商品以页面标注的发货时间为准。</p>"
 )
 
+# The bank account bank-transfer orders are paid into (account name, bank and branch, number).
+BANK_ACCOUNT = ("示例商城（上海）有限公司", "招商银行上海分行营业部", "1219 0936 5710 888")
 SERVICE_PHONE = "400-820-1234"
 SERVICE_EMAIL = "service@shop.example.com"
 SERVICE_HOURS = "每天 9:00–21:00（节假日照常）"

@@ -1,19 +1,10 @@
 """Catalogue models: brands (pages), categories, product types and products."""
 
 from .brands import BrandIndexPage, BrandNewsItem, BrandPage
-from .catalogue import (
-    AttributeDefinition,
-    Category,
-    EditorPick,
-    Product,
-    ProductAttributeValue,
-    ProductImage,
-    ProductStats,
-    ProductTag,
-    ProductType,
-    ProductVariant,
-    Stock,
-)
+from .catalogue import Product, ProductAttributeValue, ProductImage, ProductTag, ProductVariant
+from .showcase import EditorPick, ProductStats
+from .stock import Stock
+from .taxonomy import AttributeDefinition, Category, ProductType
 
 __all__ = [
     "AttributeDefinition",

@@ -10,7 +10,7 @@ cluster would hold each of those calls for the whole timeout, so:
   after an outage;
 * a write or search that fails opens the breaker. A failed write is logged once
   by the breaker and not raised, as Wagtail would also swallow it; a failed search
-  is raised, so its caller (search.matching) can answer from the database.
+  is answered by the database backend at once (the admin's search boxes included).
 
 Set as ``WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.elasticsearch.backend"``.
 """
@@ -31,15 +31,53 @@ FALLBACK_BACKEND = "database"
 
 
 class GuardedSearchResults(Elasticsearch8SearchResults):
-    """Search results whose query or count, if the cluster fails, opens the breaker."""
+    """Search results whose query, count or facet, if the cluster fails, opens the breaker and is
+    answered by the database backend: the admin's listings (pages, images, documents,
+    snippets) and the shop's own callers get results, not an error, from the very first
+    failure on."""
 
     def _do_search(self):
-        with breaker.watch("Elasticsearch page search failed"):
-            yield from super()._do_search()
+        if breaker.is_open():  # opened by an earlier call, perhaps of this same page
+            yield from self._from_database()
+            return
+        try:
+            with breaker.watch("Elasticsearch search failed"):
+                found = list(super()._do_search())
+        except breaker.FAILURES:
+            found = list(self._from_database())
+        yield from found
 
     def _do_count(self):
-        with breaker.watch("Elasticsearch page count failed"):
-            return super()._do_count()
+        if breaker.is_open():
+            return self._from_database().count()
+        try:
+            with breaker.watch("Elasticsearch count failed"):
+                return super()._do_count()
+        except breaker.FAILURES:
+            return self._from_database().count()
+
+    def facet(self, field_name):
+        if breaker.is_open():
+            return self._from_database().facet(field_name)
+        try:
+            with breaker.watch("Elasticsearch facet failed"):
+                return super().facet(field_name)
+        except breaker.FAILURES:
+            return self._from_database().facet(field_name)
+
+    def _from_database(self):
+        """The same search (or autocomplete), slice included, asked of the database."""
+        compiler = self.query_compiler
+        database = get_search_backend(FALLBACK_BACKEND)
+        is_autocomplete = isinstance(compiler, self.backend.autocomplete_query_compiler_class)
+        ask = database.autocomplete if is_autocomplete else database.search
+        results = ask(
+            compiler.query,
+            compiler.queryset,
+            fields=compiler.fields,
+            order_by_relevance=compiler.order_by_relevance,
+        )
+        return results[self.start : self.stop]
 
 
 class GuardedElasticsearch8SearchBackend(Elasticsearch8SearchBackend):

@@ -18,6 +18,16 @@
     });
   }
 
+  // Phones: the filters fold behind their "Filters" button; wider screens always show them.
+  function foldingFilters() {
+    var panel = document.querySelector("details[data-facets]");
+    if (!panel || !window.matchMedia) return;
+    var phone = window.matchMedia("(max-width: 800px)");
+    var fit = function () { panel.open = !phone.matches; };
+    fit();
+    if (phone.addEventListener) phone.addEventListener("change", fit);
+  }
+
   function variantPicker() {
     var picker = document.querySelector("[data-variant-picker]");
     if (!picker) return;
@@ -36,6 +46,8 @@
         was.hidden = !wasPrice;
       }
       if (sku) sku.textContent = input.value;
+      var campaign = document.querySelector("[data-variant-campaign]");
+      if (campaign) campaign.hidden = !input.getAttribute("data-campaign");
       if (status) {
         var available = parseInt(input.getAttribute("data-available"), 10) || 0;
         var threshold = parseInt(input.getAttribute("data-low-stock-threshold"), 10) || 0;
@@ -67,6 +79,7 @@
   }
 
   onReady(function () {
+    foldingFilters();
     autosubmit();
     variantPicker();
     shippingCalculator();

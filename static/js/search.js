@@ -34,7 +34,9 @@
     this.listbox.setAttribute("role", "listbox");
     this.listbox.setAttribute("aria-label", gettext("Suggestions"));
     this.listbox.hidden = true;
-    document.body.appendChild(this.listbox);
+    // Right after the search form, so the list is inside the same landmark (the header or
+    // the page's main content) for screen-reader users.
+    (input.closest("form") || input).insertAdjacentElement("afterend", this.listbox);
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
@@ -104,16 +106,24 @@
     if (items.length) this.open(); else this.close();
   };
 
+  // Under the form, measured from the list's positioned ancestor (the sticky header on wider
+  // screens, else the document); called once the list is shown, as hidden it has none.
   Combobox.prototype.place = function () {
     var box = (this.input.closest("form") || this.input).getBoundingClientRect();
-    this.listbox.style.top = (box.bottom + window.scrollY + 4) + "px";
-    this.listbox.style.left = (box.left + window.scrollX) + "px";
+    var parent = this.listbox.offsetParent;
+    var origin = { top: -window.scrollY, left: -window.scrollX };
+    if (parent && parent !== document.body) {
+      var frame = parent.getBoundingClientRect();
+      origin = { top: frame.top + parent.clientTop, left: frame.left + parent.clientLeft };
+    }
+    this.listbox.style.top = (box.bottom - origin.top + 4) + "px";
+    this.listbox.style.left = (box.left - origin.left) + "px";
     this.listbox.style.width = box.width + "px";
   };
 
   Combobox.prototype.open = function () {
-    this.place();
     this.listbox.hidden = false;
+    this.place();
     this.input.setAttribute("aria-expanded", "true");
   };
 

@@ -81,10 +81,44 @@
         schedule();
     }
 
+    function pad(number) {
+        return number < 10 ? "0" + number : String(number);
+    }
+
+    // Flash sales: the end time printed by the server becomes a live countdown. Without
+    // JavaScript the end time stays as printed; the server decides the price either way.
+    function setupCountdown(root) {
+        var label = root.querySelector("[data-countdown-label]");
+        var end = Date.parse(root.getAttribute("data-countdown"));
+        if (!label || isNaN(end)) {
+            return;
+        }
+        var endsIn = root.getAttribute("data-ends-in") || "";
+        var dayWord = root.getAttribute("data-day-word") || "d";
+        var ended = root.getAttribute("data-ended") || "";
+        function tick() {
+            var left = Math.floor((end - Date.now()) / 1000);
+            if (left <= 0) {
+                label.textContent = ended;
+                return;
+            }
+            var days = Math.floor(left / 86400);
+            var rest = left % 86400;
+            var clock = pad(Math.floor(rest / 3600)) + ":" + pad(Math.floor(rest % 3600 / 60)) + ":" + pad(rest % 60);
+            label.textContent = endsIn + " " + (days ? days + dayWord + " " : "") + clock;
+            window.setTimeout(tick, 1000);
+        }
+        tick();
+    }
+
     function init() {
         var carousels = document.querySelectorAll("[data-carousel]");
         for (var i = 0; i < carousels.length; i += 1) {
             setupCarousel(carousels[i]);
+        }
+        var countdowns = document.querySelectorAll("[data-countdown]");
+        for (var j = 0; j < countdowns.length; j += 1) {
+            setupCountdown(countdowns[j]);
         }
     }
 

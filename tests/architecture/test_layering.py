@@ -23,6 +23,7 @@ LAYERS = [
     {"accounts"},
     {"commerce"},
     {"search"},
+    {"analytics"},
     {"demo"},
     {"config"},
 ]

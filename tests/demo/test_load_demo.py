@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from accounts.models import Address
+from analytics.models import Event, ProductPair
 from commerce.models import (
     Order,
     OrderLine,
@@ -79,7 +80,20 @@ def snapshot() -> dict[str, int]:
         "orders": Order.objects.count(),
         "order lines": OrderLine.objects.count(),
         "stock reserved": sum(Stock.objects.values_list("reserved", flat=True)),
+        "events": Event.objects.count(),
+        "recommendation pairs": ProductPair.objects.count(),
     }
+
+
+def assert_recommendations():
+    """Demo visits and orders give the product pages their rows, and the demo shopper a
+    recently viewed list on any device."""
+    shopper = get_user_model().objects.get(username="shopper")
+    assert Event.objects.filter(kind="product_view").count() > 500
+    assert Event.objects.filter(kind="product_view", user_id=shopper.pk).exists()
+    assert ProductPair.objects.filter(kind="bought").exists()
+    viewed = ProductPair.objects.filter(kind="viewed")
+    assert viewed.values("product_id").distinct().count() > Product.objects.live().count() / 2
 
 
 def assert_brands():
@@ -261,6 +275,7 @@ def test_load_demo_builds_the_shop_once_and_a_second_run_changes_nothing():
     assert_users()
     assert_red_packets()
     assert_orders()
+    assert_recommendations()
 
     before = snapshot()
     output = StringIO()

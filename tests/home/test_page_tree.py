@@ -5,6 +5,7 @@ each; brand pages, guides and help categories only in their own section; help
 articles only inside a category.
 """
 
+from django.apps import apps
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
@@ -20,9 +21,12 @@ from tests.factories import HelpCategoryPageFactory, UserFactory
 class PageTreeRulesTests(WagtailPageTestCase):
     """Which page type may live under which (type rules, independent of content)."""
 
-    def test_home_page_lives_only_at_the_root_and_holds_the_three_sections(self):
+    def test_home_page_lives_only_at_the_root_and_holds_the_three_sections_and_campaigns(self):
+        campaign_page = apps.get_model("commerce", "CampaignPage")
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {BrandIndexPage, GuideIndexPage, HelpCenterPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {BrandIndexPage, GuideIndexPage, HelpCenterPage, campaign_page}
+        )
 
     def test_brand_index_lives_under_home_and_holds_brands(self):
         self.assertAllowedParentPageTypes(BrandIndexPage, {HomePage})

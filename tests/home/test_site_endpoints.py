@@ -13,8 +13,6 @@ from tests.factories import BrandPageFactory, GuidePageFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 
-ENGLISH = {"HTTP_ACCEPT_LANGUAGE": "en"}
-
 
 def template_names(response) -> list[str]:
     return [template.name for template in response.templates]
@@ -87,9 +85,10 @@ def test_sitemap_lists_live_guides_and_not_drafts(client, site_tree):
 
     locations = sitemap_locations(client)
 
-    assert live.full_url in locations
-    assert site_tree.guides.full_url in locations
-    assert site_tree.home.full_url in locations
+    assert f"http://testserver{live.url}" in locations
+    assert "http://testserver/en/guides/live-guide/" in locations
+    assert f"http://testserver{site_tree.guides.url}" in locations
+    assert "http://testserver/" in locations
     assert not [url for url in locations if draft.slug in url]
 
 
@@ -97,7 +96,7 @@ def test_sitemap_lists_live_guides_and_not_drafts(client, site_tree):
 
 
 def test_unknown_url_gives_the_custom_404_page(client):
-    response = client.get("/no-such-page/", **ENGLISH)
+    response = client.get("/en/no-such-page/")
 
     content = response.content.decode()
     assert response.status_code == 404
@@ -107,7 +106,7 @@ def test_unknown_url_gives_the_custom_404_page(client):
 
 
 def test_unknown_page_below_a_section_gives_the_custom_404_page(client, site_tree):
-    response = client.get("/guides/no-such-guide/", **ENGLISH)
+    response = client.get("/en/guides/no-such-guide/")
 
     assert response.status_code == 404
     assert "404.html" in template_names(response)
@@ -198,12 +197,13 @@ def test_set_language_switches_to_english_and_back(client, site_tree):
     response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
 
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/en/"
     assert response.cookies["django_language"].value == "en"
-    assert '<html lang="en">' in client.get("/").content.decode()
+    assert '<html lang="en">' in client.get("/en/").content.decode()
 
-    response = client.post(reverse("set_language"), {"language": "zh-hans", "next": "/"})
+    response = client.post(reverse("set_language"), {"language": "zh-hans", "next": "/en/"})
 
+    assert response["Location"] == "/"
     assert response.cookies["django_language"].value == "zh-hans"
     assert '<html lang="zh-hans">' in client.get("/").content.decode()
 
@@ -220,7 +220,7 @@ def test_set_language_refuses_to_redirect_off_site(client, site_tree):
         reverse("set_language"), {"language": "en", "next": "https://evil.example/"}
     )
 
-    assert response["Location"] == "/"
+    assert response["Location"] == "/en/"
 
 
 # Query budget -----------------------------------------------------------------------

@@ -67,7 +67,10 @@ def test_compiled_catalogue_matches_the_po(po_entries):
         compiled = gettext.GNUTranslations(mo_file)._catalog
     expected = {}
     for entry in po_entries:
-        key = (entry["msgid"], 0) if "msgid_plural" in entry else entry["msgid"]
+        msgid = entry["msgid"]
+        if "msgctxt" in entry:  # gettext keys a contextual entry as "context\x04msgid"
+            msgid = f"{entry['msgctxt']}\x04{msgid}"
+        key = (msgid, 0) if "msgid_plural" in entry else msgid
         expected[key] = translation_of(entry)
     compiled_entries = {key: value for key, value in compiled.items() if key != ""}
     assert compiled_entries == expected

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from commerce.models import Order, OrderStatus
 from products.blocks import ProductRowBlock
@@ -97,3 +97,21 @@ def test_hot_row_query_count_does_not_grow_with_products_shown(
         shown = hot_sellers(limit=24)
 
     assert len(shown) == min(count, 24)
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "first"),
+    [("en", "Best sellers, last 24 hours", "No. 1"), ("zh-hans", "24 小时热销", "TOP 1")],
+)
+def test_hot_row_says_what_it_ranks_and_numbers_the_cards(catalogue, language, label, first):
+    all_time(One=50)
+    sell({catalogue.p2: 1})
+    block = ProductRowBlock()
+    value = block.to_python(
+        {"heading": "", "rule": "hot", "products": [], "category": None, "count": 2}
+    )
+    with translation.override(language):
+        html = block.render(value)
+
+    assert label in html
+    assert html.index(first) < html.index("Two") < html.index(first.replace("1", "2"))

@@ -155,24 +155,14 @@ def report_url(days: int | None = None) -> str:
 
 
 @pytest.mark.parametrize("role", ["Managers", "Merchandisers"])
-def test_managers_and_merchandisers_read_the_report(client, staff_user, role):
-    record("walkman", day=timezone.localdate(), searches=2, results=0)
-    record("耳机", day=timezone.localdate(), searches=5, results=12)
+def test_the_reports_old_address_leads_to_the_reports_menu(client, staff_user, role):
     client.force_login(staff_user(role))
 
     response = client.get(report_url(30))
 
-    assert response.status_code == 200
-    assert response.context["days"] == 30
-    assert counts(response.context["top_queries"]) == [("耳机", 5, 12), ("walkman", 2, 0)]
-    assert counts(response.context["zero_result_queries"]) == [("walkman", 2, 0)]
-    assert "walkman" in response.content.decode()
-
-
-def test_an_unknown_window_falls_back_to_seven_days(client, staff_user):
-    client.force_login(staff_user("Managers"))
-
-    assert client.get(report_url(365)).context["days"] == 7
+    assert response.status_code == 301
+    assert response["Location"] == "/admin/shop-reports/search/?range=30d"
+    assert client.get(response["Location"]).status_code == 200
 
 
 @pytest.mark.parametrize("role", ["Editors", "Designers", "Finance"])
@@ -185,12 +175,14 @@ def test_other_staff_get_the_no_permission_redirect(client, staff_user, role):
     assert response["Location"] == reverse("wagtailadmin_home")
 
 
-def test_the_search_menu_shows_the_report_to_managers_only(client, staff_user):
+def test_the_menu_shows_the_report_under_reports_to_managers_only(client, staff_user):
+    new_url = reverse("analytics_report", kwargs={"slug": "search"})
     client.force_login(staff_user("Managers"))
-    assert report_url() in client.get(reverse("wagtailadmin_home")).content.decode()
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert new_url in home and report_url() not in home
 
     client.force_login(staff_user("Editors"))
-    assert report_url() not in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert new_url not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
 # Promoted results --------------------------------------------------------------

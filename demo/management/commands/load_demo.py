@@ -6,6 +6,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from demo.analytics import load_analytics_demo
 from demo.catalogue import CatalogueDemoLoader
 from demo.commerce import (
     load_more_shoppers_demo,
@@ -40,6 +41,8 @@ class Command(BaseCommand):
         load_red_packet_demo(stdout=self.stdout if verbose else None)
         # Last: orders need shoppers, products with stock, shipping methods and the staff roles.
         load_order_demo(stdout=self.stdout if verbose else None)
+        # After the orders: the recommendations are built from them and the demo visits.
+        load_analytics_demo(stdout=self.stdout if verbose else None)
         if not verbose:
             return
         self.stdout.write(
