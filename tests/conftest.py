@@ -13,6 +13,7 @@ from django.core.signals import setting_changed
 from django.db import connection
 from django.dispatch import receiver
 from django.urls import clear_url_caches
+from django.utils import translation
 
 from guides.models import GuideIndexPage
 from help_center.models import HelpCenterPage
@@ -58,6 +59,16 @@ def _isolated_media_and_cache(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language_between_tests():
+    """Every test starts in the default language (whatever the test's settings make it): a
+    request leaves its language active in the thread, and ``reverse()`` would otherwise give the
+    next test that language's address."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

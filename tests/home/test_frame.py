@@ -5,6 +5,7 @@ import pytest
 from django.utils import translation
 from wagtail.models import Site
 
+from core.languages import path_in_language
 from home.models import ShopSettings
 from tests.factories import GuidePageFactory
 from tests.factories.catalogue import make_category
@@ -31,7 +32,8 @@ def shop_settings() -> ShopSettings:
 
 
 def get(client, url: str) -> str:
-    return client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    """The English page at ``url`` (a root address or one already under ``/en/``)."""
+    return client.get(path_in_language(url, "en")).content.decode()
 
 
 def test_the_menu_and_footer_cost_no_query_once_cached(

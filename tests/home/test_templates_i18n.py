@@ -115,15 +115,15 @@ def test_not_found_page_is_the_shop_page_in_chinese(client, site_tree):
 @pytest.mark.django_db
 def test_home_page_has_the_storefront_chrome(client, site_tree):
     AnnouncementFactory(text="Free shipping this week", link_url="/help/", level="promotion")
-    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = client.get("/en/").content.decode()
     assert '<html lang="en">' in html
     assert '<a class="skip-link" href="#main">Skip to main content</a>' in html
-    assert '<form class="site-search" role="search" action="/search/" method="get">' in html
+    assert '<form class="site-search" role="search" action="/en/search/" method="get">' in html
     assert '<input id="site-search-q" type="search" name="q"' in html
     assert 'class="language-switch" action="/i18n/setlang/" method="post"' in html
     assert 'name="language" value="en" lang="en"\n            aria-pressed="true"' in html
     assert 'class="announcement announcement--promotion"' in html
-    assert '<a class="announcement__text" href="/help/">Free shipping this week</a>' in html
+    assert '<a class="announcement__text" href="/en/help/">Free shipping this week</a>' in html
     assert 'class="site-footer"' in html
 
 
@@ -151,9 +151,7 @@ def test_guide_pagination_keeps_the_tag(client, site_tree):
 @pytest.mark.django_db
 def test_unknown_guide_tag_is_explained(client, site_tree):
     GuidePageFactory(tags=["tea"])
-    html = client.get(
-        f"{site_tree.guides.url}?tag=coffee", HTTP_ACCEPT_LANGUAGE="en"
-    ).content.decode()
+    html = client.get(f"/en{site_tree.guides.url}?tag=coffee").content.decode()
     assert "There is no guide with that tag, so all guides are shown." in html
 
 
@@ -166,7 +164,7 @@ def test_unknown_guide_tag_is_explained(client, site_tree):
     ],
 )
 def test_search_without_results_helps_the_visitor_on(client, site_tree, query, message):
-    html = client.get("/search/", {"q": query}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = client.get("/en/search/", {"q": query}).content.decode()
     assert message in html
-    assert '<a href="/guides/">shopping guides</a>' in html
-    assert '<a href="/help/">help center</a>' in html
+    assert '<a href="/en/guides/">shopping guides</a>' in html
+    assert '<a href="/en/help/">help center</a>' in html

@@ -40,7 +40,8 @@ def test_a_failed_attempt_is_told_on_the_return_page_with_a_retry(client, demo_o
     assert 'name="method" value="bank_transfer"' in page
 
 
-def test_the_return_page_in_chinese_says_zhifu_weichenggong(client, demo_order):
+def test_the_return_page_in_chinese_says_zhifu_weichenggong(client, demo_order, settings):
+    settings.LANGUAGE_CODE = "zh-hans"  # the shop's default: Chinese at the root address
     demo_gateway_send(order=demo_order, paid=False)
 
     page = return_page(client, demo_order, language="zh-hans")
