@@ -66,7 +66,7 @@ def test_a_shopper_returns_one_line_and_is_refunded(
     Image.new("RGB", (64, 48), (180, 30, 30)).save(picture)
 
     sign_in(page, shopper)
-    page.goto(f"/account/orders/{order.number}/")
+    page.goto(f"/en/account/orders/{order.number}/")
     page.get_by_role("link", name="Apply for after-sales").click()
     page.get_by_label("Quantity: Green tea").fill("1")
     page.get_by_label("Type").select_option("return")

@@ -72,7 +72,7 @@ def cart_badge(page):
 
 def add_to_cart(page, product, *, quantity: int) -> None:
     """Open the product page and add ``quantity`` with the add-to-cart form (cart.js sends it)."""
-    page.goto(f"/products/{product.slug}/")
+    page.goto(f"/en/products/{product.slug}/")
     expect(page.locator("h1.product__name")).to_have_text(product.name)
     form = page.locator("form[data-cart-form=add]")
     form.get_by_label("Quantity").fill(str(quantity))
@@ -83,7 +83,7 @@ def add_to_cart(page, product, *, quantity: int) -> None:
 
 
 def sign_in(page, user) -> None:
-    page.goto("/account/login/")
+    page.goto("/en/account/login/")
     page.get_by_label("E-mail, mobile number or username").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.locator("main").get_by_role("button", name="Sign in").click()
@@ -152,9 +152,9 @@ def test_guest_fills_a_cart_signs_up_claims_a_red_packet_and_pays_cash_on_delive
     # A guest may check out, and is offered to sign in for red packets first.
     expect(page).to_have_url(re.compile(r"/checkout/$"))
     page.get_by_role("note").get_by_role("link", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/account/login/\?next=/checkout/$"))
+    expect(page).to_have_url(re.compile(r"/account/login/\?next=/en/checkout/$"))
     page.get_by_role("link", name="Create an account").click()
-    expect(page).to_have_url(re.compile(r"/account/signup/\?next=/checkout/$"))
+    expect(page).to_have_url(re.compile(r"/account/signup/\?next=/en/checkout/$"))
     page.get_by_label("E-mail address").fill(NEW_EMAIL)
     page.get_by_label("Password", exact=True).fill(NEW_PASSWORD)
     page.get_by_label("Password confirmation").fill(NEW_PASSWORD)
@@ -172,7 +172,7 @@ def test_guest_fills_a_cart_signs_up_claims_a_red_packet_and_pays_cash_on_delive
         shop.oolong_sku: 2,
     }
 
-    page.goto("/red-packets/")
+    page.goto("/en/red-packets/")
     card = page.locator("article.red-packet", has_text="Welcome ¥20")
     card.get_by_role("button", name="Claim").click()
     expect(page.locator("ul.messages")).to_contain_text(
@@ -180,7 +180,7 @@ def test_guest_fills_a_cart_signs_up_claims_a_red_packet_and_pays_cash_on_delive
     )
     expect(card.locator("[data-claim-state]")).to_have_attribute("data-claim-state", "claimed")
 
-    page.goto("/checkout/")
+    page.goto("/en/checkout/")
     fill_checkout(
         page, payment="Cash on delivery", red_packet="Welcome ¥20", note="Please ring twice."
     )
@@ -250,7 +250,7 @@ def test_shopper_cancels_an_unpaid_bank_transfer_order_and_gets_the_red_packet_b
     sign_in(page, shopper)
     add_to_cart(page, shop.longjing, quantity=1)
     expect(cart_badge(page)).to_have_text("1")
-    page.goto("/checkout/")
+    page.goto("/en/checkout/")
     fill_checkout(page, payment="Bank transfer", red_packet="Loyalty ¥20")
     expect_totals(
         page.locator(".checkout__summary .totals"),
@@ -296,7 +296,7 @@ def test_shopper_cancels_an_unpaid_bank_transfer_order_and_gets_the_red_packet_b
         "Cancelled"
     )
 
-    page.goto("/account/red-packets/")
+    page.goto("/en/account/red-packets/")
     expect(page.locator("#red-packets-available article.red-packet")).to_have_count(1)
     expect(page.locator("#red-packets-available article.red-packet")).to_contain_text(
         "Loyalty ¥20"

@@ -104,7 +104,7 @@ def expect_image_loaded(image) -> None:
 
 def filter_by_brand_and_price(page) -> None:
     """Tick Alpha (the form submits itself), then type a price range and apply it."""
-    page.goto("/products/")
+    page.goto("/en/products/")
     facets = page.locator("aside.facets form")
     expect(page.locator(".product-card")).to_have_count(6)
 

@@ -75,7 +75,7 @@ def staff_browser(chromium, live_server, request):
 
 
 def sign_in(page, user) -> None:
-    page.goto("/account/login/")
+    page.goto("/en/account/login/")
     page.get_by_label("E-mail, mobile number or username").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.locator("main").get_by_role("button", name="Sign in").click()
@@ -94,7 +94,7 @@ def admin_sign_in(page, user) -> None:
 
 def add_to_cart(page, product) -> None:
     """Open the product page and add one with the add-to-cart form (cart.js sends it)."""
-    page.goto(f"/products/{product.slug}/")
+    page.goto(f"/en/products/{product.slug}/")
     form = page.locator("form[data-cart-form=add]")
     with page.expect_response(re.compile(r"/cart/add/$")) as answer:
         form.get_by_role("button", name="Add to cart").click()
@@ -127,7 +127,7 @@ def test_shopper_pays_online_finance_sees_it_logistics_ships_it_and_the_shopper_
     # The shopper checks out with the demo online payment.
     sign_in(page, shopper)
     add_to_cart(page, tea)
-    page.goto("/checkout/")
+    page.goto("/en/checkout/")
     standard = page.locator("label.choice", has_text="Standard")
     expect(standard.locator("[data-fee-for]")).to_have_text("¥12.00")
     standard.get_by_role("radio").check()

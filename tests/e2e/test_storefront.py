@@ -91,14 +91,21 @@ def expect_language(page, language: str) -> None:
 
 def test_language_switch_to_chinese_and_back(page):
     page.goto("/")
-    expect_language(page, "en")  # the browser asks for English first
-
-    page.locator("form.language-switch button[name=language][value=zh-hans]").click()
-    expect_language(page, "zh-hans")
-    expect(page).to_have_url(re.compile(r"^http://[^/]+/$"))  # the switch returns to the same page
+    expect_language(page, "zh-hans")  # the root address is Chinese, whatever the browser asks
 
     page.locator("form.language-switch button[name=language][value=en]").click()
     expect_language(page, "en")
+    expect(page).to_have_url(re.compile(r"^http://[^/]+/en/$"))  # the same page in English
+    page.goto("/guides/")  # an old root address after choosing English: its English twin
+    expect(page).to_have_url(re.compile(r"^http://[^/]+/en/guides/$"))
+
+    page.locator("form.language-switch button[name=language][value=zh-hans]").click()
+    expect_language(page, "zh-hans")
+    expect(page).to_have_url(re.compile(r"^http://[^/]+/$"))
+
+    page.goto("/guides/")  # Chinese chosen again: the root address stays
+    expect(page).to_have_url(re.compile(r"^http://[^/]+/guides/$"))
+    expect_language(page, "zh-hans")
 
 
 def test_visitor_opens_a_guide_and_a_help_article(page, console_errors):
