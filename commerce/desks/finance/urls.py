@@ -23,5 +23,10 @@ urlpatterns = [
     path("cod/collections/", views.CodCollectionsView.as_view(), name="cod_collections"),
     path("refunds/", views.RefundQueueView.as_view(), name="refunds"),
     path("refunds/<str:number>/", views.RefundView.as_view(), name="refund"),
+    path(
+        "price-claims/<int:claim_id>/refund/",
+        views.PriceClaimRefundView.as_view(),
+        name="refund_price_claim",
+    ),
     path("totals/", views.TotalsView.as_view(), name="totals"),
 ]

@@ -22,6 +22,8 @@ from core.errors import CommerceError
 from ...fields import MONEY
 from ...orders.models import Order, OrderStatus, PaymentMethod
 from ...payments.models import Payment
+from ...price_protection.models import PriceProtectionClaim
+from ...price_protection.services import awaiting_refund_claims, price_claim_refund
 from ...pricing import money
 from ...shipping.models import Carrier
 from ..base import Desk, DeskMixin, DeskPostView, Tab, paginate
@@ -230,6 +232,28 @@ class DuplicateRefundView(DeskPostView):
         return redirect("finance:reconciliation")
 
 
+class PriceClaimRefundView(DeskPostView):
+    """Pay out a price-protection claim the shop settles by refund (not by red packet)."""
+
+    desk = DESK
+
+    def post(self, request, claim_id):
+        claim = get_object_or_404(
+            PriceProtectionClaim.objects.select_related("order"), pk=claim_id
+        )
+        try:
+            claim = price_claim_refund(claim=claim, actor=request.user)
+        except CommerceError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("Refunded the price drop of ¥%(amount)s on order %(number)s.")
+                % {"amount": money(claim.amount), "number": claim.order.number},
+            )
+        return redirect("finance:refunds")
+
+
 class ExcessRefundView(DeskPostView):
     """Refund what an order received beyond what is due; the flag lifts once settled."""
 
@@ -372,6 +396,7 @@ class RefundQueueView(DeskMixin, TemplateView):
         query = self.request.GET.get("q", "").strip()[:40]
         return super().get_context_data(
             orders=paginate(self.request, refund_queue()),
+            price_claims=awaiting_refund_claims(),
             query=query,
             found=refundable_orders(query) if query else None,
             **kwargs,
