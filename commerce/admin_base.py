@@ -1,6 +1,6 @@
 """What the commerce admin screens share: menu entries shown by right, the admin chrome
 with a breadcrumb back to the section's list, listings without generic forms, and
-audit-log formatters.
+audit-log formatters, and the form of offers limited to provinces.
 
 The desks (``commerce.desks``), the red packets and the stock ledger build on these;
 ``commerce/wagtail_hooks.py`` registers what they build.
@@ -8,13 +8,18 @@ The desks (``commerce.desks``), the red packets and the stock ledger build on th
 
 from collections.abc import Callable
 
+from django import forms
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
+
+from core.regions import PROVINCES
 
 # Who may see an entry: a permission name ("commerce.fulfil_order") or a test of the user.
 Check = str | Callable[..., bool] | None
@@ -115,3 +120,19 @@ def shop_time(value) -> str:
     """A moment as the shop's staff read it: "2026-12-07 14:05" in the shop's time zone
     (Asia/Shanghai), never UTC."""
     return format_date(timezone.localtime(value), "Y-m-d H:i")
+
+
+class RegionalOfferForm(WagtailAdminModelForm):
+    """An offer's form (campaigns, bundles): provinces as checkboxes, stored as a list of
+    province codes."""
+
+    provinces = forms.MultipleChoiceField(
+        label=_("only for deliveries to"),
+        choices=PROVINCES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave empty for everywhere."),
+    )
+
+    def clean_provinces(self):
+        return sorted(set(self.cleaned_data.get("provinces") or []))

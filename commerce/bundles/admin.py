@@ -1,8 +1,6 @@
 """Admin for bundles: a snippet under the "Editorial review" workflow, next to campaigns."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -14,8 +12,7 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.tables import DateColumn, UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.regions import PROVINCES
-
+from ..admin_base import RegionalOfferForm
 from .models import MAX_COMPANIONS, Bundle
 
 BUNDLE_HELP = _(
@@ -24,21 +21,6 @@ BUNDLE_HELP = _(
     "for as many sets as the cart holds; taking a companion out takes the bundle price "
     "away. A companion a campaign already discounts gets the better of the two.</p>"
 )
-
-
-class BundleAdminForm(WagtailAdminModelForm):
-    """Provinces as checkboxes (stored as a list of province codes), as on campaigns."""
-
-    provinces = forms.MultipleChoiceField(
-        label=_("only for deliveries to"),
-        choices=PROVINCES,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Leave empty for everywhere."),
-    )
-
-    def clean_provinces(self):
-        return sorted(set(self.cleaned_data.get("provinces") or []))
 
 
 class BundleViewSet(SnippetViewSet):
@@ -72,7 +54,7 @@ class BundleViewSet(SnippetViewSet):
             FieldPanel("provinces"),
             PublishingPanel(),
         ],
-        base_form_class=BundleAdminForm,
+        base_form_class=RegionalOfferForm,
     )
 
     def get_queryset(self, request):

@@ -29,13 +29,16 @@ from wagtail.models import (
 from core.cache import CacheVersion
 
 from ..fields import MONEY
+from ..promotions.models import VersionedOffer, only_for_provinces
 
 # Every live bundle is cached under this version; any bundle save bumps it.
 BUNDLES_VERSION = CacheVersion("bundles:version")
 MAX_COMPANIONS = 4
 
 
-class Bundle(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
+class Bundle(
+    VersionedOffer, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel
+):
     """A main product shown with companions "bought together" (搭配购买) at bundle prices."""
 
     name = models.CharField(
@@ -50,12 +53,7 @@ class Bundle(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clust
     )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
-    provinces = models.JSONField(
-        _("only for deliveries to"),
-        default=list,
-        blank=True,
-        help_text=_("Leave empty for everywhere."),
-    )
+    provinces = only_for_provinces()
 
     class Meta:
         verbose_name = _("bundle")
@@ -67,17 +65,10 @@ class Bundle(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clust
             )
         ]
 
+    offers_version = BUNDLES_VERSION
+
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        BUNDLES_VERSION.bump()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        BUNDLES_VERSION.bump()
-        return result
 
     def clean(self):
         super().clean()

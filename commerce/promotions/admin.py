@@ -7,7 +7,6 @@ resulting price of every SKU) and submit; managers approve, which publishes it.
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -21,8 +20,7 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.tables import Column, DateColumn, UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.regions import PROVINCES
-
+from ..admin_base import RegionalOfferForm
 from ..bundles.admin import BundleViewSet
 from .models import Campaign
 
@@ -36,21 +34,6 @@ STACKING_HELP = _(
     "only items no campaign touched).</p><p>Use <em>Preview</em> to see the resulting price "
     "of every SKU before you submit.</p>"
 )
-
-
-class CampaignAdminForm(WagtailAdminModelForm):
-    """The campaign form: provinces as checkboxes (stored as a list of province codes)."""
-
-    provinces = forms.MultipleChoiceField(
-        label=_("only for deliveries to"),
-        choices=PROVINCES,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Leave empty for everywhere."),
-    )
-
-    def clean_provinces(self):
-        return sorted(set(self.cleaned_data.get("provinces") or []))
 
 
 class CampaignViewSet(SnippetViewSet):
@@ -113,7 +96,7 @@ class CampaignViewSet(SnippetViewSet):
                 heading=_("Where and publishing"),
             ),
         ],
-        base_form_class=CampaignAdminForm,
+        base_form_class=RegionalOfferForm,
     )
 
     def get_queryset(self, request):

@@ -55,7 +55,34 @@ PRICE_KINDS = {
 PRICED_TABLE_KINDS = {CampaignKind.SPECIAL_PRICE, CampaignKind.FLASH_SALE}
 
 
+def only_for_provinces() -> models.JSONField:
+    """The provinces an offer is limited to, as province codes; empty for everywhere."""
+    return models.JSONField(
+        _("only for deliveries to"),
+        default=list,
+        blank=True,
+        help_text=_("Leave empty for everywhere."),
+    )
+
+
+class VersionedOffer:
+    """An offer whose every save or delete moves its cache version (``offers_version``), so the
+    prices cached from it are recomputed."""
+
+    offers_version: CacheVersion
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.offers_version.bump()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.offers_version.bump()
+        return result
+
+
 class Campaign(
+    VersionedOffer,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -128,12 +155,7 @@ class Campaign(
         validators=[MinValueValidator(1)],
         help_text=_("Flash sales: units of each SKU one shopper may buy at the sale price."),
     )
-    provinces = models.JSONField(
-        _("only for deliveries to"),
-        default=list,
-        blank=True,
-        help_text=_("Leave empty for everywhere."),
-    )
+    provinces = only_for_provinces()
 
     class Meta:
         verbose_name = _("campaign")
@@ -145,17 +167,10 @@ class Campaign(
             )
         ]
 
+    offers_version = CAMPAIGNS_VERSION
+
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        CAMPAIGNS_VERSION.bump()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        CAMPAIGNS_VERSION.bump()
-        return result
 
     @property
     def badge_text(self) -> str:
