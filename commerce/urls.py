@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("commerce.cart.urls")),
     path("", include("commerce.bundles.urls")),
+    path("", include("commerce.promotions.urls")),
     path("", include("commerce.favourites.urls")),
     path("", include("commerce.red_packets.urls")),
     path("", include("commerce.checkout.urls")),

@@ -1,16 +1,32 @@
 """Which province a shopper's prices are for, when no delivery address is chosen yet.
 
-In this order: the "deliver to" province the shopper picked in the header (kept in the
-session), the province of their default address, the province their connection's
-address belongs to in the offline IP database (``promotions.geoip``). Only the province
-is ever kept, never the address of the connection.
+``shopper_province(request)`` is the one answer every price, the header's "deliver to" and
+any page cache keyed on region use. In this order:
+
+1. the "deliver to" province the shopper picked in the header (``deliver_to_choose``, kept in
+   the session);
+2. the province of their default address (signed in);
+3. the province of their connection in the offline IP database (``promotions.geoip``), worked
+   out on each request and never kept: a visitor who picked nothing gets no session from it.
+
+Checkout prices an order for its delivery address's province, whatever this says. Only a
+province code is ever kept, never the address of the connection.
 """
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
+from core.errors import CommerceError
 from core.regions import PROVINCE_CODES
 
 SESSION_KEY = "ship_to"
+
+
+class DeliverToInvalid(CommerceError):
+    """The "deliver to" choice is not one of the provinces the shop delivers to."""
+
+    code = "unknown_province"
 
 
 def shopper_province(request) -> str:
@@ -21,6 +37,16 @@ def shopper_province(request) -> str:
     if cached is not None:
         return cached
     province = _chosen(request) or _default_address(request) or _from_ip(request)
+    request._shopper_province = province
+    return province
+
+
+def deliver_to_choose(request, province) -> str:
+    """Keep ``province`` as the shopper's "deliver to" choice; anything but a province code is
+    refused and changes nothing."""
+    if not isinstance(province, str) or province not in PROVINCE_CODES:
+        raise DeliverToInvalid(_("Please choose a province or region from the list."))
+    request.session[SESSION_KEY] = province
     request._shopper_province = province
     return province
 

@@ -17,15 +17,19 @@ from products.models import Product
 
 from ..after_sales.selectors import merchant_return_policy
 from ..cart.services import MAX_QUANTITY
+from ..promotions.region import shopper_province
 from .selectors import offer_shipping_details, offered_methods
 from .services import ShippingError, shipping_quotes
 
 
 def product_page_shopping(*, request, product, preview: bool) -> dict:
-    """Quantity limit and provinces; the calculator's answer when submitted without JavaScript;
-    the delivery fees and the return policy of each variant for the page's structured data."""
+    """Quantity limit and provinces, the shopper's "deliver to" one preselected; the
+    calculator's answer when submitted without JavaScript; the delivery fees and the return
+    policy of each variant for the page's structured data."""
     context = {
         "provinces": PROVINCES,
+        # The calculator starts on the shopper's "deliver to" province.
+        "province": "" if preview else shopper_province(request),
         "max_quantity": MAX_QUANTITY,
         "terms_offer_structured_data": _offer_terms(),
     }

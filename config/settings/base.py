@@ -168,6 +168,10 @@ AXES_HANDLER = "accounts.throttling.ShopAxesHandler"
 # (comma-separated addresses of our own reverse proxies), never when a visitor sends it.
 AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip_address"
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# The offline IP-to-region database (a MaxMind DB City file, e.g. GeoLite2-City.mmdb) that gives
+# a visitor without an address a province for regional offers; kept up to date outside the
+# shop, never downloaded by it. Unset or missing: no lookup (commerce/promotions/geoip.py).
+IP_REGION_DATABASE = os.environ.get("IP_REGION_DATABASE", "")
 # One counter per account whichever name (username, e-mail, mobile) was typed.
 AXES_USERNAME_CALLABLE = "accounts.backends.axes_username"
 # A locked-out shopper gets a page that explains the wait (HTTP 429), not a bare text.
