@@ -19,6 +19,7 @@ from .desks.finance.models import CodCollection
 from .desks.service.models import StaffNote
 from .favourites.models import Favourite
 from .fields import MONEY
+from .guide_comments.models import GuideComment
 from .inventory.models import StockMovement
 from .moderation.models import BlockedWord, ModerationStatus
 from .orders.models import (
@@ -69,6 +70,7 @@ __all__ = [
     "Favourite",
     "FlashSaleCounter",
     "FlashSalePurchase",
+    "GuideComment",
     "ModerationStatus",
     "Order",
     "OrderLine",

@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("commerce.after_sales.urls")),
     path("", include("commerce.reviews.urls")),
     path("", include("commerce.questions.urls")),
+    path("", include("commerce.guide_comments.urls")),
     path("", include("commerce.tell_a_friend.urls")),
 ]

@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 
 from accounts.emails import ACCOUNT_EMAIL_HOOK
 from core.permissions import ViewOnlyPermissionPolicy
+from guides.models import GUIDE_PAGE_HOOK
 from products.detail import PRODUCT_PAGE_HOOK
 from products.prices import EFFECTIVE_PRICES_HOOK
 from products.ranking import BEST_SELLERS_HOOK
@@ -19,6 +20,7 @@ from .after_sales import admin as after_sales_admin
 from .desks.finance import admin as finance_admin
 from .desks.logistics import admin as logistics_admin
 from .desks.service import admin as service_admin
+from .guide_comments.views import guide_page_comments
 from .inventory import admin as inventory_admin
 from .inventory.models import StockMovement
 from .moderation.admin_group import CustomerVoiceViewSetGroup
@@ -40,13 +42,15 @@ from .shipping.admin import CarrierPermissionPolicy, CarrierViewSet, ShippingMet
 from .shipping.models import Carrier
 from .shipping.views import product_page_shopping
 
-# The catalogue's hooks (products.ranking, products.detail) and the accounts' outbox:
+# The catalogue's hooks (products.ranking, products.detail), the guide page's comments
+# (guides.models) and the accounts' outbox:
 # account e-mails (password reset) go through the same outbox as order e-mails.
 hooks.register(BEST_SELLERS_HOOK, best_sellers)
 hooks.register(PRODUCT_PAGE_HOOK, product_page_shopping)
 hooks.register(EFFECTIVE_PRICES_HOOK, shown_prices_with_lowest)
 hooks.register(PRODUCT_PAGE_HOOK, product_page_reviews)
 hooks.register(PRODUCT_PAGE_HOOK, product_page_questions)
+hooks.register(GUIDE_PAGE_HOOK, guide_page_comments)
 hooks.register(ACCOUNT_EMAIL_HOOK, email_queue)
 
 # Who may do what: the ledger, orders and the outbox are written by their services only.

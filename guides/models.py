@@ -1,4 +1,9 @@
-"""Shopping guides: articles editors write about products, filed under tags."""
+"""Shopping guides: articles editors write about products, filed under tags.
+
+Layers above the guides add what they own to a guide page through the Wagtail hook
+``guide_page_context``: each registered function takes ``request``, ``page`` and ``preview``
+and returns entries for the page's context (commerce: the readers' comments).
+"""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -7,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -18,6 +23,7 @@ from core.permissions import SectionPageMixin
 from products.blocks import ProductCardsBlock
 
 GUIDES_PER_PAGE = 12
+GUIDE_PAGE_HOOK = "guide_page_context"
 
 
 class GuideStreamBlock(blocks.StreamBlock):
@@ -134,6 +140,15 @@ class GuidePage(SectionPageMixin, Page):
     class Meta:
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
+
+    def get_context(self, request, *args, **kwargs):
+        """The page, then what the ``guide_page_context`` hooks add (see the module docstring);
+        the admin preview of a draft passes ``preview`` so they can leave it out."""
+        context = super().get_context(request, *args, **kwargs)
+        preview = bool(getattr(request, "is_preview", False))
+        for extend in hooks.get_hooks(GUIDE_PAGE_HOOK):
+            context.update(extend(request=request, page=self, preview=preview))
+        return context
 
     @property
     def search_text(self) -> str:

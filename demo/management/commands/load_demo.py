@@ -15,6 +15,7 @@ from demo.commerce import (
     load_shopper_demo,
 )
 from demo.content.shop import STAFF_PASSWORD
+from demo.guide_comments import load_guide_comment_demo
 from demo.loader import DemoLoader
 from demo.site import login_lines
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
         load_shopper_demo(password=STAFF_PASSWORD, stdout=self.stdout if verbose else None)
         load_more_shoppers_demo(password=STAFF_PASSWORD, stdout=self.stdout if verbose else None)
         load_red_packet_demo(stdout=self.stdout if verbose else None)
+        load_guide_comment_demo(stdout=self.stdout if verbose else None)
         # Last: orders need shoppers, products with stock, shipping methods and the staff roles.
         load_order_demo(stdout=self.stdout if verbose else None)
         # After the orders: the recommendations are built from them and the demo visits.

@@ -1,0 +1,39 @@
+"""Who moderates guide comments: Editors (who write the guides) and Managers; nobody else."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+GRANTS = {
+    "Editors": ["moderate_guide_comment"],
+    "Managers": ["moderate_guide_comment"],
+}
+
+
+def _permissions(apps, codenames):
+    Permission = apps.get_model("auth.Permission")
+    return Permission.objects.filter(content_type__app_label="commerce", codename__in=codenames)
+
+
+def grant_guide_comment_rights(apps, schema_editor):
+    # Permissions are normally created after all migrations; create them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth.Group")
+    for group in Group.objects.filter(name__in=GRANTS):
+        group.permissions.add(*_permissions(apps, GRANTS[group.name]))
+
+
+def revoke_guide_comment_rights(apps, schema_editor):
+    Group = apps.get_model("auth.Group")
+    for group in Group.objects.filter(name__in=GRANTS):
+        group.permissions.remove(*_permissions(apps, GRANTS[group.name]))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("commerce", "0021_guide_comments"),
+    ]
+
+    operations = [migrations.RunPython(grant_guide_comment_rights, revoke_guide_comment_rights)]
