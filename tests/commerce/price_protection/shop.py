@@ -25,7 +25,7 @@ class Bought:
         return self.order.lines.get()
 
 
-def buy(*, quantity: int = 2) -> Bought:
+def buy(*, quantity: int = 2, payment_method: str = "cod") -> Bought:
     product = make_product(
         category=make_category("Tea", "tea"),
         product_type=make_product_type(),
@@ -35,7 +35,10 @@ def buy(*, quantity: int = 2) -> Bought:
     sku = product.variants.get().sku
     user = UserFactory()
     order = make_order(
-        Shop(sku=sku, method=make_shipping_method(base_fee="0.00")), user=user, quantity=quantity
+        Shop(sku=sku, method=make_shipping_method(base_fee="0.00")),
+        user=user,
+        quantity=quantity,
+        payment_method=payment_method,
     )
     return Bought(product=product, sku=sku, order=order, user=user)
 
