@@ -12,8 +12,10 @@ Offer (commerce: ``shippingDetails`` and ``hasMerchantReturnPolicy``).
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.languages import path_in_language
 from core.seo import (
     LOGO_IMAGE_SPEC,
     SCHEMA,
@@ -140,7 +142,8 @@ def _merge_hook_data(structured: dict, context: dict) -> None:
 
 def product_breadcrumbs(request, product) -> dict:
     """The product page's breadcrumb: Home › Products › its category › the product."""
-    items = [(_("Home"), "/"), (_("Products"), reverse("product_list"))]
+    home = path_in_language("/", get_language())
+    items = [(_("Home"), home), (_("Products"), reverse("product_list"))]
     if product.primary_category_id:
         category = product.primary_category
         items.append((category.name, category.get_absolute_url()))

@@ -1,7 +1,7 @@
 """Language addresses in templates (core/languages.py): the hreflang alternates of a page,
 the home page's address and editors' site-relative links in the language being shown."""
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django import template
 from django.conf import settings
@@ -10,14 +10,22 @@ from django.utils import translation
 from core.events import CLICK_PARAMETER, UTM_PARAMETERS
 from core.languages import HREFLANG, language_codes, localized_path, path_in_language
 
+from .seo_tags import cached_page_meta
+
 register = template.Library()
 
 # Parameters that say where a click came from, not what the page shows.
 NOT_ALTERNATE_PARAMETERS = frozenset((CLICK_PARAMETER, *UTM_PARAMETERS))
 
 
-def _page_address(request) -> str:
-    """The request's path with the query parameters that change what it shows."""
+def _page_address(context, request) -> str:
+    """The page's canonical address (alternates must name canonical addresses: the listing's
+    drops the sort and the first page's number); without one, the request's path with the
+    query parameters that change what it shows."""
+    meta = cached_page_meta(context)
+    if meta is not None and meta.canonical:
+        canonical = urlsplit(meta.canonical)
+        return f"{canonical.path}?{canonical.query}" if canonical.query else canonical.path
     kept = [
         (name, value)
         for name, values in request.GET.lists()
@@ -34,7 +42,7 @@ def language_alternates(context) -> list[dict]:
     request = context.get("request")
     if request is None or getattr(request, "is_preview", False):
         return []
-    address = _page_address(request)
+    address = _page_address(context, request)
     alternates = [
         {
             "hreflang": HREFLANG.get(code, code),

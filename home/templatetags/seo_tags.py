@@ -10,8 +10,9 @@ from home.seo import breadcrumb_ancestors, page_meta, site_name
 register = template.Library()
 
 
-def _meta(context):
-    """The page's meta, worked out once per render (the title and the head include share it)."""
+def cached_page_meta(context):
+    """The page's meta, worked out once per render (the title, the head include and the
+    hreflang alternates share it)."""
     cached = getattr(context, "_page_meta", None)
     if cached is None:
         cached = (page_meta(context),)
@@ -22,14 +23,14 @@ def _meta(context):
 @register.simple_tag(takes_context=True)
 def seo_title(context) -> str:
     """The page's own title (the template adds the site's name); "" for pages without one."""
-    meta = _meta(context)
+    meta = cached_page_meta(context)
     return meta.title if meta is not None else ""
 
 
 @register.simple_tag(takes_context=True)
 def seo_meta(context):
     """The page's ``PageMeta`` with what every head needs: the site name and the locales."""
-    meta = _meta(context)
+    meta = cached_page_meta(context)
     request = context.get("request")
     language = get_language() or ""
     return {

@@ -283,9 +283,15 @@ def test_every_storefront_page_names_its_twin_in_each_language(client, site_tree
         ], path
 
 
-def test_the_alternates_keep_what_the_page_shows_and_drop_click_tracking(client, site_tree):
+def test_the_alternates_name_the_canonical_address_in_each_language(
+    client, site_tree, product, monkeypatch
+):
+    monkeypatch.setattr("products.views.PRODUCTS_PER_PAGE", 1)
+    make_product(category=product.primary_category, product_type=product.product_type)
+
     response = client.get(
-        "/en/products/", {"category": "tea", "page": "2", "rec": "new-1", "utm_source": "x"}
+        "/en/products/",
+        {"category": "tea", "page": "2", "sort": "price_asc", "rec": "new-1", "utm_source": "x"},
     )
 
     assert alternates(response) == [
