@@ -332,6 +332,17 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 SHOP_CURRENCY = "CNY"
 SHOP_CURRENCY_SYMBOL = "¥"
 
+# Baidu link submission (manage.py baidu_push): off until a token is set. Addresses are built
+# from BAIDU_PUSH_SITE, the site verified in Baidu's webmaster tools; the last push's moment
+# and quota are kept in BAIDU_PUSH_STATE_FILE.
+BAIDU_PUSH_TOKEN = os.environ.get("BAIDU_PUSH_TOKEN", "")
+BAIDU_PUSH_SITE = os.environ.get("BAIDU_PUSH_SITE", WAGTAILADMIN_BASE_URL)
+BAIDU_PUSH_ENDPOINT = os.environ.get("BAIDU_PUSH_ENDPOINT", "http://data.zz.baidu.com/urls")
+BAIDU_PUSH_TIMEOUT_SECONDS = float(os.environ.get("BAIDU_PUSH_TIMEOUT_SECONDS", "10"))
+BAIDU_PUSH_STATE_FILE = os.environ.get(
+    "BAIDU_PUSH_STATE_FILE", str(BASE_DIR / "var" / "baidu_push.json")
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
