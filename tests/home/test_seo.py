@@ -10,7 +10,7 @@ from django.utils.timezone import localdate
 
 from home.models import ShopSettings
 from tests.factories import BrandPageFactory, ImageFactory, png_file
-from tests.seo_html import read_head, served_image_size
+from tests.seo_html import read_head, served_image_size, srcset_widths
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,8 @@ LANGUAGES = [("", "zh-hans"), ("/en", "en")]
 
 @pytest.mark.parametrize("prefix, lang", LANGUAGES)
 def test_the_home_head_names_the_shop_in_the_pages_language(client, site_tree, prefix, lang):
-    head = read_head(client.get(f"{prefix}/"))
+    response = client.get(f"{prefix}/")
+    head = read_head(response)
 
     assert head.lang == lang
     assert head.canonical == f"http://testserver{prefix}/"
@@ -38,6 +39,7 @@ def test_the_home_head_names_the_shop_in_the_pages_language(client, site_tree, p
     assert head.one("og:locale:alternate") == {"zh-hans": "en_US", "en": "zh_CN"}[lang]
     assert head.one("twitter:card") in {"summary", "summary_large_image"}
     assert head.one("applicable-device") == "pc,mobile"
+    assert "no-transform" in response["Cache-Control"]  # Baidu: do not transcode for phones
     assert "width=device-width" in head.one("viewport")
 
 
@@ -113,6 +115,10 @@ def test_a_brand_page_is_described_by_its_tagline_and_logo(client, brand, prefix
     size = served_image_size(head.one("og:image"))
     assert (int(head.one("og:image:width")), int(head.one("og:image:height"))) == size
     assert head.one("og:image:alt") == "Yixing Works"
+    (logo,) = [img for img in head.images if img.get("srcset")]
+    candidates = srcset_widths(logo["srcset"])
+    assert [width for _address, width in candidates] == [320, 640]
+    assert all(served_image_size(address)[0] == width for address, width in candidates)
 
 
 def test_a_brand_without_tagline_falls_back_to_its_story_then_its_name(client, site_tree):
