@@ -144,7 +144,7 @@ class ProductViewSet(SnippetViewSet):
         Column("min_price", label=_("Price from")),
         Column("stock_available", label=_("Stock"), accessor="admin_stock_available"),
         ProductStatusColumn("status", label=_("Status")),
-        UpdatedAtColumn(),
+        UpdatedAtColumn(label=_("Updated")),
     ]
     filterset_class = ProductFilterSet
     # Searched by product_admin_search (name, summary, slug, brand, category, SKU, barcode);

@@ -9,10 +9,10 @@ from wagtail.admin.panels import (
     ObjectList,
     PublishingPanel,
 )
-from wagtail.admin.ui.tables import DateColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ..admin_base import RegionalOfferForm
+from ..admin_base import CalendarColumn, RegionalOfferForm
 from .models import MAX_COMPANIONS, Bundle
 
 BUNDLE_HELP = _(
@@ -31,9 +31,9 @@ class BundleViewSet(SnippetViewSet):
     list_display = [
         "name",
         "main_product",
-        DateColumn("starts_at", label=_("Starts")),
-        DateColumn("ends_at", label=_("Ends")),
-        UpdatedAtColumn(),
+        CalendarColumn("starts_at", label=_("Starts")),
+        CalendarColumn("ends_at", label=_("Ends")),
+        UpdatedAtColumn(label=_("Updated")),
     ]
     list_filter = ["live"]
     search_fields = ["name"]

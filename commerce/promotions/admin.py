@@ -17,10 +17,10 @@ from wagtail.admin.panels import (
     PublishingPanel,
     TabbedInterface,
 )
-from wagtail.admin.ui.tables import Column, DateColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from ..admin_base import RegionalOfferForm
+from ..admin_base import CalendarColumn, RegionalOfferForm
 from ..bundles.admin import BundleViewSet
 from .models import Campaign
 
@@ -44,9 +44,9 @@ class CampaignViewSet(SnippetViewSet):
     list_display = [
         "name",
         Column("kind", label=_("Kind"), accessor="get_kind_display"),
-        DateColumn("starts_at", label=_("Starts")),
-        DateColumn("ends_at", label=_("Ends")),
-        UpdatedAtColumn(),
+        CalendarColumn("starts_at", label=_("Starts")),
+        CalendarColumn("ends_at", label=_("Ends")),
+        UpdatedAtColumn(label=_("Updated")),
     ]
     list_filter = ["kind", "live"]
     search_fields = ["name"]

@@ -1,7 +1,7 @@
 """Campaigns in the admin: merchandisers draft and submit, managers approve; the preview shows
 the resulting prices; a scheduled campaign starts and ends by itself."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -169,3 +169,16 @@ def test_stacking_rules_are_shown_on_the_form(client, staff_user):
     page = client.get(add_url()).content.decode()
 
     assert "How offers stack." in page
+
+
+def test_the_campaign_list_shows_dates_ahead_as_dates_in_the_admins_language(client, staff_user):
+    campaign = make_campaign(name="Autumn tea", percent_off="10")
+    Campaign.objects.filter(pk=campaign.pk).update(
+        ends_at=timezone.make_aware(datetime(2099, 12, 31, 23, 0))
+    )
+    client.force_login(staff_user("Merchandisers"))
+
+    page = client.get(reverse("wagtailsnippets_commerce_campaign:list")).content.decode()
+
+    assert "2099-12-31 23:00" in page  # not "just now"
+    assert "Updated" in page and "已更新" not in page
