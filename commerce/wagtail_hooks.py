@@ -35,6 +35,7 @@ from .price_protection import admin as price_protection_admin
 from .price_protection.models import PriceProtectionClaim
 from .price_protection.selectors import shown_prices_with_lowest
 from .promotions import admin as promotions_admin
+from .promotions.views import product_page_spend_and_save
 from .questions.views import product_page_questions
 from .red_packets import admin as red_packets_admin
 from .reviews.views import product_page_reviews
@@ -50,6 +51,7 @@ hooks.register(PRODUCT_PAGE_HOOK, product_page_shopping)
 hooks.register(EFFECTIVE_PRICES_HOOK, shown_prices_with_lowest)
 hooks.register(PRODUCT_PAGE_HOOK, product_page_reviews)
 hooks.register(PRODUCT_PAGE_HOOK, product_page_questions)
+hooks.register(PRODUCT_PAGE_HOOK, product_page_spend_and_save)
 hooks.register(GUIDE_PAGE_HOOK, guide_page_comments)
 hooks.register(ACCOUNT_EMAIL_HOOK, email_queue)
 

@@ -108,9 +108,13 @@ class LiveCampaign:
 
     def covers(self, variant: ProductVariant) -> bool:
         """Whether the SKU is in the campaign (by SKU, product, category tree or brand)."""
-        if self.whole_shop or variant.sku in self.sku_prices:
+        return variant.sku in self.sku_prices or self.covers_product(variant.product)
+
+    def covers_product(self, product) -> bool:
+        """Whether the whole product is in the campaign (the shop, the product, its category
+        tree or brand); a campaign listing only some SKUs covers just those (``covers``)."""
+        if self.whole_shop:
             return True
-        product = variant.product
         if product.pk in self.product_ids or (
             product.brand_id is not None and product.brand_id in self.brand_ids
         ):

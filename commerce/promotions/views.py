@@ -1,4 +1,5 @@
-"""The header's "deliver to" (配送至) choice: a plain form post that returns to the page."""
+"""The header's "deliver to" (配送至) choice, a plain form post that returns to the page; the
+product page's spend-and-save offers."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from django.views.decorators.http import require_POST
 from core.redirects import safe_next_path
 from core.regions import PROVINCES
 
-from .region import DeliverToInvalid, deliver_to_choose
+from .engine import running_campaigns
+from .models import CampaignKind
+from .region import DeliverToInvalid, deliver_to_choose, shopper_province
 
 _NAMES = dict(PROVINCES)
 
@@ -31,3 +34,27 @@ def deliver_to(request):
         % {"province": _NAMES[province]},
     )
     return redirect(back)
+
+
+def product_page_spend_and_save(*, request, product, preview: bool) -> dict:
+    """The ``product_page_context`` hook: the running spend-and-save (满减) campaigns that
+    cover the product where the shopper's order goes, with their tiers ("¥20 off from ¥199").
+    The SKUs are read only when a campaign lists SKUs rather than whole products."""
+    if preview:
+        return {"spend_and_save": []}
+    campaigns = [
+        campaign
+        for campaign in running_campaigns(province=shopper_province(request))
+        if campaign.kind == CampaignKind.SPEND_AND_SAVE and campaign.tiers
+    ]
+    skus = None
+    offers = []
+    for campaign in campaigns:
+        covered = campaign.covers_product(product)
+        if not covered and campaign.sku_prices:
+            if skus is None:
+                skus = set(product.variants.values_list("sku", flat=True))
+            covered = not skus.isdisjoint(campaign.sku_prices)
+        if covered:
+            offers.append(campaign)
+    return {"spend_and_save": offers}

@@ -10,6 +10,7 @@ from commerce.cart.services import cart_add_line
 from commerce.models import Cart
 from commerce.orders.models import NamedDiscount
 from commerce.promotions.models import CampaignKind
+from products.models import ProductType
 from tests.factories.catalogue import make_category, make_product, make_product_type
 from tests.factories.commerce import make_shipping_method, place_order
 from tests.factories.promotions import make_campaign
@@ -101,3 +102,27 @@ def test_the_order_e_mail_names_each_discount_and_the_saving(
     assert "Tea week: −¥20.00" in text and "Spring: −¥20.00" in text
     assert "You save: ¥40.00" in text
     assert "Tea week" in html and "You save" in html
+
+
+def test_the_product_page_shows_the_spend_and_save_offers_that_cover_it(client, shop):
+    kind = ProductType.objects.get()
+    bowl = make_product(
+        category=make_category("Pottery", "pottery"), product_type=kind, name="Bowl"
+    )
+    only_this_sku = make_product(
+        category=bowl.primary_category, product_type=kind, name="Kettle", prices=["80.00"]
+    )
+    make_campaign(
+        kind=CampaignKind.SPEND_AND_SAVE,
+        name="Kettle days",
+        sku_table=only_this_sku.variants.get().sku,
+        tiers=[("150", "15")],
+    )
+
+    kettle_page = client.get(only_this_sku.url).content.decode()
+    bowl_page = client.get(bowl.url).content.decode()
+
+    assert "Spring" in kettle_page and "Kettle days" in kettle_page
+    assert "¥20.00 off from ¥199.00 · ¥50.00 off from ¥399.00" in kettle_page
+    assert "¥15.00 off from ¥150.00" in kettle_page
+    assert "Spring" in bowl_page and "Kettle days" not in bowl_page
