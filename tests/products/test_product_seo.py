@@ -84,6 +84,18 @@ def test_the_meta_fields_win_over_the_name_and_summary(client, teapot):
     assert head.one("description") == head.one("og:description") == "Hand-thrown in Yixing."
 
 
+def test_without_a_summary_the_description_is_the_descriptions_text_then_a_sentence(
+    client, teapot
+):
+    Product.objects.filter(pk=teapot.pk).update(summary="", description="<p>Hand <b>made</b>.</p>")
+    described = read_head(client.get(path_of(teapot))).one("description")
+    Product.objects.filter(pk=teapot.pk).update(description="")
+    bare = read_head(client.get(f"/en{path_of(teapot)}")).one("description")
+
+    assert described == "Hand made."
+    assert bare == "Clay teapot: prices, versions, specifications and delivery."
+
+
 def test_the_og_image_says_its_real_size(client, teapot):
     head = read_head(client.get(path_of(teapot)))
 
