@@ -18,7 +18,7 @@ from commerce.guide_comments.services import (
     guide_comment_post,
     guide_comment_reply_as_shop,
 )
-from commerce.models import GuideComment
+from commerce.models import GuideComment, OutgoingEmail
 from guides.models import GuidePage
 
 GUIDE_SLUG = "chinese-tea"
@@ -59,12 +59,14 @@ def load_guide_comment_demo(stdout=None) -> None:
     created = 0
     now = timezone.now()
     answered = None
+    written = []
     for username, days, text, approved in COMMENTS:
         comment, was_created = _comment(guide, users.get(username), text)
         if comment is None:
             continue
         if was_created:
             created += 1
+            written.append(comment)
             if approved:
                 guide_comment_approve(comment=comment, staff=editor)
             _date(comment, now - timedelta(days=days, hours=3))
@@ -78,6 +80,9 @@ def load_guide_comment_demo(stdout=None) -> None:
         username, text = WAITING_REPLY
         reply, was_created = _comment(guide, users.get(username), text, parent=answered)
         created += was_created
+        if was_created:
+            written.append(reply)
+    _mark_sent(written)
     if stdout is not None:
         stdout.write(f"Guide comments: {created} created on “{guide.title}”")
 
@@ -98,3 +103,12 @@ def _comment(guide, user, text: str, parent=None):
 def _date(comment: GuideComment, when) -> None:
     GuideComment.objects.filter(pk=comment.pk).update(created_at=when, moderated_at=when)
     comment.created_at = when
+
+
+def _mark_sent(comments) -> None:
+    """The e-mails to the guide's author about these comments went out when they were
+    written (as the demo orders' e-mails)."""
+    for comment in comments:
+        OutgoingEmail.objects.filter(dedupe_key=f"guide-comment:{comment.pk}:waiting").update(
+            status=OutgoingEmail.Status.SENT, attempts=1, sent_at=comment.created_at
+        )

@@ -17,6 +17,7 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from accounts.models import Address
 from analytics.models import Event, ProductPair
+from commerce.bundles.models import Bundle
 from commerce.models import (
     Order,
     OrderLine,
@@ -28,6 +29,7 @@ from commerce.models import (
 )
 from commerce.orders.best_sellers import best_sellers
 from commerce.orders.status import HOLDS_RESERVATION
+from commerce.promotions.models import Campaign
 from demo.content import BRANDS
 from guides.models import GuidePage
 from help_center.models import HelpArticlePage, HelpCategoryPage
@@ -260,6 +262,16 @@ def assert_orders():
     assert not Stock.objects.filter(reserved__gt=F("on_hand")).exists()
 
 
+def assert_offers():
+    campaigns = {campaign.name: campaign for campaign in Campaign.objects.filter(live=True)}
+    assert set(campaigns) == {"年终满减", "茶叶节 9 折", "限时抢购：明前龙井"}
+    assert [row[2] for row in campaigns["限时抢购：明前龙井"].sku_rows()] == [30]
+    now = timezone.now()
+    assert all(c.starts_at <= now < c.ends_at for c in campaigns.values())
+    bundle = Bundle.objects.get(live=True)
+    assert bundle.items.count() == 1 and bundle.main_product.live
+
+
 @pytest.mark.django_db
 def test_load_demo_builds_the_shop_once_and_a_second_run_changes_nothing():
     quiet = StringIO()
@@ -276,6 +288,7 @@ def test_load_demo_builds_the_shop_once_and_a_second_run_changes_nothing():
     assert_red_packets()
     assert_orders()
     assert_recommendations()
+    assert_offers()
 
     before = snapshot()
     output = StringIO()
@@ -286,3 +299,4 @@ def test_load_demo_builds_the_shop_once_and_a_second_run_changes_nothing():
     assert "Guides: 0 created, 23 already there" in output.getvalue()
     assert "Demo shopper:" in output.getvalue()
     assert "Demo orders: already there" in output.getvalue()
+    assert "Offers: 0 published (all there)" in output.getvalue()

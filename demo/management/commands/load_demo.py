@@ -17,6 +17,7 @@ from demo.commerce import (
 from demo.content.shop import STAFF_PASSWORD
 from demo.guide_comments import load_guide_comment_demo
 from demo.loader import DemoLoader
+from demo.promotions import load_promotion_demo
 from demo.site import login_lines
 
 
@@ -45,6 +46,8 @@ class Command(BaseCommand):
         load_order_demo(stdout=self.stdout if verbose else None)
         # After the orders: the recommendations are built from them and the demo visits.
         load_analytics_demo(stdout=self.stdout if verbose else None)
+        # Last: the offers run from now on, so the past orders were priced without them.
+        load_promotion_demo(stdout=self.stdout if verbose else None)
         if not verbose:
             return
         self.stdout.write(
