@@ -1,4 +1,4 @@
-"""What the commerce admin screens share: menu entries shown by right, the admin chrome
+"""What the commerce admin screens share: menu entries and queues shown by right, the admin chrome
 with a breadcrumb back to the section's list, listings without generic forms, and
 audit-log formatters, and the form of offers limited to provinces.
 
@@ -17,6 +17,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.log_actions import LogFormatter
 
 from core.regions import PROVINCES
@@ -47,6 +48,27 @@ class PermissionMenuItem(MenuItem):
 
     def is_shown(self, request):
         return passes(request.user, self.check)
+
+
+class StaffQueueViewSet(ViewSet):
+    """A queue's own admin pages (``queue_urls``) under ``/admin/<url_prefix>/`` and their
+    menu entry, shown to staff who pass ``menu_check``."""
+
+    queue_urls: list = []
+    menu_check: Check = None
+
+    def get_urlpatterns(self):
+        return self.queue_urls
+
+    def get_menu_item(self, order=None):
+        return PermissionMenuItem(
+            self.menu_label,
+            self.menu_url,
+            name=self.url_prefix,
+            icon_name=self.icon,
+            order=self.get_menu_item_order(order),
+            check=self.menu_check,
+        )
 
 
 class PermissionSubmenuMenuItem(SubmenuMenuItem):

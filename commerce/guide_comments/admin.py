@@ -10,11 +10,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.viewsets.base import ViewSet
 
 from core.errors import CommerceError
 
-from ..admin_base import PermissionMenuItem
+from ..admin_base import StaffQueueViewSet
 from ..moderation.admin import QueueMixin
 from ..moderation.models import ModerationStatus
 from .models import COMMENT_MAX_LENGTH, REASON_MAX_LENGTH, GuideComment
@@ -132,23 +131,12 @@ urlpatterns = [
 ]
 
 
-class GuideCommentViewSet(ViewSet):
+class GuideCommentViewSet(StaffQueueViewSet):
     """The queue's pages under /admin/guide-comments/ and their menu entry (shown by right)."""
 
     name = "guide_comments_admin"
     url_prefix = "guide-comments"
     icon = "doc-full"
     menu_label = gettext_lazy("Guide comments")
-
-    def get_urlpatterns(self):
-        return urlpatterns
-
-    def get_menu_item(self, order=None):
-        return PermissionMenuItem(
-            self.menu_label,
-            self.menu_url,
-            name="guide-comments",
-            icon_name=self.icon,
-            order=self.get_menu_item_order(order),
-            check=MODERATE,
-        )
+    queue_urls = urlpatterns
+    menu_check = MODERATE

@@ -10,11 +10,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.viewsets.base import ViewSet
 
 from core.errors import CommerceError
 
-from ..admin_base import PermissionMenuItem
+from ..admin_base import StaffQueueViewSet
 from ..moderation.admin import QueueMixin
 from .models import ANSWER_MAX_LENGTH, Question, QuestionStatus
 from .services import question_answer, question_answered_by_phone, question_hide
@@ -110,23 +109,12 @@ urlpatterns = [
 ]
 
 
-class QuestionViewSet(ViewSet):
+class QuestionViewSet(StaffQueueViewSet):
     """The Q&A queue's pages under /admin/questions/ and their menu entry (shown by right)."""
 
     name = "questions_admin"
     url_prefix = "questions"
     icon = "help"
     menu_label = gettext_lazy("Q&A queue")
-
-    def get_urlpatterns(self):
-        return urlpatterns
-
-    def get_menu_item(self, order=None):
-        return PermissionMenuItem(
-            self.menu_label,
-            self.menu_url,
-            name="questions",
-            icon_name=self.icon,
-            order=self.get_menu_item_order(order),
-            check=PERMISSION,
-        )
+    queue_urls = urlpatterns
+    menu_check = PERMISSION

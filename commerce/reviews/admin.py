@@ -11,11 +11,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.viewsets.base import ViewSet
 
 from core.errors import CommerceError
 
-from ..admin_base import PermissionMenuItem
+from ..admin_base import StaffQueueViewSet
 from ..moderation.admin import QueueMixin
 from ..moderation.models import ModerationStatus
 from .models import REASON_MAX_LENGTH, REPLY_MAX_LENGTH, Review
@@ -141,23 +140,12 @@ def can_open_queue(user) -> bool:
     return user.has_perm(MODERATE) or user.has_perm(VIEW)
 
 
-class ReviewViewSet(ViewSet):
+class ReviewViewSet(StaffQueueViewSet):
     """The review queue's pages under /admin/reviews/ and their menu entry (shown by right)."""
 
     name = "reviews_admin"
     url_prefix = "reviews"
     icon = "comment"
     menu_label = gettext_lazy("Reviews")
-
-    def get_urlpatterns(self):
-        return urlpatterns
-
-    def get_menu_item(self, order=None):
-        return PermissionMenuItem(
-            self.menu_label,
-            self.menu_url,
-            name="reviews",
-            icon_name=self.icon,
-            order=self.get_menu_item_order(order),
-            check=can_open_queue,
-        )
+    queue_urls = urlpatterns
+    menu_check = staticmethod(can_open_queue)
