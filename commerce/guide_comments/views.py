@@ -51,7 +51,8 @@ def _parent(value: str) -> GuideComment | None:
 @require_POST
 def guide_comment_post_view(request, page_id: int):
     """Post a comment (or, with ``parent``, a reply) under a live guide."""
-    page = get_object_or_404(GuidePage.objects.live(), pk=page_id)
+    # By the page table's own id: an id too big for the column is then simply not found.
+    page = get_object_or_404(GuidePage.objects.live(), id=page_id)
     back = (page.url or "/") + "#comments"
     if not request.user.is_authenticated:
         return redirect_to_login(back)

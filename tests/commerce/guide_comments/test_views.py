@@ -180,3 +180,13 @@ def test_a_reply_to_a_comment_still_waiting_is_refused_with_a_message(
 
     assert response.status_code == 400 and "cannot be replied to" in response.content.decode()
     assert GuideComment.objects.count() == 1
+
+
+def test_ids_too_big_for_any_column_are_not_found_or_refused(client, guide, reader):
+    client.force_login(reader)
+    huge = "9" * 40
+
+    assert client.post(f"/guide-comments/{huge}/", {"text": "Hello there"}).status_code == 404
+    response = _post(client, guide, text="Hello there", parent=huge)
+
+    assert response.status_code == 400 and not GuideComment.objects.exists()
