@@ -2,7 +2,9 @@
 
 Usage: DATABASE_URL=postgres://… .venv/bin/python bench/orders.py [--clients 40] [--hot-stock 100]
        [--spread-skus 200] [--orders-per-client 25] [--duration 60] [--workers 5] [--threads 2]
-       [--burst-rounds 10] [--scenario hot|spread|burst|hot-burst|all] [--queries]
+       [--burst-rounds 10] [--scenario hot|spread|burst|hot-burst|flash|flash-burst|all]
+       [--flash-sale [--flash-skus 10] [--flash-cap 30] [--flash-limit 2] [--flash-stock 60]]
+       [--queries]
 
 Each simulated shopper is a thread with one keep-alive connection that goes through the
 real forms: add to cart → POST /checkout/ → GET /checkout/review/ (read the checkout key)
@@ -14,6 +16,17 @@ after round; its orders/s is placed orders over the summed wall time of the burs
 Scenario "hot-burst" is one such burst where a quarter of the shoppers can get the last
 units of the hot SKU. Afterwards the database is asked whether more was sold than was on
 hand (oversell, must be 0).
+
+``--flash-sale`` runs the flash scenarios instead: a flash sale (published like any
+campaign) prices the flash SKUs at half their list price, up to ``--flash-cap`` units
+of each SKU and ``--flash-limit`` per shopper; once a cap or a shopper's limit is reached
+the shop goes on selling at the list price until the stock (``--flash-stock`` of each)
+runs out. "flash" times whole checkouts of 1–2 units of a random flash SKU, "flash-burst"
+placement alone in bursts. When the sale price sold out between review and place, the
+shop sends the shopper back to the review page with the new total; the shopper confirms
+it once more (counted as "reconfirmed"). Afterwards the database is asked for units sold
+at the sale price beyond a cap (from the counters, the purchases and the order lines'
+discounts) and beyond a shopper's limit (must all be 0), and for oversold stock.
 
 Setup is idempotent (bench users, SKUs and the shipping method are found again by name);
 before each scenario the bench SKUs' stock is reset and the bench users' orders, their
@@ -64,6 +77,8 @@ from django.db.models import Sum  # noqa: E402
 
 PREFIX = "orders-bench"
 HOT_SKU = "OB-HOT"
+FLASH_LIST_PRICE, FLASH_PRICE = Decimal("99.00"), Decimal("49.00")
+FLASH_CAMPAIGN = "Orders bench flash sale"
 SPREAD_STOCK = 1_000_000  # "large": the spread scenario never runs out
 AUTH_BACKEND = "accounts.backends.EmailOrMobileBackend"
 KEY_RE = re.compile(r'name="checkout_key" value="([^"]+)"')
@@ -83,6 +98,10 @@ ORDER_PATH_RE = re.compile(r"^/account/orders/[^/]+/$")
 
 def spread_skus(count: int) -> list[str]:
     return [f"OB-S{index:04d}" for index in range(1, count + 1)]
+
+
+def flash_skus(count: int) -> list[str]:
+    return [f"OB-F{index:03d}" for index in range(1, count + 1)]
 
 
 # --- database: checks, data, reset, oversell
@@ -109,7 +128,7 @@ def migrate_if_needed() -> None:
         call_command("migrate", verbosity=0)
 
 
-def setup_catalogue(*, spread: int):
+def setup_catalogue(*, spread: int, flash: int = 0):
     """One live product holding the hot SKU and the spread SKUs as variants, and a shipping method.
 
     Variants are added as rows when missing, so a larger ``--spread-skus`` later just adds SKUs.
@@ -145,6 +164,17 @@ def setup_catalogue(*, spread: int):
                 option_1=sku,
                 weight_grams=300,
                 sort_order=index,
+            )
+        Stock.objects.get_or_create(sku=sku, defaults={"on_hand": 0})
+    for index, sku in enumerate(flash_skus(flash)):
+        if sku not in existing:
+            ProductVariant.objects.create(
+                product=product,
+                sku=sku,
+                price=FLASH_LIST_PRICE,
+                option_1=sku,
+                weight_grams=300,
+                sort_order=10_000 + index,
             )
         Stock.objects.get_or_create(sku=sku, defaults={"on_hand": 0})
     method, _created = ShippingMethod.objects.get_or_create(
@@ -209,8 +239,10 @@ def bench_users_filter() -> dict:
     return {"user__username__startswith": f"{PREFIX}-"}
 
 
-def reset(*, hot_stock: int, spread: int) -> None:
-    """Back to the start: no bench orders (nor their e-mails), empty carts, stock as configured."""
+def reset(*, hot_stock: int, spread: int, flash: tuple[list[str], int] = ((), 0)) -> None:
+    """Back to the start: no bench orders (nor their e-mails), empty carts, stock as configured.
+
+    ``flash`` is (flash SKUs, units on hand of each)."""
     from commerce.inventory.services import opening_movements
     from commerce.models import CartLine, Order, OutgoingEmail, StockMovement
     from products.models import Stock
@@ -224,8 +256,9 @@ def reset(*, hot_stock: int, spread: int) -> None:
         CartLine.objects.filter(cart__user__username__startswith=f"{PREFIX}-").delete()
         Stock.objects.filter(sku=HOT_SKU).update(on_hand=hot_stock, reserved=0)
         Stock.objects.filter(sku__in=spread_skus(spread)).update(on_hand=SPREAD_STOCK, reserved=0)
+        Stock.objects.filter(sku__in=list(flash[0])).update(on_hand=flash[1], reserved=0)
         # The bench SKUs' ledger starts again too, so on hand and reserved equal its sums.
-        bench_skus = [HOT_SKU, *spread_skus(spread)]
+        bench_skus = [HOT_SKU, *spread_skus(spread), *flash[0]]
         StockMovement.objects.filter(sku__in=bench_skus).delete()
         StockMovement.objects.bulk_create(
             opening_movements(Stock.objects.filter(sku__in=bench_skus))
@@ -262,6 +295,81 @@ def stock_audit(on_hand_at_start: dict[str, int]) -> dict:
         ),
         "units": sum(ordered.values()),
         "ledger_mismatches": len(stock_ledger_mismatches(list(on_hand_at_start))),
+    }
+
+
+def flash_sale_start(skus: list[str], *, cap: int, limit: int):
+    """A new running flash sale on ``skus`` (the previous one, its counters and purchases
+    deleted), published through a revision as the admin does."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from commerce.promotions.models import Campaign, CampaignKind
+
+    Campaign.objects.filter(name=FLASH_CAMPAIGN).delete()
+    starts = timezone.now() - timedelta(minutes=5)
+    campaign = Campaign(
+        name=FLASH_CAMPAIGN,
+        kind=CampaignKind.FLASH_SALE,
+        starts_at=starts,
+        ends_at=starts + timedelta(days=1),
+        sku_table="\n".join(f"{sku},{FLASH_PRICE},{cap}" for sku in skus),
+        per_shopper_limit=limit,
+        live=False,
+    )
+    campaign.full_clean()
+    campaign.save()
+    campaign.save_revision().publish()
+    return campaign
+
+
+def flash_sale_end() -> None:
+    """Unpublish the bench's flash sale, so the other scenarios sell at list prices."""
+    from commerce.promotions.models import Campaign
+
+    for campaign in Campaign.objects.filter(name=FLASH_CAMPAIGN, live=True):
+        campaign.unpublish()
+
+
+def flash_audit(campaign, *, cap: int, limit: int) -> dict:
+    """Units sold at the sale price beyond a cap or a shopper's limit, three ways: the
+    counters, the purchases, and the order lines' discounts (the sale is the only discount
+    the bench shoppers get, so a line's discount ÷ the saving per unit is its sale units)."""
+    from commerce.models import OrderLine, OrderStatus
+    from commerce.promotions.models import FlashSaleCounter, FlashSalePurchase
+
+    counters = dict(FlashSaleCounter.objects.filter(campaign=campaign).values_list("sku", "sold"))
+    purchases = FlashSalePurchase.objects.filter(campaign=campaign)
+    bought = dict(
+        purchases.values("sku").annotate(units=Sum("quantity")).values_list("sku", "units")
+    )
+    per_shopper = purchases.values("sku", "user").annotate(units=Sum("quantity"))
+    saving = FLASH_LIST_PRICE - FLASH_PRICE
+    discounts = dict(
+        OrderLine.objects.filter(
+            sku__in=[sku for sku, *_rest in campaign.sku_rows()],
+            **{f"order__{key}": value for key, value in bench_users_filter().items()},
+        )
+        .exclude(order__status=OrderStatus.CANCELLED)
+        .values("sku")
+        .annotate(discount=Sum("discount"))
+        .values_list("sku", "discount")
+    )
+    charged = {sku: int(amount / saving) for sku, amount in discounts.items()}
+    return {
+        "sale_units": sum(bought.values()),
+        "over_cap": sum(max(0, units - cap) for units in counters.values()),
+        "purchases_over_cap": sum(max(0, units - cap) for units in bought.values()),
+        "charged_over_cap": sum(max(0, units - cap) for units in charged.values()),
+        "counter_mismatch": sum(
+            1 for sku in set(counters) | set(bought) if counters.get(sku, 0) != bought.get(sku, 0)
+        ),
+        "charged_mismatch": sum(
+            1 for sku in set(charged) | set(bought) if charged.get(sku, 0) != bought.get(sku, 0)
+        ),
+        "over_limit": sum(max(0, row["units"] - limit) for row in per_shopper),
+        "caps_reached": sum(1 for units in counters.values() if units >= cap),
     }
 
 
@@ -423,6 +531,7 @@ class Tally:
     flow_ms: list[float] = field(default_factory=list)
     sold_out: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    reconfirmed: list[str] = field(default_factory=list)  # a changed total confirmed again
     reconnects: int = 0
     client_cpu: float = 0.0  # seconds of CPU this script used while the shoppers ran
 
@@ -449,6 +558,25 @@ def expect(
     raise Unexpected(f"{step}: HTTP {status} {location or body[:120]!r}")
 
 
+def place_confirming(shopper: Shopper, form: dict, tally: Tally) -> tuple[int, str, str]:
+    """POST "place order"; when the shop sends the shopper back to the review page (the
+    total changed, e.g. a flash sale's price sold out), read the new total and confirm it,
+    at most twice. The answer of the last POST."""
+    response = shopper.request("POST", "/checkout/place/", form)
+    for _attempt in range(2):
+        status, location, _body = response
+        if not (status == 302 and location == "/checkout/review/"):
+            break
+        tally.reconfirmed.append(" ".join(shopper.messages))
+        status, location, body = shopper.request("GET", "/checkout/review/")
+        expect("review", status, location, body, ok_status=200)
+        form = place_form(body)
+        if form is None:
+            raise Unexpected("review: no place-order form on the page")
+        response = shopper.request("POST", "/checkout/place/", form)
+    return response
+
+
 def place_one(shopper: Shopper, lines: dict[str, int], tally: Tally) -> str:
     """One checkout through the forms: "placed", "sold out" or "error". A failed one empties the
     cart."""
@@ -472,7 +600,7 @@ def place_one(shopper: Shopper, lines: dict[str, int], tally: Tally) -> str:
         if form is None:
             raise Unexpected("review: no place-order form on the page")
         place_started = time.perf_counter()
-        response = shopper.request("POST", "/checkout/place/", form)
+        response = place_confirming(shopper, form, tally)
         place_ms = (time.perf_counter() - place_started) * 1000
         expect("place", *response, ok_status=302, ok_location=ORDER_PATH_RE.match)
     except SoldOut as sold_out:
@@ -559,7 +687,7 @@ def _together(shoppers: list[Shopper], action) -> None:
 def _place_prepared(shopper: Shopper, form: dict, tally: Tally) -> None:
     started = time.perf_counter()
     try:
-        response = shopper.request("POST", "/checkout/place/", form)
+        response = place_confirming(shopper, form, tally)
         expect("place", *response, ok_status=302, ok_location=ORDER_PATH_RE.match)
     except SoldOut as sold_out:
         tally.sold_out.append(str(sold_out))
@@ -624,6 +752,20 @@ def spread_work_for(skus: list[str], orders: int):
     return work
 
 
+def flash_work_for(skus: list[str], orders: int):
+    """Up to ``orders`` checkouts of 1–2 units of a random flash SKU (sold-out SKUs included:
+    the shop says so and the shopper tries again)."""
+
+    def work(shopper: Shopper, tally: Tally, deadline: float) -> None:
+        rng = random.Random()
+        for _ in range(orders):
+            if time.monotonic() >= deadline:
+                return
+            place_one(shopper, {rng.choice(skus): rng.randint(1, 2)}, tally)
+
+    return work
+
+
 # --- reporting
 # ----------------------------------------------------------------------------------------
 
@@ -637,7 +779,7 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 HEADER = (
-    f"{'scenario':<10}{'placed':>7}{'wall s':>8}{'orders/s':>9}{'place p50':>10}{'p95':>7}"
+    f"{'scenario':<12}{'placed':>7}{'wall s':>8}{'orders/s':>9}{'place p50':>10}{'p95':>7}"
     f"{'flow p50':>9}{'p95':>7}{'sold out':>9}{'errors':>7}{'oversell':>9}"
 )
 
@@ -645,7 +787,7 @@ HEADER = (
 def row(name: str, tally: Tally, wall: float, audit: dict) -> str:
     placed = len(tally.place_ms)
     return (
-        f"{name:<10}{placed:>7}{wall:>8.2f}{placed / wall:>9.1f}"
+        f"{name:<12}{placed:>7}{wall:>8.2f}{placed / wall:>9.1f}"
         f"{percentile(tally.place_ms, 0.5):>10.0f}"
         f"{percentile(tally.place_ms, 0.95):>7.0f}{percentile(tally.flow_ms, 0.5):>9.0f}"
         f"{percentile(tally.flow_ms, 0.95):>7.0f}{len(tally.sold_out):>9}{len(tally.errors):>7}"
@@ -686,7 +828,33 @@ def parse_args() -> argparse.Namespace:
         "--burst-rounds", type=int, default=10, help="rounds of the burst scenario (default 10)"
     )
     parser.add_argument(
-        "--scenario", choices=["hot", "spread", "burst", "hot-burst", "all"], default="all"
+        "--scenario",
+        choices=["hot", "spread", "burst", "hot-burst", "flash", "flash-burst", "all"],
+        default="all",
+        help="all: hot, spread, burst and hot-burst; with --flash-sale: flash and flash-burst",
+    )
+    parser.add_argument(
+        "--flash-sale",
+        action="store_true",
+        help="run the flash-sale scenarios (flash, flash-burst)",
+    )
+    parser.add_argument(
+        "--flash-skus", type=int, default=10, help="SKUs in the flash sale (default 10)"
+    )
+    parser.add_argument(
+        "--flash-cap",
+        type=int,
+        default=30,
+        help="units of each SKU at the sale price (default 30)",
+    )
+    parser.add_argument(
+        "--flash-limit",
+        type=int,
+        default=2,
+        help="sale-price units per shopper and SKU (default 2)",
+    )
+    parser.add_argument(
+        "--flash-stock", type=int, default=60, help="units on hand of each flash SKU (default 60)"
     )
     parser.add_argument(
         "--queries", action="store_true", help="print SQL queries per request of one checkout"
@@ -741,26 +909,38 @@ def run_scenario(name: str, args, shoppers, work) -> tuple[Tally, float, dict]:
     from products.models import Stock
 
     hot_stock = max(1, len(shoppers) // 4) if name == "hot-burst" else args.hot_stock
-    reset(hot_stock=hot_stock, spread=args.spread_skus)
-    skus = [HOT_SKU] if name.startswith("hot") else spread_skus(args.spread_skus)
+    flash = (flash_skus(args.flash_skus), args.flash_stock) if name.startswith("flash") else ()
+    reset(hot_stock=hot_stock, spread=args.spread_skus, **({"flash": flash} if flash else {}))
+    if name.startswith("hot"):
+        skus = [HOT_SKU]
+    else:
+        skus = flash[0] if flash else spread_skus(args.spread_skus)
     on_hand = dict(Stock.objects.filter(sku__in=skus).values_list("sku", "on_hand"))
+    campaign = (
+        flash_sale_start(flash[0], cap=args.flash_cap, limit=args.flash_limit) if flash else None
+    )
     for shopper in shoppers:
         shopper.reconnects = 0
-    if name == "burst":
+    if name in ("burst", "flash-burst"):
         tally, wall = run_bursts(shoppers, work, rounds=args.burst_rounds)
     elif name == "hot-burst":
         tally, wall = run_bursts(shoppers, work, rounds=1)
     else:
         tally, wall = run_clients(shoppers, work, duration=args.duration)
     tally.reconnects = sum(shopper.reconnects for shopper in shoppers)
-    return tally, wall, stock_audit(on_hand)
+    audit = stock_audit(on_hand)
+    if campaign is not None:
+        audit["flash"] = flash_audit(campaign, cap=args.flash_cap, limit=args.flash_limit)
+        flash_sale_end()
+    return tally, wall, audit
 
 
 def main() -> int:
     args = parse_args()
     require_postgresql()
     migrate_if_needed()
-    method = setup_catalogue(spread=args.spread_skus)
+    method = setup_catalogue(spread=args.spread_skus, flash=args.flash_skus)
+    flash_sale_end()  # left running by an interrupted run
     users = setup_users(args.clients)
     if args.queries:
         reset(hot_stock=args.hot_stock, spread=args.spread_skus)
@@ -791,6 +971,15 @@ def main() -> int:
             shoppers, spread_work_for(spread_skus(args.spread_skus), 1), duration=args.duration
         )  # warm-up
         results = []
+        if args.flash_sale and args.scenario not in ("flash", "flash-burst"):
+            args.scenario = "flash-all"
+        if args.scenario in ("flash", "flash-all"):
+            work = flash_work_for(flash_skus(args.flash_skus), args.orders_per_client)
+            results.append(("flash", *run_scenario("flash", args, shoppers, work)))
+        if args.scenario in ("flash-burst", "flash-all"):
+            skus, rng = flash_skus(args.flash_skus), random.Random()
+            pick = lambda: {rng.choice(skus): rng.randint(1, 2)}  # noqa: E731
+            results.append(("flash-burst", *run_scenario("flash-burst", args, shoppers, pick)))
         if args.scenario in ("hot", "all"):
             results.append(("hot", *run_scenario("hot", args, shoppers, hot_work)))
         if args.scenario in ("spread", "all"):
@@ -811,16 +1000,54 @@ def main() -> int:
     return report(results, args)
 
 
-def report(results, args) -> int:
+FLASH_HEADER = (
+    f"{'scenario':<12}{'sale units':>11}{'caps hit':>9}{'over cap':>9}{'over limit':>11}"
+    f"{'mismatch':>9}{'reconfirmed':>12}"
+)
+
+
+def report_flash(results, args) -> bool:
+    """The flash sale's table; True when a cap or a limit was overshot or the counts disagree.
+
+    "over cap" is the worst of the counters, the purchases and the order lines' discounts;
+    "mismatch" counts SKUs where those three disagree."""
     print(
-        f"\nhot: {args.hot_stock} units of one SKU; "
-        f"spread: {args.orders_per_client} orders × {args.clients} "
-        f"shoppers over {args.spread_skus} SKUs; latency in ms (placed orders only)"
+        f"\nflash sale: {args.flash_skus} SKUs at ¥{FLASH_PRICE} (list ¥{FLASH_LIST_PRICE}), "
+        f"cap {args.flash_cap} each (total {args.flash_skus * args.flash_cap}), "
+        f"{args.flash_limit} per shopper, {args.flash_stock} on hand each"
     )
-    print(HEADER)
+    print(FLASH_HEADER)
     failed = False
+    for name, tally, _wall, audit in results:
+        flash = audit.get("flash")
+        if flash is None:
+            continue
+        over = max(flash["over_cap"], flash["purchases_over_cap"], flash["charged_over_cap"])
+        mismatch = flash["counter_mismatch"] + flash["charged_mismatch"]
+        print(
+            f"{name:<12}{flash['sale_units']:>11}{flash['caps_reached']:>9}{over:>9}"
+            f"{flash['over_limit']:>11}{mismatch:>9}{len(tally.reconfirmed):>12}"
+        )
+        failed = failed or over > 0 or flash["over_limit"] > 0 or mismatch > 0
+    return failed
+
+
+def report(results, args) -> int:
+    if not args.scenario.startswith("flash"):
+        print(
+            f"\nhot: {args.hot_stock} units of one SKU; "
+            f"spread: {args.orders_per_client} orders × {args.clients} "
+            f"shoppers over {args.spread_skus} SKUs; latency in ms (placed orders only)"
+        )
+    else:
+        print(
+            f"\nflash: {args.orders_per_client} orders × {args.clients} shoppers of 1–2 units of "
+            f"a random flash SKU; latency in ms (placed orders only)"
+        )
+    print(HEADER)
     for name, tally, wall, audit in results:
         print(row(name, tally, wall, audit))
+    failed = any("flash" in audit for *_rest, audit in results) and report_flash(results, args)
     for name, tally, wall, audit in results:
         if audit["ledger_mismatches"]:
             print(f"{name}: stock differs from the ledger for {audit['ledger_mismatches']} SKU(s)")
