@@ -18,6 +18,7 @@ from products.models import Product
 from ..after_sales.selectors import merchant_return_policy
 from ..cart.services import MAX_QUANTITY
 from ..promotions.region import shopper_province
+from ..shop_facts.selectors import payment_facts, shipping_facts
 from .selectors import offer_shipping_details, offered_methods
 from .services import ShippingError, shipping_quotes
 
@@ -25,13 +26,17 @@ from .services import ShippingError, shipping_quotes
 def product_page_shopping(*, request, product, preview: bool) -> dict:
     """Quantity limit and provinces, the shopper's "deliver to" one preselected; the
     calculator's answer when submitted without JavaScript; the delivery fees and the return
-    policy of each variant for the page's structured data."""
+    policy of each variant for the page's structured data; the ways to pay and to deliver."""
+    methods = offered_methods()
     context = {
         "provinces": PROVINCES,
         # The calculator starts on the shopper's "deliver to" province.
         "province": "" if preview else shopper_province(request),
         "max_quantity": MAX_QUANTITY,
-        "terms_offer_structured_data": _offer_terms(),
+        "terms_offer_structured_data": _offer_terms(methods),
+        # What the page says about paying and delivery is what checkout does.
+        "payment_facts": payment_facts(),
+        "shipping_facts": shipping_facts(methods),
     }
     if not preview and "province" in request.GET:
         context.update(shipping_calculator_context(product, request.GET))
@@ -39,10 +44,9 @@ def product_page_shopping(*, request, product, preview: bool) -> dict:
     return context
 
 
-def _offer_terms():
+def _offer_terms(methods):
     """Per variant: what one unit costs to deliver by each method, and how it can be returned
     (merged into the variant's schema.org Offer by the catalogue)."""
-    methods = offered_methods()
     policy = merchant_return_policy()
 
     def terms(*, variant, price) -> dict:
