@@ -96,28 +96,16 @@ ANNOUNCEMENTS = (
     ("春节期间暂停发货，2 月 18 日起恢复正常配送。", "warning", "/help/delivery/", -40, -20),
 )
 
+# Notes under the ways to pay and to deliver that the product page reads from checkout
+# (commerce.shop_facts): nothing here names a method, a fee or a time limit of its own.
 PAYMENT_METHODS_INFO = (
-    "<h3>在线支付 Online payment</h3>"
-    "<p>支持支付宝、微信支付和银联借记卡、信用卡。提交订单后请在 30 分钟内完成付款，超时订单自动"
-    "取消。"
-    "已扣款但订单显示未支付时，请勿重复付款，稍后刷新订单即可。</p>"
-    "<h3>货到付款 Cash on delivery</h3>"
-    "<p>部分城市可用，单笔订单不超过 2000 元，收货时可付现金或扫码支付，不收手续费。"
-    "预售、定制商品和大件家具不支持货到付款。</p>"
-    "<h3>银行转账 Bank transfer</h3>"
-    "<p>适合企业采购和大额订单。转账时请在附言中填写订单号，款项到账后 1 到 2 个工作日内确认。"
-    "订单保留 72 小时；请只向订单页面显示的对公账户转账，谨防诈骗。</p>"
+    "<p>已扣款但订单仍显示未支付时，请不要重复付款，稍后刷新订单页面即可。"
+    "银行转账请只向订单页面显示的对公账户转账，并在附言中填写订单号，谨防诈骗。</p>"
 )
 
 SHIPPING_INFO = (
-    "<h3>配送方式 Delivery options</h3>"
-    "<ul><li>标准快递：全国大部分地区 2 到 4 天送达；</li>"
-    "<li>次日达：北京、上海、广州、深圳、杭州主城区，15:00 前付款次日送达；</li>"
-    "<li>大件送装：家具和大家电预约送货并免费安装，5 到 10 天送达。</li></ul>"
-    "<h3>运费 Shipping fees</h3>"
-    "<p>订单满 99 元免标准快递运费，不满 99 元收取 8 元；次日达另加 10 元。"
-    "新疆、西藏等偏远地区可能另加运费和时间。</p>"
-    "<p>现货商品付款后 24 小时内发货，预售商品以页面标注的发货时间为准。</p>"
+    "<p>现货商品付款后 24 小时内发货，预售商品以页面标注的发货时间为准。"
+    "大件商品送货上门前，物流公司会先电话预约。</p>"
 )
 
 # The bank account bank-transfer orders are paid into (account name, bank and branch, number).

@@ -183,8 +183,20 @@ def assert_announcements_and_settings():
     assert Announcement.objects.count() == 3
     assert {a.level for a in Announcement.objects.current()} == {"info", "promotion"}
     shop = ShopSettings.for_site(Site.objects.get(is_default_site=True))
-    assert "货到付款" in shop.payment_methods_info and "银行转账" in shop.payment_methods_info
-    assert "99" in shop.shipping_info
+    # Notes under what checkout offers and charges, promising nothing checkout does not do.
+    assert "订单号" in shop.payment_methods_info and "24 小时内发货" in shop.shipping_info
+    help_texts = [str(page.body) + page.summary for page in HelpArticlePage.objects.all()]
+    for text in [str(shop.payment_methods_info), str(shop.shipping_info), *help_texts]:
+        for promise in (
+            "支付宝",
+            "微信支付",
+            "银联",
+            "72 小时",
+            "30 分钟内",
+            "2000 元",
+            "收取 8 元",
+        ):
+            assert promise not in text
     assert shop.service_phone.startswith("400-") and shop.service_email and shop.service_hours
     assert len(shop.footer_links) == 3 and shop.footer_note
 
