@@ -15,6 +15,7 @@ from wagtail.models import Site
 
 from commerce.cart.services import cart_add_line
 from commerce.models import Cart
+from commerce.promotions.models import CampaignKind
 from home.models import HomePage, ShopSettings
 from tests.factories import (
     AnnouncementFactory,
@@ -28,6 +29,7 @@ from tests.factories import (
 from tests.factories.catalogue import make_category, make_product, make_product_type
 from tests.factories.commerce import make_address, make_shipping_method
 from tests.factories.orders import Shop, make_order
+from tests.factories.promotions import make_campaign
 
 # Every page the tour visits, in the order a shopper meets them.
 PAGE_NAMES = (
@@ -84,7 +86,7 @@ def build_shop() -> Tour:
         image=ImageFactory(title="Longjing"),
         sales_count=30,
     )
-    for number in range(3):
+    biluochun = [
         make_product(
             name=f"碧螺春 Biluochun {number}",
             category=green,
@@ -94,6 +96,21 @@ def build_shop() -> Tour:
             image=ImageFactory(title=f"Biluochun {number}"),
             sales_count=number,
         )
+        for number in range(3)
+    ]
+    # The offers' badges, countdown and tiers are on the pages too (their colours included).
+    make_campaign(
+        kind=CampaignKind.FLASH_SALE,
+        name="限时抢购 Flash sale",
+        sku_table=f"{biluochun[0].variants.get().sku}, 39.00, 20",
+        per_shopper_limit=2,
+    )
+    make_campaign(
+        kind=CampaignKind.SPEND_AND_SAVE,
+        name="满减 Spend and save",
+        whole_shop=True,
+        tiers=[("299", "20")],
+    )
     method = make_shipping_method("standard", base_fee="10.00", free_from="99.00")
     guide = GuidePageFactory(
         title="如何挑选绿茶 Choosing green tea",
