@@ -19,6 +19,8 @@ the cards on the page and how many of them show a campaign price. "No query per 
 checked by comparing a full listing page (24 cards) with one of a few cards, with the
 campaigns running: their query counts must be equal.
 
+"repeats" is how often the request's most repeated SQL statement ran (1: none repeated).
+
 Refuses to run without ``DATABASE_URL`` or on the development database (db.sqlite3).
 """
 
@@ -29,6 +31,7 @@ import re
 import statistics
 import sys
 import time
+from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
@@ -43,6 +46,7 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
@@ -235,6 +239,8 @@ def measure(client: Client, urls: list[str], requests: int) -> dict:
         "cards": len(CARD_RE.findall(html)),
         "badges": len(SALE_RE.findall(html)),
         "sql": [q["sql"] for q in queries.captured_queries],
+        # The same statement run again and again is a query per item (per card, per SKU…).
+        "repeats": max(Counter(q["sql"] for q in queries.captured_queries).values(), default=0),
     }
 
 
@@ -255,6 +261,13 @@ def scenarios(built: dict, rng: random.Random) -> dict[str, list[str]]:
         .filter(primary_category__path__startswith=tops[0].path)
         .values_list("slug", flat=True)[:200]
     )
+    # The product with the most SKUs: shows whether the page's cost grows with its SKUs.
+    widest = (
+        Product.objects.live()
+        .annotate(variant_count=Count("variants"))
+        .order_by("-variant_count", "pk")
+        .first()
+    )
     return {
         "category, 24 cards": [
             f"/products/?category={tops[0].slug}",
@@ -267,12 +280,13 @@ def scenarios(built: dict, rng: random.Random) -> dict[str, list[str]]:
         ],
         "product, percent off": [f"/products/{slug}/" for slug in rng.sample(others, 20)],
         "product, flash sale": [f"/products/{slug}/" for slug in flash_products[:20]],
+        f"product, {widest.variant_count} SKUs": [f"/products/{widest.slug}/"],
     }
 
 
 HEADER = (
     f"{'scenario':<22}{'campaigns':>10}{'median ms':>10}{'p95 ms':>8}{'queries':>8}"
-    f"{'cards':>6}{'on sale':>8}"
+    f"{'cards':>6}{'on sale':>8}{'repeats':>8}"
 )
 
 
@@ -323,7 +337,7 @@ def main() -> int:
             r = results[name, mode]
             print(
                 f"{name:<22}{mode:>10}{r['median']:>10.1f}{r['p95']:>8.1f}{r['queries']:>8}"
-                f"{r['cards']:>6}{r['badges']:>8}"
+                f"{r['cards']:>6}{r['badges']:>8}{r['repeats']:>8}"
             )
             if args.show_sql:
                 for sql in r["sql"]:
