@@ -33,6 +33,7 @@ import sys
 import time
 from collections import Counter
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,8 +93,6 @@ def publish(campaign: Campaign, *, products=(), categories=(), brands=(), tiers=
 
 def sku_lines(variants, *, fraction: str, cap: int | None = None) -> str:
     """An SKU table: each SKU at ``fraction`` of its list price (and a cap for flash sales)."""
-    from decimal import Decimal
-
     lines = []
     for variant in variants:
         price = (variant.price * Decimal(fraction)).quantize(Decimal("0.01"))
@@ -344,6 +343,8 @@ def main() -> int:
                     print("    ", sql[:160])
     full, few = results["category, 24 cards", "on"], results["category, last page", "on"]
     same = full["queries"] == few["queries"]
+    if covered < args.on_campaign:
+        print(f"only {covered:,} products with a campaign price, not {args.on_campaign:,}")
     print(
         f"no query per card: {full['cards']} cards → {full['queries']} queries, "
         f"{few['cards']} cards → {few['queries']} queries: {'yes' if same else 'NO'}"
