@@ -142,8 +142,14 @@ class LiveCampaign:
 
 
 def _category_paths(product) -> list[str]:
-    paths = [product.primary_category.path] if product.primary_category_id else []
-    return paths + [category.path for category in product.extra_categories.all()]
+    """The product's categories' tree paths, read once per product object: every SKU and every
+    category campaign asks again (the product page's SKUs share one product object)."""
+    paths = getattr(product, "_campaign_category_paths", None)
+    if paths is None:
+        paths = [product.primary_category.path] if product.primary_category_id else []
+        paths += [category.path for category in product.extra_categories.all()]
+        product._campaign_category_paths = paths
+    return paths
 
 
 @dataclass(frozen=True)
