@@ -15,13 +15,16 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
+from core import bilingual
 from guides.models import GuideIndexPage, GuidePage
 from help_center.models import HelpArticlePage, HelpCategoryPage, HelpCenterPage
 from home.models import HomePage
 from products.models import BrandIndexPage, BrandNewsItem, BrandPage
 
 from . import images
+from .bilingual import chinese, english, fields, split_fields
 from .content import BRANDS, GUIDES, HELP_CATEGORIES, shop
+from .content import english as english_texts
 from .library import ImageLibrary
 from .site import fill_announcements, fill_settings, fill_users
 
@@ -32,6 +35,17 @@ def publish_child(parent: Page, page: Page) -> Page:
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def titles(value: str, style: str) -> dict:
+    """A page's title in both languages from a title written with both (core.bilingual)."""
+    title_cn, title_en = bilingual.split(value, style)
+    return {"title": title_cn, **fields("title", title_cn, title_en)}
+
+
+def chinese_welcome() -> str:
+    """The Chinese welcome text: its heading carries the English word after a "|"."""
+    return shop.WELCOME.replace("欢迎来到本店 | Welcome", "欢迎来到本店")
 
 
 def day_start(days_from_today: int) -> datetime.datetime:
@@ -113,24 +127,27 @@ class DemoLoader:
             ),
         )
         page = BrandPage(
-            title=brand.title,
+            **titles(brand.title, bilingual.LABEL),
             slug=brand.slug,
             logo=logo,
-            tagline=brand.tagline,
-            story=brand.story,
+            **split_fields("tagline", brand.tagline, bilingual.DOT),
+            **fields("story", brand.story, english_texts.BRAND_STORIES.get(brand.slug)),
             website=brand.website,
-            search_description=brand.tagline,
+            **split_fields("search_description", brand.tagline, bilingual.DOT),
         )
+        news_in_english = english_texts.BRAND_NEWS.get(brand.slug, ())
         page.news_items = [
             BrandNewsItem(
                 date=timezone.localdate() - datetime.timedelta(days=item.days_ago),
                 kind=item.kind,
-                title=item.title,
-                text=item.text,
+                **fields("title", item.title, title_en),
+                **fields("text", item.text, text_en),
                 link_url=item.link_url,
                 sort_order=position,
             )
-            for position, item in enumerate(brand.news)
+            for position, (item, (title_en, text_en)) in enumerate(
+                zip(brand.news, news_in_english or [(None, None)] * len(brand.news), strict=True)
+            )
         ]
         return page
 
@@ -170,15 +187,16 @@ class DemoLoader:
             ),
         )
         date = timezone.localdate() - datetime.timedelta(days=guide.days_ago)
+        summary_en = english_texts.GUIDE_SUMMARIES.get(guide.slug)
         page = GuidePage(
-            title=guide.title,
+            **titles(guide.title, bilingual.BAR),
             slug=guide.slug,
-            summary=guide.summary,
-            search_description=guide.summary,
+            **fields("summary", guide.summary, summary_en),
+            **fields("search_description", guide.summary, summary_en),
             cover_image=cover,
             author=guide.author,
             date=date,
-            body=self.guide_body(guide, checklist),
+            **fields("body", self.guide_body(guide, checklist)),
             first_published_at=day_start(-guide.days_ago) + datetime.timedelta(hours=10),
         )
         page.tags.add(*(self.tags[slug] for slug in guide.tags))
@@ -220,11 +238,12 @@ class DemoLoader:
             description=f"{category.title} 图标",
             draw=lambda: images.draw_icon(motif=look.motif, colour=look.colour),
         )
+        description_en = english_texts.HELP_CATEGORY_DESCRIPTIONS.get(category.slug)
         return HelpCategoryPage(
-            title=category.title,
+            **titles(category.title, bilingual.LABEL),
             slug=category.slug,
-            description=category.description,
-            search_description=category.description,
+            **fields("description", category.description, description_en),
+            **fields("search_description", category.description, description_en),
             icon_image=icon,
         )
 
@@ -265,12 +284,13 @@ class DemoLoader:
         body.extend(
             ("faq", {"question": question, "answer": answer}) for question, answer in article.faqs
         )
+        summary_en = english_texts.HELP_SUMMARIES.get(article.slug)
         return HelpArticlePage(
-            title=article.title,
+            **titles(article.title, bilingual.BAR),
             slug=article.slug,
-            summary=article.summary,
-            search_description=article.summary,
-            body=body,
+            **fields("summary", article.summary, summary_en),
+            **fields("search_description", article.summary, summary_en),
+            **fields("body", body),
         )
 
     # Pages the migrations created --------------------------------------------
@@ -280,35 +300,50 @@ class DemoLoader:
         filled = 0
         for page in self.home.get_children().specific():
             intro = shop.SECTION_INTROS.get(page.slug)
-            if intro and page.latest_revision_id is None and not page.intro:
-                page.intro = intro
+            if intro and page.latest_revision_id is None and not page.intro_zh_hans:
+                page.intro_zh_hans = intro
+                page.intro_en = english_texts.SECTION_INTROS.get(page.slug)
                 page.save_revision().publish()
                 filled += 1
         self.log(f"Section intros: {filled} filled")
 
     def fill_home_page(self) -> None:
         """Lay out the home page once; after that it belongs to the merchandisers."""
-        if self.home.latest_revision_id is not None or self.home.body:
+        if self.home.latest_revision_id is not None or self.home.body_zh_hans:
             self.log("Home page: already laid out")
             return
-        self.home.body = self.home_body()
+        self.home.body_zh_hans = self.home_body(in_chinese=True)
+        self.home.body_en = self.home_body(in_chinese=False)
         self.home.save_revision().publish()
         self.log("Home page: laid out and published")
 
-    def home_body(self) -> list:
+    def home_body(self, *, in_chinese: bool) -> list:
+        """The home page's body in Chinese or in English (translated as a whole)."""
         shortcuts = [self.help_pages[f"help:{category.slug}"] for category in HELP_CATEGORIES]
+        part = chinese if in_chinese else english
+        welcome = chinese_welcome() if in_chinese else english_texts.WELCOME
         return [
             (
                 "banner_carousel",
-                {"banners": [self.banner_value(banner) for banner in shop.BANNERS]},
+                {
+                    "banners": [
+                        self.banner_value(banner, in_chinese=in_chinese) for banner in shop.BANNERS
+                    ]
+                },
             ),
-            ("rich_text", shop.WELCOME),
-            ("guide_teasers", {"heading": "最新导购 Latest guides", "guides": [], "count": 4}),
-            ("brand_wall", {"heading": "精选品牌 Our brands", "brands": []}),
-            ("help_shortcuts", {"heading": "帮助中心 Help center", "shortcuts": shortcuts}),
+            ("rich_text", welcome),
+            (
+                "guide_teasers",
+                {"heading": part("最新导购 Latest guides"), "guides": [], "count": 4},
+            ),
+            ("brand_wall", {"heading": part("精选品牌 Our brands"), "brands": []}),
+            (
+                "help_shortcuts",
+                {"heading": part("帮助中心 Help center"), "shortcuts": shortcuts},
+            ),
         ]
 
-    def banner_value(self, banner) -> dict:
+    def banner_value(self, banner, *, in_chinese: bool = True) -> dict:
         look = banner.look
         picture = self.images.get(
             title=f"横幅 Banner · {banner.heading}",
@@ -322,10 +357,11 @@ class DemoLoader:
                 accent=look.accent,
             ),
         )
+        # The English banner: the words drawn on the picture are its heading and description.
         return {
             "image": picture,
-            "alt_text": banner.alt_text,
-            "heading": banner.heading,
+            "alt_text": banner.alt_text if in_chinese else f"{banner.headline}: {banner.subline}",
+            "heading": banner.heading if in_chinese else banner.headline,
             "link": self.link_value(banner.link),
             "starts_at": maybe_day(banner.starts_in_days),
             "ends_at": maybe_day(banner.ends_in_days),

@@ -11,6 +11,8 @@ from django.contrib.auth.models import Group
 
 from home.models import Announcement, ShopSettings
 
+from .bilingual import chinese, english, fields
+from .content import english as english_texts
 from .content import shop
 
 ADMIN_USERNAME = "admin"
@@ -23,10 +25,10 @@ def fill_announcements(announcements, *, day: Callable) -> str:
     datetimes."""
     created = 0
     for text, level, link, starts_in_days, ends_in_days in announcements:
-        if Announcement.objects.filter(text=text).exists():
+        if Announcement.objects.filter(text_zh_hans=text).exists():
             continue
         Announcement.objects.create(
-            text=text,
+            **fields("text", text, english_texts.ANNOUNCEMENTS.get(text)),
             level=level,
             link_url=link,
             starts_at=day(starts_in_days),
@@ -47,26 +49,47 @@ def fill_settings(site, *, link: Callable[[str], dict]) -> str:
             shop.BANK_ACCOUNT
         )
         settings.save(update_fields=["bank_account_name", "bank_name", "bank_account_number"])
-    if settings.service_phone or settings.payment_methods_info or settings.footer_links:
+    if settings.service_phone or settings.payment_methods_info_zh_hans or settings.footer_links:
         return "Shop settings: already filled in"
-    settings.payment_methods_info = shop.PAYMENT_METHODS_INFO
-    settings.shipping_info = shop.SHIPPING_INFO
+    texts = {
+        "payment_methods_info": (shop.PAYMENT_METHODS_INFO, english_texts.PAYMENT_METHODS_INFO),
+        "shipping_info": (shop.SHIPPING_INFO, english_texts.SHIPPING_INFO),
+        "service_hours": (shop.SERVICE_HOURS, english_texts.SERVICE_HOURS),
+        "footer_note": (shop.FOOTER_NOTE, english_texts.FOOTER_NOTE),
+        "footer_links": (footer_columns(link, chinese), footer_columns(link, english)),
+    }
+    for field, (text_cn, text_en) in texts.items():
+        for name, value in fields(field, text_cn, text_en).items():
+            setattr(settings, name, value)
     settings.service_phone = shop.SERVICE_PHONE
     settings.service_email = shop.SERVICE_EMAIL
-    settings.service_hours = shop.SERVICE_HOURS
-    settings.footer_note = shop.FOOTER_NOTE
-    settings.footer_links = [
+    settings.save()
+    return "Shop settings: filled in"
+
+
+def footer_columns(link: Callable[[str], dict], part: Callable[[str], str]) -> list:
+    """The footer's link columns in one language: ``part`` takes the Chinese or the English of
+    "中文 English" headings; labels written in Chinese only find their English in
+    ``english.FOOTER_LABELS``."""
+    in_english = part is english
+    return [
         (
             "column",
             {
-                "heading": heading,
-                "links": [{"label": label, "link": link(target)} for label, target in links],
+                "heading": part(heading),
+                "links": [
+                    {
+                        "label": english_texts.FOOTER_LABELS.get(label, english(label))
+                        if in_english
+                        else chinese(label),
+                        "link": link(target),
+                    }
+                    for label, target in links
+                ],
             },
         )
         for heading, links in shop.FOOTER_COLUMNS
     ]
-    settings.save()
-    return "Shop settings: filled in"
 
 
 def fill_users() -> str:

@@ -152,16 +152,15 @@ class GuidePage(SectionPageMixin, Page):
 
     @property
     def search_text(self) -> str:
-        """Title, summary, tags and body cut into words for the full-text index (see core.text)."""
-        from django.utils.html import strip_tags
-
+        """Title, summary, tags and body in both languages, cut into words for the full-text
+        index (see core.text)."""
+        from core.bilingual import every_language, stream_texts
         from core.text import segment
 
-        body = self._meta.get_field("body").get_searchable_content(self.body)
         parts = [
-            self.title,
-            self.summary,
+            *every_language(self, "title"),
+            *every_language(self, "summary"),
             *(tag.name for tag in self.tags.all()),
-            *map(strip_tags, body),
+            *stream_texts(self, "body"),
         ]
         return segment(" ".join(parts))

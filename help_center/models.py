@@ -147,10 +147,14 @@ class HelpArticlePage(SectionPageMixin, Page):
 
     @property
     def search_text(self) -> str:
-        """Title, summary and body cut into words for the full-text index (see core.text)."""
-        from django.utils.html import strip_tags
-
+        """Title, summary and body in both languages, cut into words for the full-text index
+        (see core.text)."""
+        from core.bilingual import every_language, stream_texts
         from core.text import segment
 
-        body = self._meta.get_field("body").get_searchable_content(self.body)
-        return segment(" ".join([self.title, self.summary, *map(strip_tags, body)]))
+        parts = [
+            *every_language(self, "title"),
+            *every_language(self, "summary"),
+            *stream_texts(self, "body"),
+        ]
+        return segment(" ".join(parts))

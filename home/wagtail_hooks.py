@@ -21,7 +21,7 @@ class AnnouncementViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["text", "level", "starts_at", "ends_at"]
     list_filter = ["level"]
-    search_fields = ["text"]
+    search_fields = ["text_zh_hans", "text_en"]  # either language
     # A plain database filter: Wagtail's SQLite search backend cannot search chosen
     # fields ("no such column: text"), and a substring also finds 咖啡 inside 咖啡节.
     search_backend_name = None

@@ -156,6 +156,16 @@ class FacetAttribute:
 
     definition: AttributeDefinition  # the first one, for its name and unit
     ids: list[int]
+    # Every type's definition of the code: each has its own choices and their English labels.
+    definitions: list[AttributeDefinition] = field(default_factory=list)
+
+    def choice_label(self, value: str) -> str:
+        """What a stored value reads in the active language, from the first definition that
+        has it as a choice (a kitchen's 铸铁 and a bag's 尼龙 share the "material" facet)."""
+        for definition in self.definitions or [self.definition]:
+            if value in definition.choice_list():
+                return definition.choice_label(value)
+        return value
 
     @property
     def code(self) -> str:
@@ -180,9 +190,10 @@ def filterable_attributes() -> dict[str, FacetAttribute]:
             continue
         if definition.code in attributes:
             attributes[definition.code].ids.append(definition.pk)
+            attributes[definition.code].definitions.append(definition)
         else:
             attributes[definition.code] = FacetAttribute(
-                definition=definition, ids=[definition.pk]
+                definition=definition, ids=[definition.pk], definitions=[definition]
             )
     return attributes
 
@@ -252,7 +263,7 @@ def facets_from_counts(
         if counts["categories"].get(child.path)
     ]
     attribute_facet = [
-        (attribute, _facet_values(attribute.definition, counts["attributes"][code]))
+        (attribute, _facet_values(attribute, counts["attributes"][code]))
         for code, attribute in filterable.items()
         if counts["attributes"].get(code)
     ]
@@ -264,12 +275,11 @@ def facets_from_counts(
     )
 
 
-def _facet_values(
-    definition: AttributeDefinition, counts: dict[str, int]
-) -> list[tuple[str, str, int]]:
+def _facet_values(attribute: FacetAttribute, counts: dict[str, int]) -> list[tuple[str, str, int]]:
     """(value, label, count) in a natural order: numbers by size, yes before no, text
-    alphabetically."""
+    alphabetically by what it reads."""
     Kind = AttributeDefinition.Kind
+    definition = attribute.definition
     if definition.kind == Kind.NUMBER:
 
         def order(value):
@@ -284,9 +294,12 @@ def _facet_values(
     else:
 
         def order(value):
-            return value
+            return attribute.choice_label(value)
 
-    labels = {"yes": _("Yes"), "no": _("No")} if definition.kind == Kind.BOOLEAN else {}
+    if definition.kind == Kind.BOOLEAN:
+        labels = {"yes": _("Yes"), "no": _("No")}
+    else:  # a choice reads in the language shown; the address keeps the stored value
+        labels = {value: attribute.choice_label(value) for value in counts}
     return [
         (value, labels.get(value, value), counts[value]) for value in sorted(counts, key=order)
     ]

@@ -25,6 +25,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.bilingual import contains_in_any_language, field_panels
+
 from .forms import CategoryAdminForm, ProductAdminForm
 from .models import Category, EditorPick, Product, ProductType, ProductVariant, Stock
 from .showcases import card_images
@@ -82,7 +84,7 @@ ADMIN_SEARCH_MAX_WORDS = 8
 
 def product_admin_search(queryset, query: str):
     """Products matching every word of ``query`` in their name, summary, address, brand,
-    category, or a variant's SKU or barcode.
+    category (each in either language), or a variant's SKU or barcode.
 
     A plain database filter rather than the full-text index: staff type parts of names
     in Chinese (咖啡 inside 手冲咖啡豆, which no tokenizer splits), partial SKUs and
@@ -95,11 +97,11 @@ def product_admin_search(queryset, query: str):
             Q(sku__icontains=word) | Q(barcode__icontains=word)
         )
         queryset = queryset.filter(
-            Q(name__icontains=word)
-            | Q(summary__icontains=word)
+            contains_in_any_language("name", word)
+            | contains_in_any_language("summary", word)
             | Q(slug__icontains=word)
-            | Q(brand__title__icontains=word)
-            | Q(primary_category__name__icontains=word)
+            | contains_in_any_language("brand__title", word)
+            | contains_in_any_language("primary_category__name", word)
             | Exists(variant_match)
         )
     return queryset
@@ -149,26 +151,26 @@ class ProductViewSet(SnippetViewSet):
     filterset_class = ProductFilterSet
     # Searched by product_admin_search (name, summary, slug, brand, category, SKU, barcode);
     # never through the search backend, whose SQLite flavour cannot search chosen fields.
-    search_fields = ["name", "summary", "slug"]
+    search_fields = ["name_zh_hans", "name_en", "summary_zh_hans", "summary_en", "slug"]
     search_backend_name = None
     list_per_page = 50
     edit_handler = TabbedInterface(
         [
             ObjectList(
                 [
-                    FieldPanel("name"),
+                    *field_panels("name"),
                     FieldPanel("slug"),
                     FieldRowPanel([FieldPanel("brand"), FieldPanel("product_type")]),
                     FieldRowPanel(
                         [FieldPanel("primary_category"), FieldPanel("extra_categories")]
                     ),
-                    FieldPanel("summary"),
-                    FieldPanel("description"),
+                    *field_panels("summary"),
+                    *field_panels("description"),
                     InlinePanel(
                         "images",
                         label=_("Gallery"),
                         min_num=0,
-                        panels=[FieldPanel("image"), FieldPanel("alt_text")],
+                        panels=[FieldPanel("image"), FieldRowPanel(field_panels("alt_text"))],
                     ),
                 ],
                 heading=_("Content"),
@@ -181,7 +183,8 @@ class ProductViewSet(SnippetViewSet):
                         min_num=1,
                         panels=[
                             FieldRowPanel([FieldPanel("sku"), FieldPanel("barcode")]),
-                            FieldRowPanel([FieldPanel("option_1"), FieldPanel("option_2")]),
+                            FieldRowPanel(field_panels("option_1")),
+                            FieldRowPanel(field_panels("option_2")),
                             FieldRowPanel(
                                 [
                                     FieldPanel("price"),
@@ -201,15 +204,15 @@ class ProductViewSet(SnippetViewSet):
                         label=_("Attributes"),
                         panels=[FieldPanel("attribute"), FieldPanel("value")],
                     ),
-                    FieldPanel("tips"),
+                    *field_panels("tips"),
                     FieldPanel("tags"),
                 ],
                 heading=_("Specifications and tips"),
             ),
             ObjectList(
                 [
-                    FieldPanel("meta_title"),
-                    FieldPanel("meta_description"),
+                    *field_panels("meta_title"),
+                    *field_panels("meta_description"),
                     PublishingPanel(),
                 ],
                 heading=_("SEO and publishing"),
@@ -233,14 +236,14 @@ class CategoryViewSet(SnippetViewSet):
     icon = "folder-open-inverse"
     menu_label = _("Categories")
     list_display = ["name", "slug_path"]
-    search_fields = ["name", "slug"]
+    search_fields = ["name_zh_hans", "name_en", "slug"]
     ordering = ["path"]
     edit_handler = ObjectList(
         [
-            FieldPanel("name"),
+            *field_panels("name"),
             FieldPanel("slug"),
             FieldPanel("parent"),
-            FieldPanel("description"),
+            *field_panels("description"),
             FieldPanel("image"),
         ],
         base_form_class=CategoryAdminForm,
@@ -252,17 +255,20 @@ class ProductTypeViewSet(SnippetViewSet):
     icon = "list-ul"
     menu_label = _("Product types")
     list_display = ["name", "option_1_name", "option_2_name"]
-    search_fields = ["name"]
+    search_fields = ["name_zh_hans", "name_en"]
     panels = [
-        FieldPanel("name"),
-        FieldRowPanel([FieldPanel("option_1_name"), FieldPanel("option_2_name")]),
+        *field_panels("name"),
+        FieldRowPanel(field_panels("option_1_name")),
+        FieldRowPanel(field_panels("option_2_name")),
         InlinePanel(
             "attribute_definitions",
             label=_("Attributes"),
             panels=[
-                FieldRowPanel([FieldPanel("code"), FieldPanel("name"), FieldPanel("kind")]),
-                FieldRowPanel([FieldPanel("unit"), FieldPanel("validator")]),
-                FieldPanel("choices"),
+                FieldRowPanel([FieldPanel("code"), FieldPanel("kind"), FieldPanel("validator")]),
+                FieldRowPanel(field_panels("name")),
+                FieldRowPanel(field_panels("unit")),
+                # Line by line: the English choice on the same line as its Chinese one.
+                FieldRowPanel(field_panels("choices")),
                 FieldRowPanel(
                     [FieldPanel("required"), FieldPanel("filterable"), FieldPanel("in_specs")]
                 ),
@@ -344,7 +350,7 @@ class EditorPickViewSet(SnippetViewSet):
     menu_label = _("Editor picks")
     list_display = ["product", "note"]
     sort_order_field = "sort_order"
-    panels = [FieldPanel("product"), FieldPanel("note")]
+    panels = [FieldPanel("product"), *field_panels("note")]
 
 
 class CatalogueGroup(SnippetViewSetGroup):

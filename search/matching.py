@@ -152,14 +152,24 @@ def names_in_order(characters: list[str]) -> list[int]:
     a scan, but only reached when the index found nothing.
     """
     pattern = f".{{0,{IN_ORDER_GAP}}}?".join(re.escape(character) for character in characters)
-    rows = Product.objects.live().filter(name__regex=pattern).values_list("pk", "name")
+    # Both languages' names, whatever the language shown; the tighter match counts.
+    rows = (
+        Product.objects.live()
+        .filter(Q(name_zh_hans__regex=pattern) | Q(name_en__regex=pattern))
+        .values_list("pk", "name_zh_hans", "name_en")
+    )
     compiled = re.compile(pattern)
 
     def tightness(row):
-        found = compiled.search(row[1])
-        return (len(found.group()) if found else len(row[1]), len(row[1]), row[0])
+        pk, *names = row
+        return min(
+            (len(found.group()) if found else len(name), len(name), pk)
+            for name in names
+            if name
+            for found in [compiled.search(name)]
+        )
 
-    return [pk for pk, _name in sorted(rows[:MAX_PRODUCT_MATCHES], key=tightness)]
+    return [row[0] for row in sorted(rows[:MAX_PRODUCT_MATCHES], key=tightness)]
 
 
 def match_pages(model, query: str, limit: int = CONTENT_RESULTS) -> list:

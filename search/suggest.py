@@ -23,6 +23,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
+from core.bilingual import every_language
 from core.languages import path_in_language
 from core.text import normalise, pinyin_keys, words
 from products.cache import catalogue_version
@@ -95,19 +96,23 @@ def entry_keys(text: str) -> list[tuple[str, int]]:
 
 
 def _entries() -> list[Entry]:
-    """Everything a shopper may be offered: live products and brands, categories, product tags."""
+    """Everything a shopper may be offered: live products and brands, categories, product tags;
+    names in both languages (either one typed is offered), each name once."""
     search_url = reverse("search")
     entries = [
         Entry(name, reverse("product_detail", kwargs={"slug": slug}), "product")
-        for name, slug in Product.objects.live().values_list("name", "slug")
+        for *names, slug in Product.objects.live().values_list("name_zh_hans", "name_en", "slug")
+        for name in _distinct(names)
     ]
     entries += [
-        Entry(brand.title, brand.url, "brand")
+        Entry(title, brand.url, "brand")
         for brand in BrandPage.objects.live().public().specific()
+        for title in every_language(brand, "title")
     ]
     entries += [
-        Entry(category.name, category.get_absolute_url(), "category")
+        Entry(name, category.get_absolute_url(), "category")
         for category in Category.objects.all()
+        for name in every_language(category, "name")
     ]
     tags = (
         ProductTag.objects.filter(content_object__live=True)
@@ -116,6 +121,11 @@ def _entries() -> list[Entry]:
     )
     entries += [Entry(tag, f"{search_url}?{urlencode({'q': tag})}", "query") for tag in tags]
     return entries
+
+
+def _distinct(texts) -> list[str]:
+    """The non-empty texts, each once, in order."""
+    return list(dict.fromkeys(text for text in texts if text))
 
 
 def build_index() -> SuggestIndex:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db.models import F, OuterRef, Subquery, Sum
 
+from core.bilingual import in_active_language
 from products.models import ProductVariant, Stock
 
 from .models import StockMovement
@@ -54,8 +55,13 @@ def low_stock_rows():
         .annotate(shortfall=F("low_stock_threshold") - F("units_available"))
         .filter(units_available__lte=F("low_stock_threshold"))
         .annotate(
-            product_name=Subquery(variant.values("product__name")[:1]),
-            variant_options=Subquery(variant.values("option_1")[:1]),
+            # Read in the language shown (the columns of products/translation.py).
+            product_name=Subquery(
+                variant.annotate(text=in_active_language("product__name")).values("text")[:1]
+            ),
+            variant_options=Subquery(
+                variant.annotate(text=in_active_language("option_1")).values("text")[:1]
+            ),
         )
         .order_by("-shortfall", "sku")
     )

@@ -34,6 +34,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Field translations (title_zh_hans / title_en …) of pages, snippets and settings; first, so
+    # its patches see every model. Its makemigrations leaves wagtailcore's Page alone: the page
+    # table's translation columns come from home's migration 0008 (so migrate notes that
+    # wagtailcore's models have changes without a migration; that is expected).
+    "wagtail_modeltranslation",
+    "wagtail_modeltranslation.makemigrations",
     "accounts",
     "home",
     "products",
@@ -331,6 +337,16 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin e
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_I18N_ENABLED = False
+# Content in both languages: each translated field has a _zh_hans and an _en column (see the
+# apps' translation.py); reading the field gives the active language's value, English falls
+# back to Chinese (and Chinese to English, should only English exist), never to an empty value.
+# Slugs are not translated: /en/… is the same path.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "zh-hans"
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("zh-hans", "en")}
+# A page or snippet made in code with one plain value (``Product(name=…)``) has it in the
+# Chinese column too, whatever the active language: the Chinese column is the required one.
+MODELTRANSLATION_AUTO_POPULATE = "default"
+WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

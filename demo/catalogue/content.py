@@ -1,4 +1,5 @@
-"""What the demo catalogue sells. Names are Chinese with the English after them.
+"""What the demo catalogue sells. Names are Chinese with the English after them; the loader
+puts each language in its own column (demo.bilingual).
 
 Each line family (``LINES``) yields several products by crossing a base item with
 model names; variants, prices, attributes and stock follow simple deterministic
@@ -116,7 +117,16 @@ PRODUCT_TYPES = {
         "",
         [
             ("isbn", "ISBN", "text", "", "", True, False, "isbn"),
-            ("publisher", "出版社 Publisher", "text", "", "", True, False, ""),
+            (
+                "publisher",
+                "出版社 Publisher",
+                "choice",
+                "",
+                "小书虫出版社 Bookworm Press\n青禾文化 Qinghe Culture",
+                True,
+                False,
+                "",
+            ),
             ("published", "出版日期 Publication date", "date", "", "", False, False, ""),
             (
                 "age",
@@ -679,4 +689,27 @@ GUIDE_PRODUCTS = {
     "small-space-storage": "storage",
     "insulated-bottles": "outdoor-gear",
     "pour-over-gear": "coffee",
+}
+
+# The categories' descriptions in English (CATEGORIES holds the Chinese ones).
+CATEGORY_DESCRIPTIONS_EN = {
+    "electronics": "Headphones, speakers and everyday gadgets.",
+    "headphones": "Over-ear, in-ear and sports headphones.",
+    "speakers": "Portable and desktop speakers.",
+    "sports": "Gear for running, hiking and travel.",
+    "running-shoes": "Road and trail running shoes.",
+    "backpacks": "Commuter, hiking and travel backpacks.",
+    "outdoor-gear": "Bottles, head torches and camping essentials.",
+    "food": "Good tea and good coffee.",
+    "tea": "Green, oolong, black and white tea.",
+    "coffee": "Coffee beans and drip bags.",
+    "books": "Children's books and lifestyle reads.",
+    "childrens-books": "Picture books, early readers and popular science.",
+    "lifestyle-books": "Cooking, home and travel.",
+    "home": "Solid-wood furniture and storage.",
+    "furniture": "Desks, chairs, bookcases and side tables.",
+    "storage": "Storage boxes and shelving.",
+    "kitchen": "Cookware and small kitchen appliances.",
+    "cookware": "Woks, stockpots and frying pans.",
+    "appliances": "Rice cookers, air fryers and coffee makers.",
 }

@@ -18,7 +18,9 @@ from wagtail.search.backends import get_search_backends
 
 from commerce.inventory.services import opening_movements
 from commerce.models import RegionRule, ShippingMethod, StockMovement
+from core import bilingual
 from demo import images as drawing
+from demo.bilingual import chinese, english, fields, split_fields, split_paragraph
 from demo.library import ImageLibrary
 from guides.models import GuidePage
 from home.models import HomePage
@@ -41,6 +43,7 @@ from products.models import (
 
 from .content import (
     CATEGORIES,
+    CATEGORY_DESCRIPTIONS_EN,
     GUIDE_PRODUCTS,
     ISBN_STEM,
     LINE_TAGS,
@@ -110,21 +113,28 @@ class CatalogueDemoLoader:
         for slug, name, parent_slug, description in CATEGORIES:
             if slug in existing:
                 continue
+            texts = {
+                **split_fields("name", name),
+                **fields("description", description, CATEGORY_DESCRIPTIONS_EN.get(slug)),
+            }
             if parent_slug is None:
-                existing[slug] = Category.add_root(name=name, slug=slug, description=description)
+                existing[slug] = Category.add_root(slug=slug, **texts)
             else:
-                existing[slug] = existing[parent_slug].add_child(
-                    name=name, slug=slug, description=description
-                )
+                existing[slug] = existing[parent_slug].add_child(slug=slug, **texts)
         return existing
 
     def load_product_types(self) -> dict[str, ProductType]:
         types = {}
         for key, (name, option_1, option_2, attributes) in PRODUCT_TYPES.items():
-            product_type = ProductType.objects.filter(name=name).first()
+            type_name = split_fields("name", name, bilingual.LABEL_EN_FIRST)
+            product_type = ProductType.objects.filter(
+                name_zh_hans__in=[type_name["name_zh_hans"], name]
+            ).first()
             if product_type is None:
                 product_type = ProductType.objects.create(
-                    name=name, option_1_name=option_1, option_2_name=option_2
+                    **type_name,
+                    **split_fields("option_1_name", option_1),
+                    **split_fields("option_2_name", option_2),
                 )
                 for position, (
                     code,
@@ -140,10 +150,10 @@ class CatalogueDemoLoader:
                         product_type=product_type,
                         sort_order=position,
                         code=code,
-                        name=label,
+                        **split_fields("name", label),
                         kind=kind,
-                        unit=unit,
-                        choices=choices,
+                        **fields("unit", unit),
+                        **split_fields("choices", choices, bilingual.LINES),
                         required=required,
                         filterable=filterable,
                         validator=validator,
@@ -234,23 +244,28 @@ class CatalogueDemoLoader:
         published_at = timezone.now() - datetime.timedelta(
             days=(number * 7) % 90, hours=number % 24
         )
+        category = self.categories[line.category]
+        model_cn, model_en = chinese(model), english(model)
+        brand_cn = brand.title_zh_hans if brand else ""
+        brand_en = (brand.title_en or brand.title_zh_hans) if brand else ""
         product = Product(
-            name=f"{name_cn} {model} | {name_en}",
+            **fields("name", f"{name_cn} {model_cn}", f"{name_en} {model_en}"),
             slug=slug,
             brand=brand,
-            primary_category=self.categories[line.category],
+            primary_category=category,
             product_type=self.types[line.product_type],
-            summary=f"{brand.title if brand else ''} · {name_en} {model}".strip(" ·"),
-            description=(
-                f"<p>{name_cn}（{model}）——{self.categories[line.category].description}</p>"
-                f"<p>{name_en} {model}: thoughtfully made, tested by our buyers, delivered from "
-                f"our own "
-                f"warehouse.</p>"
+            **fields(
+                "summary",
+                f"{brand_cn} · {name_cn} {model_cn}".strip(" ·"),
+                f"{brand_en} · {name_en} {model_en}".strip(" ·"),
             ),
-            tips=[
-                ("tip", {"kind": kind, "title": title, "text": text})
-                for kind, title, text in TIPS[line.product_type]
-            ],
+            **fields(
+                "description",
+                f"<p>{name_cn}（{model_cn}）——{category.description_zh_hans}</p>",
+                f"<p>{name_en} {model_en}: thoughtfully made, tested by our buyers, delivered "
+                f"from our own warehouse.</p>",
+            ),
+            **fields("tips", *self.tips_for(line.product_type)),
             live=True,
             has_unpublished_changes=False,
             first_published_at=published_at,
@@ -269,8 +284,27 @@ class CatalogueDemoLoader:
                 title=name_en, model=model, motif=line.motif, colour=line.colour
             ),
         )
-        product.images = [ProductImage(image=picture, alt_text=f"{name_cn} {model}", sort_order=0)]
+        product.images = [
+            ProductImage(
+                image=picture,
+                **fields("alt_text", f"{name_cn} {model_cn}", f"{name_en} {model_en}"),
+                sort_order=0,
+            )
+        ]
         return product
+
+    @staticmethod
+    def tips_for(product_type: str) -> tuple[list, list]:
+        """The type's tips as a Chinese and an English stream: titles "中文 English", texts
+        "<p>中文。English.</p>" (content.TIPS)."""
+        chinese_tips, english_tips = [], []
+        for kind, title, text in TIPS[product_type]:
+            text_cn, text_en = split_paragraph(text)
+            chinese_tips.append(("tip", {"kind": kind, "title": chinese(title), "text": text_cn}))
+            english_tips.append(
+                ("tip", {"kind": kind, "title": english(title), "text": text_en or text_cn})
+            )
+        return chinese_tips, english_tips
 
     def write_products(self, new) -> None:
         products = Product.objects.bulk_create([product for _line, product, _number in new])
@@ -373,8 +407,8 @@ class CatalogueDemoLoader:
                 compare_at = shop_price(float(variant_price) * 1.25) if number % 5 == 0 else None
                 yield ProductVariant(
                     sku=f"{line.brand[:4].upper()}-{number:04d}-{position:02d}",
-                    option_1=option_1,
-                    option_2=option_2,
+                    **split_fields("option_1", option_1),
+                    **split_fields("option_2", option_2),
                     price=variant_price,
                     compare_at_price=compare_at,
                     weight_grams=int(line.weight_grams * factor),
@@ -386,9 +420,9 @@ class CatalogueDemoLoader:
     @staticmethod
     def attribute_values_for(line, definitions, number, item_index, model_index):
         for code, values in line.attributes.items():
-            yield ProductAttributeValue(
-                attribute=definitions[code], value=values[(item_index + model_index) % len(values)]
-            )
+            # A choice is stored as its Chinese text; its English label is the English choice.
+            value = values[(item_index + model_index) % len(values)]
+            yield ProductAttributeValue(attribute=definitions[code], value=chinese(value))
         if line.product_type == "book":
             yield ProductAttributeValue(attribute=definitions["isbn"], value=isbn_for(number))
 
@@ -407,65 +441,49 @@ class CatalogueDemoLoader:
                 picks.append(product)
         for position, product in enumerate(picks[:8]):
             EditorPick.objects.create(
-                product=product, sort_order=position, note="编辑推荐 Editor's pick"
+                product=product,
+                sort_order=position,
+                **split_fields("note", "编辑推荐 Editor's pick"),
             )
 
     def add_product_rows_to_home_page(self) -> None:
         home = HomePage.objects.get(depth=2)
-        if any(block.block_type == "product_row" for block in home.body):
+        if any(block.block_type == "product_row" for block in home.body_zh_hans or []):
             return
         rows = [
-            (
-                "product_row",
-                {
-                    "heading": "热销榜 Hot sellers",
-                    "rule": "hot",
-                    "products": [],
-                    "category": None,
-                    "count": 8,
-                },
-            ),
-            (
-                "product_row",
-                {
-                    "heading": "编辑推荐 Editor's picks",
-                    "rule": "recommended",
-                    "products": [],
-                    "category": None,
-                    "count": 8,
-                },
-            ),
-            (
-                "product_row",
-                {
-                    "heading": "新品上架 New arrivals",
-                    "rule": "new",
-                    "products": [],
-                    "category": None,
-                    "count": 8,
-                },
-            ),
-            (
-                "product_row",
-                {
-                    "heading": "好茶好咖啡 Tea & coffee",
-                    "rule": "category",
-                    "products": [],
-                    "category": self.categories["food"],
-                    "count": 4,
-                },
-            ),
+            ("热销榜 Hot sellers", "hot", None, 8),
+            ("编辑推荐 Editor's picks", "recommended", None, 8),
+            ("新品上架 New arrivals", "new", None, 8),
+            ("好茶好咖啡 Tea & coffee", "category", self.categories["food"], 4),
         ]
-        # After the banners and the welcome text, before the guides.
-        position = min(2, len(home.body))
-        for offset, row in enumerate(rows):
-            home.body.insert(position + offset, row)
+        # Each language's body, after the banners and the welcome text, before the guides.
+        for language_name, part in (("body_zh_hans", chinese), ("body_en", english)):
+            body = getattr(home, language_name)
+            if body is None:
+                continue
+            position = min(2, len(body))
+            for offset, (heading, rule, category, count) in enumerate(rows):
+                body.insert(
+                    position + offset,
+                    (
+                        "product_row",
+                        {
+                            "heading": part(heading),
+                            "rule": rule,
+                            "products": [],
+                            "category": category,
+                            "count": count,
+                        },
+                    ),
+                )
+            setattr(home, language_name, body)
         home.save_revision().publish()
         self.log("Home page: product rows added")
 
     def add_product_cards_to_guides(self) -> None:
+        heading = "文中提到的商品 Products in this guide"
         for guide in GuidePage.objects.filter(slug__in=GUIDE_PRODUCTS.keys()):
-            if any(block.block_type == "products" for block in guide.body):
+            if any(block.block_type == "products" for block in guide.body_zh_hans or []):
                 continue
             products = list(
                 Product.objects.live()
@@ -474,10 +492,9 @@ class CatalogueDemoLoader:
             )
             if not products:
                 continue
-            guide.body.append(
-                (
-                    "products",
-                    {"heading": "文中提到的商品 Products in this guide", "products": products},
-                )
-            )
+            for language_name, part in (("body_zh_hans", chinese), ("body_en", english)):
+                body = getattr(guide, language_name)
+                if body:  # a guide without an English body shows the Chinese one, cards included
+                    body.append(("products", {"heading": part(heading), "products": products}))
+                    setattr(guide, language_name, body)
             guide.save_revision().publish()

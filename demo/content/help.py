@@ -1,7 +1,8 @@
 """The help center: four categories of step-by-step articles.
 
-Figures used here (free shipping from ¥99, 30 minutes to pay, cash on delivery up
-to ¥2,000, 7-day returns) match the shop settings in ``shop.py``.
+Figures used here match what the demo shop's checkout does: standard delivery free from ¥99
+(the demo shipping methods), 24 hours to pay (ORDER_PAYMENT_TIMEOUT_MINUTES), cash on delivery,
+bank transfer and online payment, 7-day returns (the after-sales windows).
 """
 
 from .schema import HelpArticle, HelpCategory, Look, Step

@@ -140,12 +140,19 @@ class Product(
     objects = ProductQuerySet.as_manager()
 
     search_fields = [
-        index.SearchField("name", boost=3),
-        index.AutocompleteField("name"),
-        index.SearchField("summary"),
-        index.SearchField("description"),
+        # Both languages' columns (products/translation.py): either language finds the product.
+        index.SearchField("name_zh_hans", boost=3),
+        index.SearchField("name_en", boost=3),
+        index.AutocompleteField("name_zh_hans"),
+        index.AutocompleteField("name_en"),
+        index.SearchField("summary_zh_hans"),
+        index.SearchField("summary_en"),
+        index.SearchField("description_zh_hans"),
+        index.SearchField("description_en"),
         index.FilterField("live"),
-        index.RelatedFields("brand", [index.SearchField("title")]),
+        index.RelatedFields(
+            "brand", [index.SearchField("title_zh_hans"), index.SearchField("title_en")]
+        ),
         index.RelatedFields("variants", [index.SearchField("sku")]),
         index.SearchField("search_text", boost=2),
     ]
@@ -256,48 +263,77 @@ class Product(
     @property
     def search_text(self) -> str:
         """Name, brand, category path, summary, description, attribute values, tags and codes,
-        segmented for the full-text index.
+        in both languages, segmented for the full-text index.
 
         Database tokenizers do not split Chinese words and SQLite's does not stem
         English, so the index is fed every text already cut and stemmed (see
         core.text), the same on SQLite, PostgreSQL and in the Elasticsearch document
-        (search.elasticsearch.documents); the pinyin of the name and categories lets
+        (search.elasticsearch.documents); the Chinese and the English texts both go in, so
+        either language finds the product, and the pinyin of the name and categories lets
         shoppers without a Chinese keyboard find products too. The name's words come
         twice so they outrank words from the category or tags (SQLite's index keeps
         one text column and ignores per-field boosts).
         """
-        from html import unescape
-
-        from django.utils.html import strip_tags
-
-        from core.text import pinyin_words, segment
-
         categories = []
         if self.primary_category_id:
             categories += [*self.primary_category.get_ancestors(), self.primary_category]
         if self.pk:
             categories += list(self.extra_categories.all())
-        category_names = " ".join(category.name for category in categories)
-        parts = [
-            self.name,
-            self.brand.title if self.brand_id and self.brand else "",
-            category_names,
-            self.summary,
-            unescape(strip_tags(self.description or "")),
+        return product_search_text(self, categories)
+
+
+def product_search_text(product: Product, categories: list) -> str:
+    """``Product.search_text`` from the product and its categories (the Elasticsearch document
+    passes prefetched ones)."""
+    from html import unescape
+
+    from django.utils.html import strip_tags
+
+    from core.bilingual import every_language
+    from core.text import pinyin_words, segment
+
+    category_names = " ".join(
+        name for category in categories for name in every_language(category, "name")
+    )
+    names = " ".join(every_language(product, "name"))
+    brand = product.brand if product.brand_id and product.brand else None
+    parts = [
+        names,
+        " ".join(every_language(brand, "title")) if brand else "",
+        category_names,
+        *every_language(product, "summary"),
+        *(unescape(strip_tags(text)) for text in every_language(product, "description")),
+    ]
+    if product.pk:
+        parts += [
+            label
+            for value in product.attribute_values.all()
+            for label in attribute_value_texts(value)
         ]
-        if self.pk:
-            parts += [value.value for value in self.attribute_values.all()]
-            parts += [tag.name for tag in self.tags.all()]
-            parts += [
-                code
-                for variant in self.variants.all()
-                for code in (variant.sku, variant.barcode)
-                if code
-            ]
-        text = segment(" ".join(part for part in parts if part))
-        return (
-            f"{segment(self.name)} {text} {pinyin_words(f'{self.name} {category_names}')}".strip()
-        )
+        parts += [tag.name for tag in product.tags.all()]
+        parts += [
+            code
+            for variant in product.variants.all()
+            for code in (variant.sku, variant.barcode)
+            if code
+        ]
+    text = segment(" ".join(part for part in parts if part))
+    chinese_name = product.name_zh_hans or product.name
+    return f"{segment(names)} {text} {pinyin_words(f'{chinese_name} {category_names}')}".strip()
+
+
+def attribute_value_texts(value) -> list[str]:
+    """An attribute value as the index holds it: the stored value and, for a choice, its label in
+    the other languages (蓝牙 and Bluetooth)."""
+    from django.utils import translation
+
+    texts = [value.value]
+    for language in ("en",):
+        with translation.override(language):
+            label = value.attribute.choice_label(value.value)
+        if label not in texts:
+            texts.append(label)
+    return texts
 
 
 class ProductVariant(Orderable):
@@ -389,4 +425,4 @@ class ProductAttributeValue(Orderable):
     def display_value(self) -> str:
         if self.attribute.kind == AttributeDefinition.Kind.BOOLEAN:
             return str(_("Yes")) if self.value == "yes" else str(_("No"))
-        return f"{self.value} {self.attribute.unit}".strip()
+        return f"{self.attribute.choice_label(self.value)} {self.attribute.unit}".strip()

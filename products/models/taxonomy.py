@@ -125,4 +125,20 @@ class AttributeDefinition(Orderable):
         return f"{self.name} ({self.product_type})" if self.product_type_id else self.name
 
     def choice_list(self) -> list[str]:
-        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+        """The choices as stored in attribute values and filter addresses: the Chinese ones,
+        whatever the language shown (the only ones written, for a type without Chinese)."""
+        return _lines(self.choices_zh_hans or self.choices or "")
+
+    def choice_label(self, value: str) -> str:
+        """What a stored choice reads in the active language: the same line of this language's
+        choices (``choices`` gives the active language, Chinese when it has none); the value
+        itself when it is no choice (a number, a text, an old value)."""
+        stored = self.choice_list()
+        shown = _lines(self.choices or "")
+        if value in stored and len(shown) == len(stored):
+            return shown[stored.index(value)]
+        return value
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]

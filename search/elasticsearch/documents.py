@@ -6,10 +6,7 @@ Facet fields are keywords holding what the listing filters on: brand, category
 paths, ``code=value`` pairs of filterable attributes and the price.
 """
 
-from html import unescape
-
 from django.db.models import Prefetch
-from django.utils.html import strip_tags
 from elasticsearch.dsl import (
     Boolean,
     Document,
@@ -22,8 +19,10 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
+from core.bilingual import every_language
 from core.text import pinyin_keys, pinyin_words, segment
 from products.models import Category, Product, ProductAttributeValue
+from products.models.catalogue import product_search_text
 
 from .client import product_index_alias
 
@@ -97,20 +96,7 @@ def _with_ancestors(category: Category, by_path: dict[str, Category]) -> list[Ca
 
 def _segmented_text(product: Product, categories: list[Category]) -> str:
     """The words the database index gets from ``Product.search_text``, from prefetched rows."""
-    category_names = " ".join(category.name for category in categories)
-    parts = [
-        product.name,
-        product.brand.title if product.brand else "",
-        category_names,
-        product.summary,
-        unescape(strip_tags(product.description or "")),
-    ]
-    parts += [value.value for value in product.attribute_values.all()]
-    parts += [tag.name for tag in product.tags.all()]
-    parts += _codes(product)
-    text = segment(" ".join(part for part in parts if part))
-    pinyin = pinyin_words(f"{product.name} {category_names}")
-    return f"{segment(product.name)} {text} {pinyin}".strip()
+    return product_search_text(product, categories)
 
 
 def _codes(product: Product) -> list[str]:
@@ -125,8 +111,9 @@ def _codes(product: Product) -> list[str]:
 def _pinyin(product: Product) -> str:
     """Full pinyin, initials and per-word pinyin of the name: ``lanya``, ``ly`` and ``lanya erji``
     all hit."""
-    full, initials = pinyin_keys(product.name)
-    return " ".join(part for part in (full, initials, pinyin_words(product.name)) if part)
+    name = product.name_zh_hans or product.name
+    full, initials = pinyin_keys(name)
+    return " ".join(part for part in (full, initials, pinyin_words(name)) if part)
 
 
 def product_to_document(
@@ -145,7 +132,7 @@ def product_to_document(
         meta={"id": product.pk},
         text=_segmented_text(product, primary + extras),
         pinyin=_pinyin(product),
-        name=segment(product.name),
+        name=segment(" ".join(every_language(product, "name"))),
         brand=product.brand.slug if product.brand else None,
         brand_id=product.brand_id,
         categories=sorted({category.path for category in listed}),

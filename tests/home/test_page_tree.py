@@ -16,6 +16,7 @@ from help_center.models import HelpArticlePage, HelpCategoryPage, HelpCenterPage
 from home.models import HomePage
 from products.models import BrandIndexPage, BrandPage
 from tests.factories import HelpCategoryPageFactory, UserFactory
+from tests.factories.forms import in_both_languages
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -118,21 +119,24 @@ class CreateThroughAdminTests(WagtailPageTestCase):
 
     def test_guide_with_text_and_quote_blocks_can_be_created_under_the_guide_index(self):
         data = nested_form_data(
-            {
-                "title": "Choosing a tea set",
-                "slug": "choosing-a-tea-set",
-                "summary": "Porcelain, clay or glass: what suits which tea.",
-                "author": "Lin Wei",
-                "date": "2025-03-01",
-                "tags": "tea, kitchen",
-                "body": streamfield(
-                    [
-                        ("rich_text", rich_text("<p>Start with the tea you drink most.</p>")),
-                        ("quote", {"text": "Good tea needs good water.", "source": "Lu Yu"}),
-                    ]
-                ),
-                "comments": inline_formset([]),
-            }
+            in_both_languages(
+                GuidePage,
+                {
+                    "title": "Choosing a tea set",
+                    "slug": "choosing-a-tea-set",
+                    "summary": "Porcelain, clay or glass: what suits which tea.",
+                    "author": "Lin Wei",
+                    "date": "2025-03-01",
+                    "tags": "tea, kitchen",
+                    "body": streamfield(
+                        [
+                            ("rich_text", rich_text("<p>Start with the tea you drink most.</p>")),
+                            ("quote", {"text": "Good tea needs good water.", "source": "Lu Yu"}),
+                        ]
+                    ),
+                    "comments": inline_formset([]),
+                },
+            )
         )
 
         self.assertCanCreate(self.guides, GuidePage, data)
@@ -147,32 +151,35 @@ class CreateThroughAdminTests(WagtailPageTestCase):
     def test_help_article_with_a_step_can_be_created_under_a_category(self):
         category = HelpCategoryPageFactory(title="Payment")
         data = nested_form_data(
-            {
-                "title": "Paying by bank transfer",
-                "slug": "paying-by-bank-transfer",
-                "summary": "Three steps.",
-                "body": streamfield(
-                    [
-                        (
-                            "step",
-                            {
-                                "title": "Choose bank transfer",
-                                "text": rich_text("<p>At checkout.</p>"),
-                                "image": "",
-                                "alt_text": "",
-                            },
-                        ),
-                        (
-                            "faq",
-                            {
-                                "question": "How long does it take?",
-                                "answer": rich_text("<p>One day.</p>"),
-                            },
-                        ),
-                    ]
-                ),
-                "comments": inline_formset([]),
-            }
+            in_both_languages(
+                HelpArticlePage,
+                {
+                    "title": "Paying by bank transfer",
+                    "slug": "paying-by-bank-transfer",
+                    "summary": "Three steps.",
+                    "body": streamfield(
+                        [
+                            (
+                                "step",
+                                {
+                                    "title": "Choose bank transfer",
+                                    "text": rich_text("<p>At checkout.</p>"),
+                                    "image": "",
+                                    "alt_text": "",
+                                },
+                            ),
+                            (
+                                "faq",
+                                {
+                                    "question": "How long does it take?",
+                                    "answer": rich_text("<p>One day.</p>"),
+                                },
+                            ),
+                        ]
+                    ),
+                    "comments": inline_formset([]),
+                },
+            )
         )
 
         self.assertCanCreate(category, HelpArticlePage, data)

@@ -25,6 +25,7 @@ from tests.factories import (
     guide_form_data,
     home_form_data,
 )
+from tests.factories.forms import in_both_languages
 
 pytestmark = pytest.mark.django_db
 
@@ -53,13 +54,16 @@ def settings_url() -> str:
 
 
 def announcement_form(text: str) -> dict:
-    return {
-        "text": text,
-        "link_url": "/help/",
-        "level": "promotion",
-        "starts_at": "2025-05-01 09:00",
-        "ends_at": "2025-05-08 09:00",
-    }
+    return in_both_languages(
+        Announcement,
+        {
+            "text": text,
+            "link_url": "/help/",
+            "level": "promotion",
+            "starts_at": "2025-05-01 09:00",
+            "ends_at": "2025-05-08 09:00",
+        },
+    )
 
 
 def shop_settings_form(**overrides) -> dict:
@@ -73,7 +77,7 @@ def shop_settings_form(**overrides) -> dict:
         "footer_note": "Shop Ltd.",
     }
     data.update(overrides)
-    return nested_form_data(data)
+    return nested_form_data(in_both_languages(ShopSettings, data))
 
 
 # Editors ---------------------------------------------------------------------

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -49,13 +50,16 @@ def product_form(
 ):
     definitions = {d.code: d for d in product_type.attribute_definitions.all()}
     data = {
-        "name": "The Tea Book",
+        "name_zh_hans": "茶之书",
+        "name_en": "The Tea Book",
         "slug": "the-tea-book",
         "brand": "",
         "product_type": product_type.pk,
         "primary_category": category.pk,
-        "summary": "Everything about tea.",
-        "description": rich_text("<p>Leaves, water, time.</p>"),
+        "summary_zh_hans": "关于茶的一切。",
+        "summary_en": "Everything about tea.",
+        "description_zh_hans": rich_text("<p>茶叶、水、时间。</p>"),
+        "description_en": rich_text("<p>Leaves, water, time.</p>"),
         "images": inline_formset([]),
         "variants": inline_formset(
             [
@@ -63,8 +67,10 @@ def product_form(
                     "id": variant_id,
                     "sku": sku,
                     "barcode": "",
-                    "option_1": "",
-                    "option_2": "",
+                    "option_1_zh_hans": "",
+                    "option_1_en": "",
+                    "option_2_zh_hans": "",
+                    "option_2_en": "",
                     "price": price,
                     "compare_at_price": "",
                     "weight_grams": "400",
@@ -75,11 +81,19 @@ def product_form(
         "attribute_values": inline_formset(
             [{"attribute": definitions[code].pk, "value": value} for code, value in attributes]
         ),
-        "tips": streamfield([]),
+        "tips_zh_hans": streamfield([]),
+        "tips_en": streamfield([]),
         "tags": "",
-        "meta_title": "",
-        "meta_description": "",
+        "meta_title_zh_hans": "",
+        "meta_title_en": "",
+        "meta_description_zh_hans": "",
+        "meta_description_en": "",
     }
+    # Both languages' columns of a translated field (products/translation.py) take an override.
+    for field in ("name", "summary"):
+        if field in overrides:
+            value = overrides.pop(field)
+            data[f"{field}_zh_hans"] = data[f"{field}_en"] = value
     data.update(overrides)
     return nested_form_data(data)
 
@@ -110,7 +124,9 @@ def test_merchandiser_draft_stays_off_the_site_until_a_manager_approves(
     assert product.live is False
     assert product.workflow_in_progress
     assert client.get("/products/the-tea-book/").status_code == 404
+    # English is the default language here (conftest): Chinese is under /zh-hans/.
     assert b"The Tea Book" not in client.get("/products/").content
+    assert "茶之书" not in client.get("/zh-hans/products/").content.decode()
 
     client.force_login(staff_user("Managers"))
     response = client.post(workflow_action_url(product, "approve"), {"comment": ""})
@@ -141,6 +157,32 @@ def test_bad_isbn_gives_a_clear_error_and_saves_nothing(client, staff_user, book
     assert response.status_code == 200
     assert "not a valid ISBN" in response.content.decode()
     assert not Product.objects.exists()
+
+
+def test_a_product_published_in_the_admin_keeps_both_languages(
+    client, staff_user, books, book_type
+):
+    client.force_login(staff_user("Managers"))
+    data = product_form(books, book_type, attributes=[("isbn", "978-7-111-54742-6")])
+    data["action-publish"] = "Publish"
+
+    response = client.post(add_url(), data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    product = Product.objects.get(slug="the-tea-book")
+    assert (product.name_zh_hans, product.name_en) == ("茶之书", "The Tea Book")
+    assert (product.summary_zh_hans, product.summary_en) == (
+        "关于茶的一切。",
+        "Everything about tea.",
+    )
+    # As a shopper sees it (the staff client carries the admin's "created" message). English is
+    # the default language here (conftest): Chinese is under /zh-hans/.
+    shopper = Client()
+    chinese = shopper.get("/zh-hans/products/the-tea-book/").content.decode()
+    english = shopper.get("/products/the-tea-book/").content.decode()
+    assert "茶之书" in chinese and "关于茶的一切" in chinese and "The Tea Book" not in chinese
+    assert "The Tea Book" in english and "Leaves, water, time." in english
+    assert "茶之书" not in english
 
 
 def test_missing_required_attribute_and_variant_are_reported_together(

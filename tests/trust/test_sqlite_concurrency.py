@@ -160,14 +160,18 @@ def product_form(shop: dict, round_number: int) -> dict:
     product = shop["product"]
     return nested_form_data(
         {
-            "name": f"Oolong 0 (saved {round_number})",
+            # Each translated field in both languages' columns (products/translation.py).
+            "name_zh_hans": f"乌龙 0（第 {round_number} 次保存）",
+            "name_en": f"Oolong 0 (saved {round_number})",
             "slug": product["slug"],
             "brand": "",
             "product_type": product["product_type"],
             "primary_category": product["category"],
             "extra_categories": [],
-            "summary": "Rolled leaves.",
-            "description": rich_text("<p>Roasted.</p>"),
+            "summary_zh_hans": "卷曲的茶叶。",
+            "summary_en": "Rolled leaves.",
+            "description_zh_hans": rich_text("<p>焙火。</p>"),
+            "description_en": rich_text("<p>Roasted.</p>"),
             "images": inline_formset([]),
             "variants": inline_formset(
                 [
@@ -175,8 +179,10 @@ def product_form(shop: dict, round_number: int) -> dict:
                         "id": product["variant"],
                         "sku": product["sku"],
                         "barcode": "",
-                        "option_1": "Option 0",
-                        "option_2": "",
+                        "option_1_zh_hans": "规格 0",
+                        "option_1_en": "Option 0",
+                        "option_2_zh_hans": "",
+                        "option_2_en": "",
                         "price": "59.00",
                         "compare_at_price": "",
                         "weight_grams": "500",
@@ -185,10 +191,13 @@ def product_form(shop: dict, round_number: int) -> dict:
                 initial=1,
             ),
             "attribute_values": inline_formset([]),
-            "tips": streamfield([]),
+            "tips_zh_hans": streamfield([]),
+            "tips_en": streamfield([]),
             "tags": "",
-            "meta_title": "",
-            "meta_description": "",
+            "meta_title_zh_hans": "",
+            "meta_title_en": "",
+            "meta_description_zh_hans": "",
+            "meta_description_en": "",
         }
     )
 

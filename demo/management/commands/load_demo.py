@@ -5,6 +5,7 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils import translation
 
 from demo.analytics import load_analytics_demo
 from demo.catalogue import CatalogueDemoLoader
@@ -32,6 +33,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        # In the shop's default language: the loaders write both languages' columns, and the
+        # orders they place copy the Chinese names, as a shopper's order on the root site would.
+        with translation.override(settings.LANGUAGE_CODE):
+            self.load(options)
+
+    def load(self, options):
         verbose = options["verbosity"] >= 1
         started = time.monotonic()
         log = self.stdout.write if verbose else lambda message: None
