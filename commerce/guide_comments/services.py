@@ -10,6 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.users.models import UserProfile
 
 from core.errors import CommerceError
 from core.languages import language_codes, path_in_language
@@ -112,8 +113,6 @@ def _notify_author(comment: GuideComment, page) -> None:
 
 def admin_language(user) -> str:
     """The language ``user`` chose for the admin (their Wagtail profile), else the shop's."""
-    from wagtail.users.models import UserProfile
-
     chosen = (
         UserProfile.objects.filter(user=user).values_list("preferred_language", flat=True).first()
     )

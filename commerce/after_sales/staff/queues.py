@@ -28,13 +28,11 @@ from .desks import (
 
 
 class QueueView(AfterSalesPageMixin, TemplateView):
-    """One role's list of requests, oldest first, each with its age and SLA colour."""
+    """One role's list of requests, oldest first, each with its age and SLA colour; each desk's
+    view gives ``get_queryset()`` (its selector)."""
 
     template_name = TEMPLATES + "queue.html"
     empty_message = ""
-
-    def get_queryset(self):
-        raise NotImplementedError
 
     def get_context_data(self, **kwargs):
         page = paginate(self.request, self.get_queryset())
